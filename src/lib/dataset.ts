@@ -1,0 +1,88 @@
+import type { ValidDataset } from './validate';
+import type { Unit } from '../schemas/unit';
+import type { ReportEntry } from '../schemas/report';
+import type { FigureEntry } from '../schemas/figure';
+import type { IndicatorEntry } from '../schemas/indicator';
+import { redactPersonalData } from './privacy';
+import { toYuanString } from './money';
+
+/** The content collections the site is built from. */
+export interface Collections {
+  units: Unit[];
+  reports: ReportEntry[];
+  figures: FigureEntry[];
+  indicators: IndicatorEntry[];
+}
+
+/**
+ * Turns a validated dataset into the site's collections: joins units and reports onto figures, converts
+ * money to exact 元, masks personal data in texts and quotes, and records where each quote sits.
+ * Call only with a dataset that has no validation problems.
+ */
+export function buildCollections(dataset: ValidDataset): Collections {
+  const unitsById = new Map(dataset.units.map((u) => [u.id, u]));
+  const reportsById = new Map(dataset.reports.map((r) => [r.id, r]));
+  const redacted = new Map<string, string>();
+  const textOf = (reportId: string) => dataset.sources.get(reportId)?.text ?? '';
+  const redactedOf = (reportId: string) => {
+    let text = redacted.get(reportId);
+    if (text === undefined) redacted.set(reportId, (text = redactPersonalData(textOf(reportId))));
+    return text;
+  };
+  const place = (reportId: string, quote: string) => {
+    const offset = textOf(reportId).indexOf(quote);
+    return { offset, quote: redactedOf(reportId).slice(offset, offset + quote.length) };
+  };
+  const counters = new Map<string, number>();
+  const nextId = (prefix: string) => {
+    const n = (counters.get(prefix) ?? 0) + 1;
+    counters.set(prefix, n);
+    return `${prefix}-${String(n).padStart(4, '0')}`;
+  };
+
+  const figures: FigureEntry[] = dataset.figures.map(({ row, file, line }) => {
+    const report = reportsById.get(row.report_id);
+    const unit = report ? unitsById.get(report.unit_id) : undefined;
+    if (!report || !unit) throw new Error(`${file}:${line}: figure of an unknown report; validate the dataset first`);
+    const { offset, quote } = place(row.report_id, row.quote);
+    return {
+      id: nextId(`${row.report_id}-f`),
+      report_id: row.report_id,
+      unit_id: unit.id,
+      unit_name: unit.name,
+      year: report.year,
+      kind: report.kind,
+      metric: row.metric,
+      phase: row.phase,
+      scope: row.scope,
+      item: row.item,
+      value: row.value,
+      unit: row.unit,
+      value_yuan: toYuanString(row.value, row.unit) ?? '',
+      quote,
+      quote_offset: offset,
+      review: row.review,
+      note: row.note,
+      source_sha256: report.sha256,
+      origin: `${file}:${line}`,
+    };
+  });
+
+  const indicators: IndicatorEntry[] = dataset.indicators.map(({ row, file, line }) => {
+    const { offset, quote } = place(row.report_id, row.quote);
+    return { ...row, id: nextId(`${row.report_id}-i`), quote, quote_offset: offset, origin: `${file}:${line}` };
+  });
+
+  const reports: ReportEntry[] = dataset.reports.map((report) => {
+    const own = figures.filter((f) => f.report_id === report.id);
+    return {
+      ...report,
+      unit_name: unitsById.get(report.unit_id)?.name ?? report.unit_id,
+      text: redactedOf(report.id),
+      machine_figures: own.filter((f) => f.review === 'machine').length,
+      curated_figures: own.filter((f) => f.review === 'curated').length,
+    };
+  });
+
+  return { units: dataset.units, reports, figures, indicators };
+}

@@ -1,0 +1,59 @@
+import { approximate, formatScaled, parseStatedNumber } from './numbers';
+import type { MeasureUnit } from '../schemas/vocabulary';
+
+/** The one place numbers become display text. Pages never call toFixed or toLocaleString themselves. */
+
+export const DEFAULT_LOCALE = 'zh-CN';
+
+function exactNumberFormat(locale: string, maxFraction: number, minFraction = 0) {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFraction, minimumFractionDigits: minFraction, useGrouping: true });
+}
+
+/** Formats an exact decimal string with grouping, without going through a float (Intl accepts decimal strings). */
+function formatDecimalString(decimal: string, locale: string, maxFraction: number, minFraction = 0): string {
+  // Intl.NumberFormat.format takes a decimal string exactly (ECMA-402 NumberFormat v3); the cast is for
+  // TypeScript's lib, which still types the argument as number | bigint.
+  return exactNumberFormat(locale, maxFraction, minFraction).format(decimal as unknown as number);
+}
+
+/** An amount in 元 (exact decimal string) shown in 万元, e.g. "11538000" → "1,153.8 万元". */
+export function formatWanYuan(yuan: string, locale = DEFAULT_LOCALE): string {
+  if (yuan === '') return '';
+  const d = parseStatedNumber(yuan);
+  if (!d) return yuan;
+  const fen = BigInt(`${d.negative ? '-' : ''}${d.integer || '0'}${d.fraction.padEnd(2, '0').slice(0, 2)}`);
+  return `${formatDecimalString(formatScaled(fen, 6), locale, 6)} 万元`;
+}
+
+/** An amount in 元 shown in 元, e.g. "2836283.89" → "2,836,283.89 元". */
+export function formatYuan(yuan: string, locale = DEFAULT_LOCALE): string {
+  if (yuan === '') return '';
+  return `${formatDecimalString(yuan, locale, 2)} 元`;
+}
+
+/** A stated value with its unit, as the report wrote it ("1,153.8 万元", "0.628571429（比值）", "23 人"). */
+export function formatStated(value: string, unit: MeasureUnit): string {
+  if (unit === 'ratio') return `${value}（比值）`;
+  if (unit === '%') return `${value}%`;
+  return `${value} ${unit}`;
+}
+
+/** A rate in percent from a stated % or ratio value, rounded for display ("0.628571429" ratio → "62.86%"). */
+export function formatRate(value: string, unit: MeasureUnit, locale = DEFAULT_LOCALE): string {
+  const n = approximate(value);
+  if (Number.isNaN(n)) return value;
+  const percent = unit === 'ratio' ? n * 100 : n;
+  return `${exactNumberFormat(locale, 2).format(percent)}%`;
+}
+
+/** A computed percentage given as an exact decimal string ("27.87") → "27.87%". */
+export function formatPercentString(percent: string, locale = DEFAULT_LOCALE): string {
+  return `${formatDecimalString(percent, locale, 2)}%`;
+}
+
+/** A plain count or score with grouping. */
+export function formatNumber(value: string, locale = DEFAULT_LOCALE): string {
+  const d = parseStatedNumber(value);
+  if (!d) return value;
+  return formatDecimalString(`${d.negative ? '-' : ''}${d.integer || '0'}${d.fraction ? `.${d.fraction}` : ''}`, locale, 9);
+}

@@ -1,0 +1,68 @@
+import { canonicalDigits, toHalfWidth } from './numbers';
+import type { MeasureUnit } from '../schemas/vocabulary';
+
+/**
+ * Text prepared for finding numbers: ASCII digits and punctuation, and the spaces or line breaks that PDF
+ * conversion puts inside a number or between a number and its unit removed.
+ */
+export function normalizeForNumbers(text: string): string {
+  // Join a number to its unit across spaces, and a number broken at its separator ("1,153.⏎8"), but never
+  // two numbers separated by a tab or a space: in flattened tables those are separate cells.
+  return toHalfWidth(text)
+    .replace(/(?<=\d)[ \t]*\n?[ \t]*(?=万元|万|元|%|人次)/g, '')
+    .replace(/(?<=\d[.,])[ ]*\n[ ]*(?=\d)|(?<=\d)[ ]*\n[ ]*(?=[.,]\d)/g, '');
+}
+
+/** Unit words that may directly follow a number, longest first, mapped to the dataset's unit names. */
+const UNIT_WORDS: ReadonlyArray<readonly [string, MeasureUnit | 'other']> = [
+  ['万元', '万元'], ['亿元', 'other'], ['万', '万元'], ['元', '元'], ['%', '%'], ['人次', '人次'], ['人', '人'],
+  ['辆', '辆'], ['批次', '批次'], ['个', '个'], ['分', '分'], ['台', '台套'], ['名', '人'], ['家', 'other'],
+  ['吨', 'other'], ['千瓦时', 'other'], ['份', 'other'], ['条', 'other'], ['张', 'other'], ['次', 'other'],
+];
+
+/** One number token found in a text, with the unit word written right after it (if any). */
+export interface NumberOccurrence {
+  /** Offset in the normalised text. */
+  index: number;
+  /** The token as it appears ("1,153.8"). */
+  token: string;
+  /** Unit written right after the number, `null` when none (a table cell), `other` for a unit outside the vocabulary. */
+  unitAfter: MeasureUnit | 'other' | null;
+}
+
+/** All number tokens in a text (after normalisation). */
+export function findNumbers(text: string): NumberOccurrence[] {
+  const norm = normalizeForNumbers(text);
+  const out: NumberOccurrence[] = [];
+  for (const m of norm.matchAll(/(?<![0-9.])\d+(?:,\d{3})*(?:\.\d+)?/g)) {
+    const after = norm.slice(m.index + m[0].length).replace(/^[ \t]+/, '');
+    const unit = UNIT_WORDS.find(([word]) => after.startsWith(word));
+    out.push({ index: m.index, token: m[0], unitAfter: unit ? unit[1] : null });
+  }
+  return out;
+}
+
+export type QuoteCheck =
+  | { ok: true }
+  | { ok: false; reason: 'value-missing' }
+  | { ok: false; reason: 'unit-mismatch'; found: string };
+
+/**
+ * Whether a quote states a value in a unit: the number must occur as a whole token (not inside a longer
+ * number), and where the quote writes a unit right after it, that unit must be the stated one. A number with
+ * no unit after it (a table cell under a "单位:万元" header) is accepted.
+ */
+export function checkQuoteStates(quote: string, value: string, unit: MeasureUnit): QuoteCheck {
+  const wanted = canonicalDigits(value);
+  const hits = findNumbers(quote).filter((o) => canonicalDigits(o.token) === wanted);
+  if (wanted === '' || hits.length === 0) return { ok: false, reason: 'value-missing' };
+  const fits = (o: NumberOccurrence) => o.unitAfter === null || o.unitAfter === unit;
+  if (hits.some(fits)) return { ok: true };
+  return { ok: false, reason: 'unit-mismatch', found: hits.map((o) => o.unitAfter).join('、') };
+}
+
+/** Whether `needle` occurs in `haystack` when all white space is ignored (titles wrap across lines). */
+export function includesIgnoringSpace(haystack: string, needle: string): boolean {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  return squash(haystack).includes(squash(needle));
+}

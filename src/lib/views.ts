@@ -1,0 +1,176 @@
+import type { FigureEntry } from '../schemas/figure';
+import type { ReportEntry } from '../schemas/report';
+import type { IndicatorEntry } from '../schemas/indicator';
+import { FIXED_SCOPES, type MetricKey, type Phase } from '../schemas/vocabulary';
+import { toFen } from './money';
+import { percentOf } from './rates';
+
+/**
+ * Read-only views of the collections for the pages: grouping and picking, never arithmetic across
+ * phases. Each function takes the whole collection once (pages call getCollection once per build step).
+ */
+
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Whether a scope names a project (not one of the fixed scopes). */
+export function isProjectScope(scope: string): boolean {
+  return !(scope in FIXED_SCOPES);
+}
+
+/** The first figure (in source order) of a metric and phase for the whole unit, without an item. */
+export function pick(figures: readonly FigureEntry[], metric: MetricKey, phase: Phase, scope = ''): FigureEntry | undefined {
+  const candidates = figures.filter((f) => f.metric === metric && f.phase === phase && f.scope === scope && f.item === '');
+  return candidates.find((f) => f.unit !== '%') ?? candidates[0];
+}
+
+/** Money figures only: first amount (not a share) of a metric, phase and scope. */
+export function pickAmount(figures: readonly FigureEntry[], metric: MetricKey, phase: Phase, scope = ''): FigureEntry | undefined {
+  return figures.find((f) => f.metric === metric && f.phase === phase && f.scope === scope && f.item === '' && f.value_yuan !== '');
+}
+
+/** Headline figures of one report for cards and tables. */
+export interface Headline {
+  expenditure?: FigureEntry;
+  budget?: FigureEntry;
+  sangong?: FigureEntry;
+  executionRate?: FigureEntry;
+  score?: FigureEntry;
+}
+
+export function headline(figures: readonly FigureEntry[]): Headline {
+  const out: Headline = {};
+  const expenditure = pickAmount(figures, 'expenditure_total', 'actual') ?? pickAmount(figures, 'budget_executed', 'actual');
+  const budget = pickAmount(figures, 'budget_adjusted', 'adjusted') ?? pickAmount(figures, 'budget_initial', 'budget');
+  const sangong = pickAmount(figures, 'sangong_total', 'actual');
+  const executionRate = figures.find((f) => f.metric === 'execution_rate' && f.scope === '' && f.unit !== 'ratio') ?? figures.find((f) => f.metric === 'execution_rate' && f.scope === '');
+  const score = pick(figures, 'self_eval_score', 'actual');
+  if (expenditure) out.expenditure = expenditure;
+  if (budget) out.budget = budget;
+  if (sangong) out.sangong = sangong;
+  if (executionRate) out.executionRate = executionRate;
+  if (score) out.score = score;
+  return out;
+}
+
+/** One row of the 三公经费 comparison: one report, one phase. */
+export interface SangongRow {
+  report: ReportEntry;
+  phase: Phase;
+  total?: FigureEntry;
+  abroad?: FigureEntry;
+  vehicle?: FigureEntry;
+  reception?: FigureEntry;
+}
+
+const SANGONG_PARTS = { total: 'sangong_total', abroad: 'sangong_abroad', vehicle: 'sangong_vehicle_total', reception: 'sangong_reception' } as const;
+
+/** 三公经费 stated for the whole unit, per report and phase (budget and actual kept apart). */
+export function sangongRows(reports: readonly ReportEntry[], figures: readonly FigureEntry[]): SangongRow[] {
+  const byReport = groupBy(figures, (f) => f.report_id);
+  const rows: SangongRow[] = [];
+  for (const report of reports) {
+    const own = byReport.get(report.id) ?? [];
+    for (const phase of ['budget', 'actual'] as const) {
+      const row: SangongRow = { report, phase };
+      for (const [key, metric] of Object.entries(SANGONG_PARTS) as [keyof typeof SANGONG_PARTS, MetricKey][]) {
+        const f = pickAmount(own, metric, phase);
+        if (f) row[key] = f;
+      }
+      if (row.total || row.abroad || row.vehicle || row.reception) rows.push(row);
+    }
+  }
+  return rows.sort((a, b) => a.report.year - b.report.year || a.report.unit_name.localeCompare(b.report.unit_name, 'zh-CN') || a.phase.localeCompare(b.phase));
+}
+
+/** A stated execution rate beside the rates computed from the same report's amounts. */
+export interface ExecutionRow {
+  report: ReportEntry;
+  /** '' for the whole unit, 'project' for all projects, or one project's name. */
+  scope: string;
+  stated: FigureEntry;
+  executed?: FigureEntry;
+  /** Denominators the report states for the same scope, with the rate they give. */
+  computed: { denominator: FigureEntry; percent: string | null }[];
+}
+
+const DENOMINATORS: readonly [MetricKey, Phase][] = [
+  ['budget_initial', 'budget'],
+  ['budget_adjusted', 'adjusted'],
+];
+
+/** Every stated execution rate with an item-less scope match, and what the amounts give. */
+export function executionRows(reports: readonly ReportEntry[], figures: readonly FigureEntry[]): ExecutionRow[] {
+  const byReport = groupBy(figures, (f) => f.report_id);
+  const rows: ExecutionRow[] = [];
+  for (const report of reports) {
+    const own = byReport.get(report.id) ?? [];
+    for (const stated of own.filter((f) => f.metric === 'execution_rate' && f.item === '')) {
+      if (rows.some((r) => r.report.id === report.id && r.scope === stated.scope)) continue;
+      const executed = pickAmount(own, 'budget_executed', 'actual', stated.scope);
+      const computed = DENOMINATORS.flatMap(([metric, phase]) => {
+        const denominator = pickAmount(own, metric, phase, stated.scope);
+        if (!denominator || !executed) return [];
+        const num = toFen(executed.value, executed.unit);
+        const den = toFen(denominator.value, denominator.unit);
+        if (num === null || den === null) return [];
+        return [{ denominator, percent: percentOf(num, den) }];
+      });
+      const row: ExecutionRow = { report, scope: stated.scope, stated, computed };
+      if (executed) row.executed = executed;
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/** A project's key figures, as stated. */
+export interface ProjectRow {
+  name: string;
+  budgetInitial?: FigureEntry;
+  budgetAdjusted?: FigureEntry;
+  executed?: FigureEntry;
+  rate?: FigureEntry;
+  score?: FigureEntry;
+}
+
+/** The projects a report names (scope = project name), with their budget, execution and score. */
+export function projectRows(figures: readonly FigureEntry[]): ProjectRow[] {
+  const names = [...new Set(figures.filter((f) => isProjectScope(f.scope)).map((f) => f.scope))];
+  return names.map((name) => {
+    const own = figures.filter((f) => f.scope === name);
+    const row: ProjectRow = { name };
+    const budgetInitial = pickAmount(own, 'budget_initial', 'budget', name);
+    const budgetAdjusted = pickAmount(own, 'budget_adjusted', 'adjusted', name);
+    const executed = pickAmount(own, 'budget_executed', 'actual', name);
+    const rate = own.find((f) => f.metric === 'execution_rate' && f.item === '');
+    const score = own.find((f) => f.metric === 'self_eval_score');
+    if (budgetInitial) row.budgetInitial = budgetInitial;
+    if (budgetAdjusted) row.budgetAdjusted = budgetAdjusted;
+    if (executed) row.executed = executed;
+    if (rate) row.rate = rate;
+    if (score) row.score = score;
+    return row;
+  });
+}
+
+/** Indicator tables of a report, one per scope (the unit-wide table first). */
+export function indicatorTables(indicators: readonly IndicatorEntry[]): { scope: string; rows: IndicatorEntry[] }[] {
+  const tables = [...groupBy(indicators, (i) => i.scope)].map(([scope, rows]) => ({ scope, rows }));
+  return tables.sort((a, b) => (a.scope === '' ? -1 : b.scope === '' ? 1 : 0));
+}
+
+/** 1-based line number of a character offset in a text. */
+export function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
