@@ -46,6 +46,8 @@ export function parseCsv(text: string, file: string, columns: readonly string[],
   };
   let rowStart = 0;
   Papa.parse<string[]>(body, {
+    // Never guessed: quotes keep the tabs and pipes of table rows, which would win the guess in a small file.
+    delimiter: ',',
     header: false,
     skipEmptyLines: false,
     step: (result) => {

@@ -78,11 +78,15 @@ export function buildCollections(dataset: ValidDataset): Collections {
     return {
       ...report,
       unit_name: unitsById.get(report.unit_id)?.name ?? report.unit_id,
+      unit_short_name: unitsById.get(report.unit_id)?.short_name ?? report.unit_id,
       text: redactedOf(report.id),
       machine_figures: own.filter((f) => f.review === 'machine').length,
       curated_figures: own.filter((f) => f.review === 'curated').length,
     };
   });
 
-  return { units: dataset.units, reports, figures, indicators };
+  // Source order within each report (files are read in name order, so an appendix file may come first).
+  const bySourceOrder = <T extends { report_id: string; quote_offset: number }>(a: T, b: T) =>
+    a.report_id.localeCompare(b.report_id) || a.quote_offset - b.quote_offset;
+  return { units: dataset.units, reports, figures: [...figures].sort(bySourceOrder), indicators: [...indicators].sort(bySourceOrder) };
 }

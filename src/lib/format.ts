@@ -1,4 +1,4 @@
-import { approximate, formatScaled, parseStatedNumber } from './numbers';
+import { formatScaled, parseStatedNumber, scaleExact, statedDecimals } from './numbers';
 import type { MeasureUnit } from '../schemas/vocabulary';
 
 /** The one place numbers become display text. Pages never call toFixed or toLocaleString themselves. */
@@ -28,7 +28,10 @@ export function formatWanYuan(yuan: string, locale = DEFAULT_LOCALE): string {
 /** An amount in 元 shown in 元, e.g. "2836283.89" → "2,836,283.89 元". */
 export function formatYuan(yuan: string, locale = DEFAULT_LOCALE): string {
   if (yuan === '') return '';
-  return `${formatDecimalString(yuan, locale, 2)} 元`;
+  // Intl reads "1,153.8" or "abc" as NaN: such a string is shown as it is, like formatWanYuan does.
+  const d = parseStatedNumber(yuan);
+  if (!d) return yuan;
+  return `${formatDecimalString(`${d.negative ? '-' : ''}${d.integer || '0'}${d.fraction ? `.${d.fraction}` : ''}`, locale, 2)} 元`;
 }
 
 /** A stated value with its unit, as the report wrote it ("1,153.8 万元", "0.628571429（比值）", "23 人"). */
@@ -40,10 +43,12 @@ export function formatStated(value: string, unit: MeasureUnit): string {
 
 /** A rate in percent from a stated % or ratio value, rounded for display ("0.628571429" ratio → "62.86%"). */
 export function formatRate(value: string, unit: MeasureUnit, locale = DEFAULT_LOCALE): string {
-  const n = approximate(value);
-  if (Number.isNaN(n)) return value;
-  const percent = unit === 'ratio' ? n * 100 : n;
-  return `${exactNumberFormat(locale, 2).format(percent)}%`;
+  const decimals = statedDecimals(value);
+  const scaled = scaleExact(value, decimals);
+  if (scaled === null) return value;
+  // The decimal point is moved, not multiplied: 0.00035 × 100 in floating point rounds to 0.03, not 0.04.
+  const percent = unit === 'ratio' ? formatScaled(scaled * 100n, decimals) : formatScaled(scaled, decimals);
+  return `${formatDecimalString(percent, locale, 2)}%`;
 }
 
 /** A computed percentage given as an exact decimal string ("27.87") → "27.87%". */
@@ -56,4 +61,9 @@ export function formatNumber(value: string, locale = DEFAULT_LOCALE): string {
   const d = parseStatedNumber(value);
   if (!d) return value;
   return formatDecimalString(`${d.negative ? '-' : ''}${d.integer || '0'}${d.fraction ? `.${d.fraction}` : ''}`, locale, 9);
+}
+
+/** An approximate percentage (a chart label), e.g. 27.866 → "27.87%". */
+export function formatPercentNumber(percent: number, locale = DEFAULT_LOCALE): string {
+  return `${exactNumberFormat(locale, 2).format(percent)}%`;
 }

@@ -20,6 +20,14 @@ const UNIT_WORDS: ReadonlyArray<readonly [string, MeasureUnit | 'other']> = [
   ['吨', 'other'], ['千瓦时', 'other'], ['份', 'other'], ['条', 'other'], ['张', 'other'], ['次', 'other'],
 ];
 
+/** The unit written at the start of `after`; 万 followed by another unit word ("2.68万人") is not 万元. */
+function unitWordAt(after: string): MeasureUnit | 'other' | null {
+  const unit = UNIT_WORDS.find(([word]) => after.startsWith(word));
+  if (!unit) return null;
+  if (unit[0] === '万' && UNIT_WORDS.some(([word]) => word !== '元' && after.startsWith(word, 1))) return 'other';
+  return unit[1];
+}
+
 /** One number token found in a text, with the unit word written right after it (if any). */
 export interface NumberOccurrence {
   /** Offset in the normalised text. */
@@ -34,10 +42,10 @@ export interface NumberOccurrence {
 export function findNumbers(text: string): NumberOccurrence[] {
   const norm = normalizeForNumbers(text);
   const out: NumberOccurrence[] = [];
-  for (const m of norm.matchAll(/(?<![0-9.])\d+(?:,\d{3})*(?:\.\d+)?/g)) {
+  // (?!\d): a group must end the number, so "1,2345" is not read as 1,234 followed by a 5.
+  for (const m of norm.matchAll(/(?<![0-9.])\d+(?:,\d{3})*(?:\.\d+)?(?!\d)/g)) {
     const after = norm.slice(m.index + m[0].length).replace(/^[ \t]+/, '');
-    const unit = UNIT_WORDS.find(([word]) => after.startsWith(word));
-    out.push({ index: m.index, token: m[0], unitAfter: unit ? unit[1] : null });
+    out.push({ index: m.index, token: m[0], unitAfter: unitWordAt(after) });
   }
   return out;
 }

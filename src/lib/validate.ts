@@ -132,6 +132,10 @@ export function validateDataset(input: DatasetInput): { problems: Problem[]; dat
       problems.push({ file, line, field: 'quote', message: `quote ${showValue(quote)} is not a verbatim substring of ${source.file}` });
       return null;
     }
+    const second = source.text.indexOf(quote, source.text.indexOf(quote) + 1);
+    if (second >= 0) {
+      problems.push({ file, line, field: 'quote', message: `quote ${showValue(quote)} occurs more than once in ${source.file}: lengthen it so that it names one place` });
+    }
     if (containsPersonalData(quote, namesIn(reportId, source.text))) {
       problems.push({ file, line, field: 'quote', message: 'quote contains a mobile number or a private name: choose a quote without personal data' });
     }

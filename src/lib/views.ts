@@ -23,7 +23,7 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
 
 /** Whether a scope names a project (not one of the fixed scopes). */
 export function isProjectScope(scope: string): boolean {
-  return !(scope in FIXED_SCOPES);
+  return !Object.hasOwn(FIXED_SCOPES, scope);
 }
 
 /** The first figure (in source order) of a metric and phase for the whole unit, without an item. */
@@ -168,9 +168,24 @@ export function indicatorTables(indicators: readonly IndicatorEntry[]): { scope:
   return tables.sort((a, b) => (a.scope === '' ? -1 : b.scope === '' ? 1 : 0));
 }
 
-/** 1-based line number of a character offset in a text. */
-export function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+
+/** A function from character offset to 1-based line number, for one text (binary search over line starts). */
+export function lineLocator(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** The label of a scope for display: fixed scopes by name, project scopes as printed. */
+export function scopeLabel(scope: string): string {
+  return scope in FIXED_SCOPES ? FIXED_SCOPES[scope as keyof typeof FIXED_SCOPES] : scope;
 }

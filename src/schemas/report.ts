@@ -45,6 +45,8 @@ export type Report = z.infer<typeof reportSchema>;
 export const reportEntrySchema = reportFields.extend({
   /** Full official name of the unit. */
   unit_name: z.string(),
+  /** Short name of the unit, for chart labels. */
+  unit_short_name: z.string(),
   /** The report's text with mobile numbers and private names masked (same length as the source). */
   text: z.string(),
   /** Figures drafted by the machine and not yet reviewed by a person. */

@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailable, launchBrowser } from './helpers/browser';
+import { distDir, requireBuild } from './helpers/built-site';
+import { serveStatic } from './helpers/static-server';
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(`e2e tests skipped: ${unavailable}`);
+
+// The site is served from a subfolder, as on GitHub Pages, to prove relative links and search work there.
+describe.skipIf(unavailable !== null)('the built site in Chromium', () => {
+  let browser: Browser;
+  let site: { url: string; close: () => Promise<void> };
+  let page: Page;
+
+  beforeAll(async () => {
+    requireBuild();
+    site = await serveStatic(distDir, '/mingzhang/');
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('goes from the home page to a report and from a figure to its sentence in the full text', async () => {
+    await page.goto(`${site.url}index.html`);
+    await page.getByRole('link', { name: '乐山市市中区医疗保障局 · 2022年度 · 部门决算' }).click();
+    await expect.poll(() => page.url()).toContain('reports/leshan-shizhong-ybj-2022-final-accounts.html');
+    const row = page.locator('table.figures tr', { hasText: '2022年度收、支总计1,153.8万元' }).first();
+    await row.getByRole('link', { name: /原文 L\d+/ }).click();
+    const target = page.locator('li:target');
+    await expect.poll(() => target.textContent()).toContain('收、支总计1,153.8万元');
+  });
+
+  it('finds reports by Chinese terms with the search page', async () => {
+    const queries: [string, string][] = [
+      ['医疗救助', '源城'],
+      ['公务接待', '乐山'],
+      ['株洲', '渌口'],
+      ['乌鲁木齐', '医疗保障局'],
+      ['差旅费', '乐山'],
+      ['因公出国（境）费', '乐山'],
+      ['公务用车运行维护费', '炎陵'],
+    ];
+    for (const [query, expected] of queries) {
+      await page.goto(`${site.url}search.html`);
+      const input = page.locator('.pagefind-ui__search-input');
+      await input.fill(query);
+      const results = page.locator('.pagefind-ui__result-link');
+      // results arrive one by one: wait until the expected report is among them
+      await expect
+        .poll(async () => (await results.allTextContents()).join(' '), { message: query, timeout: 10_000 })
+        .toContain(expected);
+      const href = await results.first().getAttribute('href');
+      expect(href, query).toContain('/mingzhang/');
+    }
+  });
+
+  it('downloads the figures as CSV from the data page', async () => {
+    await page.goto(`${site.url}data.html`);
+    const response = await page.request.get(`${site.url}data/figures.csv`);
+    expect(response.status()).toBe(200);
+    const text = await response.text();
+    expect(text.split('\n')[0]).toContain('report_id,unit_id,unit_name,year');
+  });
+});
+
