@@ -33,7 +33,8 @@ function csvFilesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.csv'))
-    .sort()
+    // "x.csv" before "x.appendix.csv": a report's main file keeps its row ids when another file is added
+    .sort((a, b) => a.replace(/\.csv$/, '').localeCompare(b.replace(/\.csv$/, '')))
     .map((f) => join(dir, f));
 }
 

@@ -2,8 +2,8 @@ import { formatScaled, scaleExact } from './numbers';
 import { UNITS, type MeasureUnit } from '../schemas/vocabulary';
 
 /** Fen (分) per unit of each money unit: all money arithmetic is done in integer fen. */
-const FEN_PER_UNIT: Partial<Record<MeasureUnit, bigint>> = { 元: 100n, 万元: 1_000_000n };
-const FEN_DECIMALS: Partial<Record<MeasureUnit, number>> = { 元: 2, 万元: 6 };
+const FEN_PER_UNIT: Partial<Record<MeasureUnit, bigint>> = { 元: 100n, 万元: 1_000_000n, 亿元: 10_000_000_000n };
+const FEN_DECIMALS: Partial<Record<MeasureUnit, number>> = { 元: 2, 万元: 6, 亿元: 10 };
 
 export function isMoneyUnit(unit: MeasureUnit): boolean {
   return UNITS[unit] === 'money';

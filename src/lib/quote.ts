@@ -15,7 +15,7 @@ export function normalizeForNumbers(text: string): string {
 
 /** Unit words that may directly follow a number, longest first, mapped to the dataset's unit names. */
 const UNIT_WORDS: ReadonlyArray<readonly [string, MeasureUnit | 'other']> = [
-  ['万元', '万元'], ['亿元', 'other'], ['万', '万元'], ['元', '元'], ['%', '%'], ['人次', '人次'], ['人', '人'],
+  ['万元', '万元'], ['亿元', '亿元'], ['万', '万元'], ['元', '元'], ['%', '%'], ['人次', '人次'], ['人', '人'],
   ['辆', '辆'], ['批次', '批次'], ['个', '个'], ['分', '分'], ['台', '台套'], ['名', '人'], ['家', 'other'],
   ['吨', 'other'], ['千瓦时', 'other'], ['份', 'other'], ['条', 'other'], ['张', 'other'], ['次', 'other'],
 ];

@@ -1,4 +1,4 @@
-import type { ZodError, ZodType } from 'zod';
+import type { ZodError, ZodType, ZodTypeDef } from 'zod';
 import { unitSchema, type Unit } from '../schemas/unit';
 import { reportSchema, type Report } from '../schemas/report';
 import { figureRowSchema, type FigureRow } from '../schemas/figure';
@@ -57,7 +57,7 @@ function zodProblems(error: ZodError, file: string, line: number): Problem[] {
   }));
 }
 
-function parseRows<T>(csv: ParsedCsv, schema: ZodType<T>, problems: Problem[]): Located<T>[] {
+function parseRows<T>(csv: ParsedCsv, schema: ZodType<T, ZodTypeDef, unknown>, problems: Problem[]): Located<T>[] {
   const out: Located<T>[] = [];
   for (const rec of csv.records) {
     const parsed = schema.safeParse(rec.values);
@@ -112,8 +112,11 @@ export function validateDataset(input: DatasetInput): { problems: Problem[]; dat
       problems.push({ file: r.file, line: r.line, field: 'title', message: `title ${showValue(row.title)} does not occur in ${source.file} (spaces and line breaks aside)` });
     }
   }
+  // Ids listed in the manifest, also on rows that failed their schema: a bad `kind` on a report is one
+  // problem, not an "unknown report" for each of its figures and a source "without an entry".
+  const listedIds = new Set(input.reports.records.map((r) => r.values['id'] ?? ''));
   for (const [id, source] of input.sources) {
-    if (!reportIds.has(id)) problems.push({ file: source.file, line: 0, field: '', message: `source has no entry in ${input.reports.file}: add it to the manifest or remove the file` });
+    if (!listedIds.has(id)) problems.push({ file: source.file, line: 0, field: '', message: `source has no entry in ${input.reports.file}: add it to the manifest or remove the file` });
   }
 
   const privateNames = new Map<string, string[]>();
@@ -124,7 +127,7 @@ export function validateDataset(input: DatasetInput): { problems: Problem[]; dat
   };
   const checkQuote = (reportId: string, quote: string, file: string, line: number): string | null => {
     const source = input.sources.get(reportId);
-    if (!reportIds.has(reportId) || !source) {
+    if (!listedIds.has(reportId) || !source) {
       problems.push({ file, line, field: 'report_id', message: `unknown report ${reportId}: expected an id from ${input.reports.file}` });
       return null;
     }

@@ -102,12 +102,24 @@ export interface ExecutionRow {
   computed: { denominator: FigureEntry; percent: string | null }[];
 }
 
-const DENOMINATORS: readonly [MetricKey, Phase][] = [
-  ['budget_initial', 'budget'],
-  ['budget_adjusted', 'adjusted'],
-];
+/** Where a rate of a scope finds its amounts: the whole unit and projects use budget_*; parts use their own metric. */
+function amountMetrics(scope: string): { executed: MetricKey[]; denominators: [MetricKey, Phase][]; scope: string[] } {
+  if (scope === 'project' || scope === 'basic') {
+    const part: MetricKey = scope === 'project' ? 'project_expenditure' : 'basic_expenditure';
+    return { executed: ['budget_executed', part], denominators: [['budget_initial', 'budget'], [part, 'budget'], ['budget_adjusted', 'adjusted'], [part, 'adjusted']], scope: [scope, ''] };
+  }
+  return { executed: ['budget_executed'], denominators: [['budget_initial', 'budget'], ['budget_adjusted', 'adjusted']], scope: [scope] };
+}
 
-/** Every stated execution rate with an item-less scope match, and what the amounts give. */
+/** The amount of a metric, phase and scope stated nearest to `offset` (the sentence or table row of the rate). */
+function nearestAmount(figures: readonly FigureEntry[], metrics: readonly MetricKey[], phase: Phase, scopes: readonly string[], offset: number): FigureEntry | undefined {
+  const candidates = figures.filter(
+    (f) => metrics.includes(f.metric) && f.phase === phase && f.value_yuan !== '' && (f.metric.startsWith('budget_') ? f.scope === scopes[0] : scopes.includes(f.scope)),
+  );
+  return candidates.reduce<FigureEntry | undefined>((best, f) => (!best || Math.abs(f.quote_offset - offset) < Math.abs(best.quote_offset - offset) ? f : best), undefined);
+}
+
+/** Every stated execution rate of a scope (the first per scope), with the rates its report's amounts give. */
 export function executionRows(reports: readonly ReportEntry[], figures: readonly FigureEntry[]): ExecutionRow[] {
   const byReport = groupBy(figures, (f) => f.report_id);
   const rows: ExecutionRow[] = [];
@@ -115,9 +127,10 @@ export function executionRows(reports: readonly ReportEntry[], figures: readonly
     const own = byReport.get(report.id) ?? [];
     for (const stated of own.filter((f) => f.metric === 'execution_rate' && f.item === '')) {
       if (rows.some((r) => r.report.id === report.id && r.scope === stated.scope)) continue;
-      const executed = pickAmount(own, 'budget_executed', 'actual', stated.scope);
-      const computed = DENOMINATORS.flatMap(([metric, phase]) => {
-        const denominator = pickAmount(own, metric, phase, stated.scope);
+      const where = amountMetrics(stated.scope);
+      const executed = nearestAmount(own, where.executed, 'actual', where.scope, stated.quote_offset);
+      const computed = where.denominators.flatMap(([metric, phase]) => {
+        const denominator = nearestAmount(own, [metric], phase, where.scope, stated.quote_offset);
         if (!denominator || !executed) return [];
         const num = toFen(executed.value, executed.unit);
         const den = toFen(denominator.value, denominator.unit);
@@ -187,5 +200,5 @@ export function lineLocator(text: string): (offset: number) => number {
 
 /** The label of a scope for display: fixed scopes by name, project scopes as printed. */
 export function scopeLabel(scope: string): string {
-  return scope in FIXED_SCOPES ? FIXED_SCOPES[scope as keyof typeof FIXED_SCOPES] : scope;
+  return Object.hasOwn(FIXED_SCOPES, scope) ? FIXED_SCOPES[scope as keyof typeof FIXED_SCOPES] : scope;
 }

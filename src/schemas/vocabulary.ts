@@ -11,6 +11,7 @@ export type MeasureKind = 'money' | 'rate' | 'score' | 'count';
 export const UNITS = {
   元: 'money',
   万元: 'money',
+  亿元: 'money',
   '%': 'rate',
   ratio: 'rate',
   分: 'score',

@@ -1,0 +1,178 @@
+import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
+import { containsPersonalData } from '../privacy';
+import { detectKind, detectUnit, detectYear, isBudgetReport } from './header';
+import { figuresInSentence } from './prose';
+import { figuresInRow, newTableState, rowOf, type Cell, type Row } from './tables';
+import { findTokens, scanCopy } from './tokens';
+import type { DraftFigure, ExtractContext, Extraction } from './types';
+
+export type { DraftFigure, Extraction } from './types';
+
+/** A line that starts a new item: headings and list markers end the paragraph before them. */
+const ITEM_START = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+部分|[#*-]+\s|指标[一二三四五六七八九十\d]+|项目\d+[:：])/;
+const SENTENCE_END = /[。；;！？!?]/;
+/** Metrics that break 基本支出 / 项目支出 down: inside such a passage they take its scope. */
+const BREAKDOWN: ReadonlySet<MetricKey> = new Set(['salary_welfare', 'goods_services', 'individual_household_subsidy', 'capital_expenditure', 'functional_expenditure']);
+
+interface Span { start: number; end: number }
+
+function lineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      spans.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return spans;
+}
+
+/** One cell per line ending in "|" (flattened tables): group such runs of lines into rows. */
+function verticalRows(scan: string, lines: readonly Span[]): { rows: Row[]; consumed: Set<number> } {
+  const rows: Row[] = [];
+  const consumed = new Set<number>();
+  let i = 0;
+  const isCell = (l: Span) => /^[^|\n]{0,60}\|\s*$/.test(scan.slice(l.start, l.end)) && !/\|.*\|/.test(scan.slice(l.start, l.end));
+  while (i < lines.length) {
+    const first = lines[i];
+    if (!first || !isCell(first)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    const cells: Cell[] = [];
+    while (j < lines.length && lines[j] && isCell(lines[j] as Span)) {
+      const l = lines[j] as Span;
+      const raw = scan.slice(l.start, l.end);
+      const text = raw.replace(/\|\s*$/, '').trim();
+      const lead = raw.length - raw.trimStart().length;
+      cells.push({ text, start: l.start + lead, end: l.start + lead + text.length });
+      consumed.add(j);
+      j++;
+    }
+    const nonEmpty = cells.filter((c) => c.text !== '');
+    const firstNumber = nonEmpty.findIndex((c) => /^-?[\d.,]+\s*(?:%|万元|元)?$/.test(c.text));
+    const width = firstNumber;
+    if (width >= 2 && width <= 8) {
+      for (let k = 0; k + width <= nonEmpty.length; k += width) rows.push(nonEmpty.slice(k, k + width));
+    }
+    i = j;
+  }
+  return { rows, consumed };
+}
+
+/** Reads the figures a budget disclosure states, each with the exact text that states it. */
+export function extractReport(text: string): Extraction {
+  const scan = scanCopy(text);
+  const unit = detectUnit(text);
+  const year = detectYear(text);
+  const kind = detectKind(text);
+  if (!isBudgetReport(text)) return { unit, year, kind, figures: [] };
+
+  const unitNotes = [...scan.matchAll(/单位\s*[:：]\s*(万元|元)|[(（]\s*(万元|元)\s*[)）]/g)].map((m) => ({ at: m.index, unit: (m[1] ?? m[2]) as MeasureUnit }));
+  const projectName = kind === '项目支出绩效自评' ? (/项目名称\s*[:：]\s*[|\t ]*([^\s|\t，。]{2,40})/.exec(scan)?.[1] ?? '') : '';
+  const defaultPhase: Phase = kind === '部门预算' ? 'budget' : 'actual';
+  const ctx: ExtractContext = {
+    text,
+    scan,
+    kind,
+    year,
+    defaultPhase,
+    projectScope: projectName ? text.slice(scan.indexOf(projectName), scan.indexOf(projectName) + projectName.length) : '',
+    sectionScope: (offset, metric) => {
+      if (!BREAKDOWN.has(metric)) return '';
+      const window = scan.slice(Math.max(0, offset - 400), offset);
+      const basic = window.lastIndexOf('基本支出');
+      const project = window.lastIndexOf('项目支出');
+      if (basic < 0 && project < 0) return '';
+      return basic > project ? 'basic' : 'project';
+    },
+    declaredUnit: (offset) => {
+      let found: MeasureUnit | null = null;
+      for (const note of unitNotes) if (note.at < offset && offset - note.at < 3000) found = note.unit;
+      return found;
+    },
+    isPriorYearMention: (clause) => {
+      if (year === null) return false;
+      return [...clause.matchAll(/(20\d\d)\s*年/g)].some((m) => Number(m[1]) < year);
+    },
+  };
+
+  const tokens = findTokens(scan, text);
+  const lines = lineSpans(text);
+  const figures: DraftFigure[] = [];
+  const vertical = verticalRows(scan, lines);
+  let table = newTableState();
+  for (const row of vertical.rows) figures.push(...figuresInRow(ctx, row, table));
+
+  // Walk the lines: table rows go to the table reader, other lines are joined into paragraphs of prose.
+  let paragraph: Span | null = null;
+  const flush = () => {
+    if (!paragraph) return;
+    let sentenceStart = paragraph.start;
+    for (let i = paragraph.start; i <= paragraph.end; i++) {
+      if (i === paragraph.end || SENTENCE_END.test(scan[i] ?? '')) {
+        figures.push(...figuresInSentence(ctx, sentenceStart, i, tokens));
+        sentenceStart = i + 1;
+      }
+    }
+    paragraph = null;
+  };
+  table = newTableState();
+  lines.forEach((line, index) => {
+    if (vertical.consumed.has(index)) {
+      flush();
+      return;
+    }
+    const row = rowOf(scan, line.start, line.end);
+    const content = scan.slice(line.start, line.end);
+    if (row) {
+      flush();
+      figures.push(...figuresInRow(ctx, row, table));
+      return;
+    }
+    if (content.trim() === '') {
+      flush();
+      return;
+    }
+    if (/三公/.test(content)) table.sangong = true;
+    if (/^\s*[#一二三四五六七八九十第]/.test(content)) table = newTableState();
+    const startsItem = ITEM_START.test(content);
+    if (paragraph && !startsItem && !/[:：]\s*$/.test(scan.slice(paragraph.start, paragraph.end))) paragraph.end = line.end;
+    else {
+      flush();
+      paragraph = { start: line.start, end: line.end };
+    }
+  });
+  flush();
+  figures.push(...scoreTotals(ctx));
+
+  // one figure per statement; none whose quote would republish personal data
+  const seen = new Set<string>();
+  return {
+    unit,
+    year,
+    kind,
+    figures: figures
+      .filter((f) => {
+        const key = `${f.metric}|${f.value}|${f.unit}|${f.start}|${f.quote}`;
+        if (seen.has(key) || containsPersonalData(f.quote, [])) return false;
+        seen.add(key);
+        return text.includes(f.quote) && f.quote.trim() !== '';
+      })
+      .sort((a, b) => a.start - b.start),
+  };
+}
+
+/** Totals of scoring tables flattened one cell per line: "合计⏎100⏎94.72" (full marks, then the score). */
+function scoreTotals(ctx: ExtractContext): DraftFigure[] {
+  const out: DraftFigure[] = [];
+  for (const m of ctx.scan.matchAll(/(?:^|\n)[ \t]*((?:合\s*计|总\s*分|得\s*分)[ \t]*\n(?:[ \t]*\n)*[ \t]*100[ \t]*\n(?:[ \t]*\n)*[ \t]*(\d{1,3}(?:\.\d+)?))[ \t]*(?=\n|$)/g)) {
+    const quote = m[1] ?? '';
+    const start = m.index + m[0].indexOf(quote);
+    const value = m[2] ?? '';
+    out.push({ metric: 'self_eval_score', phase: 'actual', scope: ctx.projectScope, item: '', value, unit: '分', quote: ctx.text.slice(start, start + quote.length), start });
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+import type { MetricKey, Phase } from '../../schemas/vocabulary';
+
+/**
+ * How Chinese budget disclosures name what they measure. Patterns run on text whose full-width
+ * punctuation has been turned into ASCII (same length), so "（" is written "(" here; quotes are written
+ * as they are (“三公”, "三公", 三公).
+ *
+ * A `metric` label names a quantity (基本支出, 公务接待费). A `phase` label (年初预算数, 全年执行数) names
+ * a budget phase and becomes a metric (budget_initial …) only when no quantity was named before it in the
+ * same sentence; after a quantity it only sets the phase (基本支出年初预算数 = basic_expenditure, budget).
+ */
+export interface LabelRule {
+  metric: MetricKey;
+  pattern: RegExp;
+  kind: 'metric' | 'phase';
+  /** Phase the label itself implies (年初预算数 → budget). */
+  phase?: Phase;
+  /** Scope the label implies (基本支出 inside an enumeration is scope basic for its parts). */
+  scope?: string;
+  /** The label names an item of the metric (e.g. a vehicle type), taken from the match. */
+  item?: boolean;
+  /** A label that only counts when the sentence's current metric is one of these (编制 after 实有人员). */
+  after?: readonly MetricKey[];
+  /** A label whose item inherits the current count metric (轿车 after 公务用车保有量). */
+  inheritFrom?: readonly MetricKey[];
+}
+
+const Q = '[“"”‘’\']?'; // optional quote mark around 三公
+const SG = `${Q}三公${Q}\\s*经费`;
+const ABROAD = '因公出国\\s*\\(\\s*境\\s*\\)';
+
+function m(metric: MetricKey, source: string, extra: Partial<LabelRule> = {}): LabelRule {
+  return { metric, pattern: new RegExp(source, 'g'), kind: 'metric', ...extra };
+}
+function p(metric: MetricKey, source: string, phase: Phase): LabelRule {
+  return { metric, pattern: new RegExp(source, 'g'), kind: 'phase', phase };
+}
+
+/** Functional classes (功能分类 类) as the 2022 government revenue and expenditure classification names them. */
+export const FUNCTIONAL_CLASSES = [
+  '一般公共服务支出', '外交支出', '国防支出', '公共安全支出', '教育支出', '科学技术支出', '文化旅游体育与传媒支出',
+  '文化体育与传媒支出', '社会保障和就业支出', '社会保险基金支出', '卫生健康支出', '医疗卫生与计划生育支出', '节能环保支出',
+  '城乡社区支出', '农林水支出', '交通运输支出', '资源勘探工业信息等支出', '商业服务业等支出', '金融支出',
+  '援助其他地区支出', '自然资源海洋气象等支出', '住房保障支出', '粮油物资储备支出', '灾害防治及应急管理支出',
+  '国有资本经营预算支出', '债务付息支出', '其他支出',
+];
+
+export const VEHICLE_TYPES = '轿车|越野车|小型载客汽车|大中型载客汽车|其他车型|副部\\(省\\)级及以上领导用车|主要领导干部用车|机要通信用车|应急保障用车|执法执勤用车|特种专业技术用车|离退休干部用车|其他用车';
+
+/**
+ * Label rules. Among the labels found before a number, the one ending last wins; at the same end, the
+ * longest (most specific) wins.
+ */
+export const LABEL_RULES: readonly LabelRule[] = [
+  // 三公经费
+  m('sangong_total', `${SG}(?:财政拨款)?(?:支出)?(?:决算|预算)?(?:数|总额|合计|汇总数)?`),
+  m('sangong_total', `${SG}(?:总额|合计|汇总数)`),
+  m('sangong_abroad', `${ABROAD}(?:经?费用?|支出)?`),
+  m('sangong_vehicle_total', '公务用?车(?:辆)?购置及运行(?:维护)?费?'),
+  m('sangong_vehicle_purchase', '公务用车购置(?:费|支出)'),
+  m('sangong_vehicle_operation', '公务用车运行(?:及)?(?:维护|维修)?费?(?:用)?'),
+  m('sangong_vehicle_operation', '公车运行维护费'),
+  m('sangong_reception', '(?:国内)?公务接待(?:费|支出)'),
+  m('sangong_reception', '(?:国内)?公务接待(?=支出|费用)', { item: false }),
+  m('sangong_reception', '外事接待(?:费|支出)', { item: true }),
+  m('reception_batches', '(?:国内|外事)?(?:公务)?接待\\s*(?=\\d)', {}),
+  m('abroad_groups', `(?:安排)?${ABROAD}团组`),
+  m('abroad_people', `出国\\s*\\(\\s*境\\s*\\)(?=\\s*\\d)`),
+  m('vehicle_purchase_count', '(?:更新)?购置公务用车'),
+  m('vehicle_count', '(?:共有|实有|保有)公务用车|公务用车保有量|共有车辆'),
+  m('vehicle_count', `(?:${VEHICLE_TYPES})`, { item: true, inheritFrom: ['vehicle_count', 'vehicle_purchase_count'] }),
+  m('sangong_vehicle_purchase', '金额(?=\\s*\\d)', { after: ['vehicle_purchase_count'] }),
+  m('equipment_over_1m', '单价\\s*100\\s*万元\\s*\\(含\\)\\s*以上(?:的)?(?:通用|专用)?设备'),
+
+  // income and expenditure totals
+  m('grand_total', '收\\s*[、,]?\\s*支总计|收入总计|支出总计'),
+  m('income_total', '(?:本年|年度)?收入(?:决算)?(?:合计|总额|总计)|本年收入'),
+  m('expenditure_total', '(?:本年|年度)?支出(?:决算)?(?:合计|总额|总金额)|本年支出|部门整体支出'),
+  m('fiscal_appropriation_total', '财政拨款收\\s*[、,]?\\s*支总计|(?:当年)?财政拨款收入'),
+  m('income_general_budget', '一般公共预算财政拨款(?:收入)?(?=\\s*\\d|收入)|一般公共预算财政拨款收入|公共财政拨款'),
+  m('general_public_budget_expenditure', '一般公共预算财政拨款支出|一般公共预算支出(?:决算数?)?'),
+  m('income_government_fund', '政府性基金预算财政拨款收入|政府性基金拨款'),
+  m('income_state_capital', '国有资本经营预算财政拨款收入'),
+  m('income_superior_subsidy', '上级补助收入'),
+  m('income_business', '事业收入'),
+  m('income_operating', '经营收入'),
+  m('income_affiliated', '附属单位上缴收入'),
+  m('income_other', '其他收入|利息收入'),
+  m('carryover_beginning', '年初结转和结余|上年结余结转(?:资金)?|上年结转'),
+  m('expenditure_to_superior', '上缴上级支出'),
+  m('business_operating_expenditure', '(?<!非)经营支出'),
+  m('subsidy_to_affiliated', '对附属单位补助支出'),
+  m('government_fund_expenditure', '政府性基金预算(?:财政)?拨款支出'),
+  m('state_capital_expenditure', '国有资本经营预算(?:财政)?拨款支出'),
+
+  // parts of expenditure
+  m('basic_expenditure', '基本支出(?:合计)?', { scope: 'basic' }),
+  m('project_expenditure', '项目(?:总)?支出(?:合计)?', { scope: 'project' }),
+  m('personnel_expenditure', '人员经费'),
+  m('public_expenditure', '(?:日常)?公用经费'),
+  m('salary_welfare', '工资福利支出'),
+  m('goods_services', '商品和服务?支出'),
+  m('individual_household_subsidy', '对个人和家庭(?:的)?补助(?:支出)?'),
+  m('capital_expenditure', '(?:其他)?资本性支出'),
+  m('operation_expenditure', '机关运行经费'),
+
+  // procurement
+  m('procurement_total', '政府采购支出总额|政府采购(?:支出)?(?:总额|合计)'),
+  m('procurement_goods', '政府采购货物支出|采购货物'),
+  m('procurement_works', '政府采购工程支出|采购工程'),
+  m('procurement_services', '政府采购服务支出|采购服务'),
+  m('procurement_sme', '授予中小企业合同金额'),
+  m('procurement_small_micro', '授予小微企业合同金额'),
+
+  // assets
+  m('assets_total', '资产总额'),
+  m('fixed_assets', '固定资产(?:总额)?'),
+  m('liabilities_total', '负债总额'),
+  m('net_assets', '净资产(?:总额)?'),
+
+  // budget phases of a department or project
+  p('budget_initial', '年初(?:批复)?预算(?:数|资金|安排)?|预算安排', 'budget'),
+  p('budget_adjusted', '调整后(?:的)?(?:全年)?预算(?:数)?|全年预算(?:数|总额)?', 'adjusted'),
+  p('budget_executed', '(?:全年)?(?:实际)?执行(?:数|金额)|实际支出(?:资金)?|全年执行数|支出决算', 'actual'),
+  m('budget_adjustment', '年中调[减增](?:数)?|预算调整数'),
+  m('budget_adjustment_rate', '预算调整率'),
+  m('execution_rate', '(?:预算|项目|资金)?执行率|完成预算(?:的)?|支出率|(?<!资金)完成率'),
+  m('funds_allocated', '下达(?:[\\u4e00-\\u9fa5]{0,6})?资金(?:合计)?|下达'),
+
+  // scores, staff, projects
+  m('self_eval_score', '(?:自评|综合|总)得分(?:为)?|自评分数|得分合计|评价得分'),
+  m('staff_quota', '(?:总|核定|人员)?编制(?:数)?'),
+  m('staff_quota', '(?:行政|事业|参公|工勤)编制?(?=\\s*\\d)', { item: true, inheritFrom: ['staff_quota', 'staff_count'] }),
+  m('staff_count', '(?:实有|在职|现有)(?:在职)?(?:在编)?人员|实有人数|在职人员|年末职工人数|实有在职人员'),
+  m('project_count', '项目(?=\\s*\\d+\\s*个)|共计(?=\\s*\\d+\\s*个项目)'),
+];
+
+/**
+ * Words that may stand between a label and its number without changing what the number is measured in
+ * (为, 其中, 决算数, 较上年减少 …). After removing them and punctuation, nothing may be left.
+ */
+export const CONNECTOR_WORDS =
+  /其中|分别|实际|决算数?|预算数?|执行数?|全年|年初|调整后|支出|费用?|总额|金额|合计|共计|安排|完成|本年度?|当年|较上年|比上年|同比|上年|增加|减少|增长|下降|上升|降低|持平|占比?|达到|约|为|是|计|了|的|和|及|与|共|有|各|至|年度|万元|元|[\s,，、:：;；()（）“”"'\-—]/g;
+
+/** Words that mark a comparison with the previous year (the number after them is a change). */
+export const CHANGE_CONTEXT = /较上年|比上年|同比|与上年|较\s*20\d\d\s*年|比\s*20\d\d\s*年|与\s*20\d\d\s*年(?:度)?相比|较上一年度|上年决算数/;
+export const DECREASE = /减少|下降|降低|减幅|调减|节约|下调|压减/;
+export const INCREASE = /增加|增长|上升|提高|增幅|调增|上涨/;
+
+/** Phase words in the text between a label and its number. */
+export const PHASE_WORDS: readonly [RegExp, Phase][] = [
+  [/调整后|全年预算|调整预算/, 'adjusted'],
+  [/年初预算|预算数|预算为|预算安排|预算金额|预算资金|批复预算/, 'budget'],
+  [/决算|执行数|实际|支出|执行金额|完成/, 'actual'],
+];

@@ -1,0 +1,38 @@
+import { approximate } from '../numbers';
+import { toCsv } from '../csv';
+import { FIGURE_COLUMNS } from '../validate';
+import type { Extraction } from './types';
+
+/** The extractor's JSON contract: one object per report, values as numbers in their stated unit. */
+export interface ExtractionJson {
+  unit: string | null;
+  year: number | null;
+  kind: string | null;
+  figures: { metric: string; phase: string; scope: string | null; value: number; unit: string; quote: string }[];
+}
+
+export function toJson(extraction: Extraction): ExtractionJson {
+  return {
+    unit: extraction.unit,
+    year: extraction.year,
+    kind: extraction.kind,
+    figures: extraction.figures.map((f) => ({
+      metric: f.metric,
+      phase: f.phase,
+      scope: f.scope === '' ? null : f.scope,
+      value: approximate(f.value),
+      unit: f.unit,
+      quote: f.quote,
+    })),
+  };
+}
+
+/** The figures as rows of the dataset's CSV format (data/figures/*.csv), marked machine-extracted. */
+export function toDatasetCsv(extraction: Extraction, reportId: string): string {
+  return toCsv(
+    FIGURE_COLUMNS,
+    extraction.figures.map((f) => ({
+      report_id: reportId, metric: f.metric, phase: f.phase, scope: f.scope, item: f.item, value: f.value, unit: f.unit, quote: f.quote, review: 'machine', note: '',
+    })),
+  );
+}

@@ -1,0 +1,182 @@
+import { METRICS, UNITS, type MeasureUnit, type MetricKey, type Phase } from '../../schemas/vocabulary';
+import {
+  CHANGE_CONTEXT,
+  CONNECTOR_WORDS,
+  DECREASE,
+  FUNCTIONAL_CLASSES,
+  INCREASE,
+  LABEL_RULES,
+  PHASE_WORDS,
+  type LabelRule,
+} from './lexicon';
+import type { NumberToken } from './tokens';
+import type { DraftFigure, ExtractContext } from './types';
+
+/** A label found in the text before a number. */
+interface LabelHit {
+  rule: LabelRule;
+  start: number;
+  end: number;
+  item: string;
+}
+
+const FUNCTIONAL = new RegExp(`(?:${FUNCTIONAL_CLASSES.join('|')})(?=\\s*(?:\\(类\\))?\\s*[\\d占为决支])`, 'g');
+// A functional class path as 决算 reports print it: 卫生健康支出(类)医疗保障管理事务(款)行政运行(项)
+const FUNCTIONAL_PATH = /([\u4e00-\u9fa5]+?)\s*\(类\)\s*([\u4e00-\u9fa5]+?)\s*\(款\)\s*([\u4e00-\u9fa5]+?)\s*\(项\)/g;
+
+/** Labels in `scan[from, to)`, relative to the whole text. */
+function labelsIn(scan: string, from: number, to: number): LabelHit[] {
+  const slice = scan.slice(from, to);
+  const hits: LabelHit[] = [];
+  for (const rule of LABEL_RULES) {
+    rule.pattern.lastIndex = 0;
+    for (const m of slice.matchAll(rule.pattern)) {
+      if (m[0].length === 0) continue;
+      hits.push({ rule, start: from + m.index, end: from + m.index + m[0].length, item: rule.item ? m[0].replace(/\s+/g, '') : '' });
+    }
+  }
+  for (const m of slice.matchAll(FUNCTIONAL_PATH)) {
+    const item = [m[1], m[2], m[3]].map((s) => (s ?? '').replace(/^[\d.、\s]+/, '')).join(' / ');
+    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' }, start: from + m.index, end: from + m.index + m[0].length, item });
+  }
+  for (const m of slice.matchAll(FUNCTIONAL)) {
+    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL, kind: 'metric' }, start: from + m.index, end: from + m.index + m[0].length, item: m[0] });
+  }
+  return hits;
+}
+
+/** The label that names the next number: the one ending last, the longest at the same end. */
+function lastLabel(hits: readonly LabelHit[], kind: LabelRule['kind']): LabelHit | undefined {
+  return hits
+    .filter((h) => h.rule.kind === kind)
+    .reduce<LabelHit | undefined>((best, h) => (!best || h.end > best.end || (h.end === best.end && h.start < best.start) ? h : best), undefined);
+}
+
+/** Whether nothing but connecting words stands between two positions (so a number keeps the metric before it). */
+function onlyConnectors(text: string): boolean {
+  return text.replace(CONNECTOR_WORDS, '').replace(/[\p{P}\p{S}\s\d.]/gu, '') === '';
+}
+
+function phaseFrom(text: string): Phase | null {
+  for (const [re, phase] of PHASE_WORDS) if (re.test(text)) return phase;
+  return null;
+}
+
+function fits(metric: MetricKey, unit: MeasureUnit): boolean {
+  return (METRICS[metric].measures as readonly string[]).includes(UNITS[unit]);
+}
+
+/** The state carried from number to number inside one sentence. */
+interface Current {
+  metric: MetricKey;
+  scope: string;
+  item: string;
+  /** Where the clause that named the metric starts: quotes of later numbers start there too. */
+  clauseStart: number;
+}
+
+const CLAUSE_BREAK = /[，,；;。！？!?\n]/;
+
+function clauseStartBefore(text: string, pos: number, floor: number): number {
+  for (let i = pos - 1; i >= floor; i--) {
+    const ch = text[i] ?? '';
+    if (CLAUSE_BREAK.test(ch) && !(ch === '\n' && /[\u4e00-\u9fa5\d]/.test(text[i - 1] ?? '') && /[\u4e00-\u9fa5\d]/.test(text[i + 1] ?? ''))) {
+      let s = i + 1;
+      while (s < pos && /\s/.test(text[s] ?? '')) s++;
+      return s;
+    }
+  }
+  return floor;
+}
+
+/**
+ * Figures stated in one sentence of prose, `[start, end)` of the text. Numbers are read left to right;
+ * each takes the metric named just before it, or keeps the sentence's current metric when only
+ * connecting words (为, 占, 较上年减少 …) stand between.
+ */
+export function figuresInSentence(ctx: ExtractContext, start: number, end: number, tokens: readonly NumberToken[]): DraftFigure[] {
+  const { scan, text } = ctx;
+  const out: DraftFigure[] = [];
+  let current: Current | null = null;
+  let previousEnd = start;
+  for (const token of tokens) {
+    if (token.start < start || token.start >= end) continue;
+    const leftFrom = previousEnd;
+    previousEnd = token.unitEnd;
+    if (token.unit === 'skip' || token.unit === 'other') continue;
+    const left = scan.slice(leftFrom, token.start);
+    if (/[:：]\s*$/.test(left) && /(?:指标|标准|序号)\s*\d*\s*[:：]\s*$/.test(left)) continue;
+
+    const hits = labelsIn(scan, leftFrom, token.start);
+    const metricHit = lastLabel(hits, 'metric');
+    const phaseHit = lastLabel(hits, 'phase');
+    let hit: LabelHit | undefined = metricHit;
+    // a phase word names the budget itself only when no quantity was named before it in this sentence
+    if (!hit && phaseHit && (!current || current.metric.startsWith('budget_'))) hit = phaseHit;
+    if (hit?.rule.after && !(current && hit.rule.after.includes(current.metric))) hit = undefined;
+
+    let metric: MetricKey;
+    let scope: string;
+    let item: string;
+    let clauseStart: number;
+    if (hit) {
+      const inherit = hit.rule.inheritFrom && current && hit.rule.inheritFrom.includes(current.metric) ? current.metric : null;
+      metric = inherit ?? hit.rule.metric;
+      item = hit.item;
+      scope = ctx.sectionScope(token.start, metric);
+      clauseStart = clauseStartBefore(text, hit.start, start);
+      if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart };
+    } else if (current && onlyConnectors(left)) {
+      ({ metric, scope, item, clauseStart } = current);
+    } else {
+      current = null;
+      continue;
+    }
+
+    let unit = token.unit;
+    if (unit === null) {
+      if (/[:：]\s*$/.test(left) && ctx.declaredUnit(token.start)) unit = ctx.declaredUnit(token.start);
+      else if (metric === 'self_eval_score' && /得分\s*(?:为)?\s*$/.test(left)) unit = '分';
+      else continue;
+    }
+    if (unit === null) continue;
+
+    // what kind of statement: a change from last year, a share, a rate, or the amount itself
+    const sentenceBefore = scan.slice(start, token.start);
+    const afterLabel = hit ? scan.slice(hit.end, token.start) : left;
+    const isChange = (DECREASE.test(afterLabel) || INCREASE.test(afterLabel)) && (CHANGE_CONTEXT.test(sentenceBefore) || /较|比/.test(afterLabel));
+    let value = token.written;
+    if (isChange) {
+      scope = 'change_vs_prior';
+      if (DECREASE.test(afterLabel) && !value.startsWith('-')) value = `-${value}`;
+    } else if (token.minus && (metric === 'budget_adjustment')) {
+      value = `-${value}`;
+    } else if (/上年|上一年/.test(afterLabel) || ctx.isPriorYearMention(scan.slice(clauseStart, token.start))) {
+      scope = 'prior_year';
+    }
+    if (metric === 'budget_adjustment' && /调减|减少/.test(scan.slice(clauseStart, token.start)) && !value.startsWith('-')) value = `-${value}`;
+
+    if (unit === '%' || unit === 'ratio') {
+      if (/完成预算|执行率|支出率|完成率/.test(afterLabel) || metric === 'execution_rate') {
+        if (metric !== 'execution_rate') item = METRICS[metric].label;
+        metric = 'execution_rate';
+      } else if (!isChange && !/占/.test(afterLabel) && metric !== 'budget_adjustment_rate') continue;
+    }
+    if (!fits(metric, unit)) continue;
+    if (metric === 'self_eval_score' && /该指标|权重|分值/.test(scan.slice(start, token.start))) continue;
+
+    let phase: Phase = ctx.defaultPhase;
+    if (hit?.rule.phase) phase = hit.rule.phase;
+    else {
+      const words = phaseFrom(afterLabel) ?? (hit ? null : phaseFrom(left));
+      if (words) phase = words;
+    }
+    if (metric === 'budget_initial') phase = 'budget';
+    if (metric === 'budget_adjusted') phase = 'adjusted';
+    if (metric === 'budget_executed') phase = 'actual';
+
+    const quote = text.slice(clauseStart, token.unitEnd).replace(/\s+$/, '');
+    out.push({ metric, phase, scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope, item, value, unit, quote, start: clauseStart });
+  }
+  return out;
+}

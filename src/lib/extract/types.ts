@@ -1,0 +1,45 @@
+import type { MeasureUnit, MetricKey, Phase, ReportKind } from '../../schemas/vocabulary';
+
+/** A figure the extractor read, before it is written out: the value stays as written. */
+export interface DraftFigure {
+  metric: MetricKey;
+  phase: Phase;
+  /** '' for the whole unit, a fixed scope, or a project's name. */
+  scope: string;
+  /** Line item inside the metric ('' when none). */
+  item: string;
+  /** The number as written, with a leading '-' for a stated decrease. */
+  value: string;
+  unit: MeasureUnit;
+  /** Exact substring of the text that states the figure. */
+  quote: string;
+  /** Offset of the quote in the text. */
+  start: number;
+}
+
+/** What the extractor knows about the whole report while it reads one part. */
+export interface ExtractContext {
+  text: string;
+  /** The text with full-width characters turned into ASCII (same offsets). */
+  scan: string;
+  kind: ReportKind | null;
+  year: number | null;
+  /** The phase of a figure whose sentence names none: budget for a 部门预算, actual otherwise. */
+  defaultPhase: Phase;
+  /** For a report about one project, its name (every figure belongs to it); '' otherwise. */
+  projectScope: string;
+  /** basic / project when the figure sits inside a 基本支出 or 项目支出 passage and the metric is a breakdown. */
+  sectionScope: (offset: number, metric: MetricKey) => string;
+  /** The unit of measure a table header or note declares for bare numbers before `offset`, if any. */
+  declaredUnit: (offset: number) => MeasureUnit | null;
+  /** Whether a clause names the previous year (上年, or the fiscal year minus one). */
+  isPriorYearMention: (clause: string) => boolean;
+}
+
+/** The extractor's answer for one report. */
+export interface Extraction {
+  unit: string | null;
+  year: number | null;
+  kind: ReportKind | null;
+  figures: DraftFigure[];
+}
