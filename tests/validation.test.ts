@@ -166,13 +166,13 @@ const BAD_CASES: BadCase[] = [
     name: 'a unit outside the vocabulary',
     change: appendFigure({ metric: 'sangong_total', value: '2.5', unit: '千元', quote: '“三公”经费支出2.5万元' }),
     file: FIGURES, line: NEXT_FIGURE_LINE, field: 'unit',
-    message: 'expected one of: 元 万元 % ratio 分 人 辆 批次 人次 个 台套',
+    message: 'expected one of: 元 万元 亿元 % ratio 分 人 辆 批次 人次 个 台套',
   },
   {
     name: 'a unit that does not fit the metric (人 for sangong_total)',
     change: appendFigure({ metric: 'sangong_total', value: '30', unit: '人', quote: '实有在职人员30人' }),
     file: FIGURES, line: NEXT_FIGURE_LINE, field: 'unit',
-    message: 'expected a unit that fits metric sangong_total: one of 元 万元 % ratio',
+    message: 'expected a unit that fits metric sangong_total: one of 元 万元 亿元 % ratio',
   },
   {
     name: 'a phase outside the vocabulary',

@@ -19,6 +19,9 @@ describe('toYuanString and toFen', () => {
     ['0', '万元', '0', 0n],
     ['0', '元', '0', 0n],
     ['100,000', '元', '100000', 10_000_000n],
+    ['2.09', '亿元', '209000000', 20_900_000_000n],
+    ['0.0000000001', '亿元', '0.01', 1n],
+    ['-1.5', '亿元', '-150000000', -15_000_000_000n],
   ])('%j %s → %j 元 (%s fen)', (value, unit, yuan, fen) => {
     expect(toYuanString(value, unit)).toBe(yuan);
     expect(toFen(value, unit)).toBe(fen);
@@ -29,6 +32,7 @@ describe('toYuanString and toFen', () => {
     ['0.125', '元'],
     ['0.0000001', '万元'],
     ['1.1234567', '万元'],
+    ['0.00000000001', '亿元'],
   ])('%j %s is a fraction of a fen → null', (value, unit) => {
     expect(toFen(value, unit)).toBeNull();
     expect(toYuanString(value, unit)).toBeNull();
@@ -86,7 +90,8 @@ describe('sums in fen are exact where floats are not', () => {
 });
 
 describe('isMoneyUnit', () => {
-  it.each(UNIT_NAMES.map((u) => [u, u === '元' || u === '万元'] as const))('%s → %s', (unit, money) => {
+  const MONEY: readonly MeasureUnit[] = ['元', '万元', '亿元'];
+  it.each(UNIT_NAMES.map((u) => [u, MONEY.includes(u)] as const))('%s → %s', (unit, money) => {
     expect(isMoneyUnit(unit)).toBe(money);
   });
 });

@@ -10,7 +10,7 @@ const MASK = '●';
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
 /** Form labels after which a private person's name is written. Heads of units (单位负责人) are public officials. */
-const NAME_LABELS = /(填报人姓名|填报人|联系人|调查人员|调查对象|受访者|被调查人)[ \t]*[:：]?[ \t_＿]*([\u4e00-\u9fa5]{2,4})/g;
+const NAME_LABELS = /(填报人姓名|填报人|联系人|调查人员|调查对象|受访者|被调查人)[ \t]*[:：]?[ \t_＿]*([\u4e00-\u9fa5]{2,4}?)(?=[^\u4e00-\u9fa5]|联系|电话|手机|性别|单位|填报|日期|$)/g;
 
 /** Private names found after form labels. */
 export function findPrivateNames(text: string): string[] {

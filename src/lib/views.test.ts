@@ -226,6 +226,15 @@ describe('executionRows', () => {
   const adjusted = fig('budget_adjusted', 'adjusted', '0', '万元', { scope: 'project' });
   const unitRate = fig('execution_rate', 'actual', '100', '%');
   const otherReport = fig('budget_executed', 'actual', '1', '万元', { report_id: 'other', scope: 'project' });
+  const project = '医疗救助补助资金';
+  const farExecuted = fig('budget_executed', 'actual', '1', '万元', { scope: project, quote_offset: 10 });
+  const farInitial = fig('budget_initial', 'budget', '2', '万元', { scope: project, quote_offset: 20 });
+  const nearInitial = fig('budget_initial', 'budget', '1155.5', '万元', { scope: project, quote_offset: 480 });
+  const nearRate = fig('execution_rate', 'actual', '60.7', '%', { scope: project, quote_offset: 500 });
+  const nearExecuted = fig('budget_executed', 'actual', '701.23', '万元', { scope: project, quote_offset: 490 });
+  const projectsRate = fig('execution_rate', 'actual', '27.87', '%', { scope: 'project', quote_offset: 300 });
+  const projectsActual = fig('project_expenditure', 'actual', '196.9', '万元', { quote_offset: 290 });
+  const projectsBudget = fig('project_expenditure', 'budget', '706.6', '万元', { quote_offset: 280 });
 
   it.each<[string, FigureEntry[], Array<{ scope: string; stated: FigureEntry; executed?: FigureEntry; computed: Array<[FigureEntry, string | null]> }>]>([
     ['computed from each stated denominator; a zero denominator gives null', [withItem, stated, statedAgain, executed, initial, adjusted, otherReport], [
@@ -237,6 +246,12 @@ describe('executionRows', () => {
       { scope: 'project', stated, executed, computed: [[initial, '60.69']] },
     ]],
     ['a rate with an item only is no row', [withItem, executed, initial], []],
+    ['the amounts stated nearest to the rate are used', [farExecuted, nearInitial, farInitial, nearRate, nearExecuted], [
+      { scope: '医疗救助补助资金', stated: nearRate, executed: nearExecuted, computed: [[nearInitial, '60.69']] },
+    ]],
+    ['a rate of all projects uses the stated project expenditure', [projectsRate, projectsActual, projectsBudget], [
+      { scope: 'project', stated: projectsRate, executed: projectsActual, computed: [[projectsBudget, '27.87']] },
+    ]],
   ])('%s', (_name, figures, expected) => {
     const rows = executionRows([r], figures);
     expect(rows.map((row) => ({

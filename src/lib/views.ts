@@ -116,7 +116,12 @@ function nearestAmount(figures: readonly FigureEntry[], metrics: readonly Metric
   const candidates = figures.filter(
     (f) => metrics.includes(f.metric) && f.phase === phase && f.value_yuan !== '' && (f.metric.startsWith('budget_') ? f.scope === scopes[0] : scopes.includes(f.scope)),
   );
-  return candidates.reduce<FigureEntry | undefined>((best, f) => (!best || Math.abs(f.quote_offset - offset) < Math.abs(best.quote_offset - offset) ? f : best), undefined);
+  // a total (no item) before a part; among equals, the one stated nearest to the rate
+  const whole = candidates.filter((f) => f.item === '');
+  return (whole.length > 0 ? whole : candidates).reduce<FigureEntry | undefined>(
+    (best, f) => (!best || Math.abs(f.quote_offset - offset) < Math.abs(best.quote_offset - offset) ? f : best),
+    undefined,
+  );
 }
 
 /** Every stated execution rate of a scope (the first per scope), with the rates its report's amounts give. */

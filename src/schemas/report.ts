@@ -5,7 +5,10 @@ import { slugSchema } from './unit';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'a real calendar date');
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'a real calendar date');
 
 /** One published report, as listed in the manifest `data/reports.csv`. */
 export const reportFields = z.object({
@@ -14,7 +17,7 @@ export const reportFields = z.object({
     /** The unit that published it (`data/units.csv`). */
     unit_id: slugSchema,
     /** Fiscal year the figures describe (not the year of publication). */
-    year: z.coerce.number().int('a whole year').min(2000, 'a fiscal year from 2000 on').max(2100, 'a fiscal year before 2100'),
+    year: z.coerce.number({ invalid_type_error: 'a fiscal year such as 2022' }).int('a whole year').min(2000, 'a fiscal year from 2000 on').max(2100, 'a fiscal year before 2100'),
     /** Report kind, one of the 财政部 template names. */
     kind: z.enum(REPORT_KINDS, { errorMap: () => ({ message: `one of ${REPORT_KINDS.join(' ')}` }) }),
     /** Title as printed (line breaks may be written as spaces). */

@@ -10,7 +10,8 @@ export type { DraftFigure, Extraction } from './types';
 
 /** A line that starts a new item: headings and list markers end the paragraph before them. */
 const ITEM_START = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+部分|[#*-]+\s|指标[一二三四五六七八九十\d]+|项目\d+[:：])/;
-const SENTENCE_END = /[。；;！？!?]/;
+// 。ends a sentence; ；only a clause: "…持平；较上年减少0.29万元" still speaks of the same metric
+const SENTENCE_END = /[。！？!?]/;
 /** Metrics that break 基本支出 / 项目支出 down: inside such a passage they take its scope. */
 const BREAKDOWN: ReadonlySet<MetricKey> = new Set(['salary_welfare', 'goods_services', 'individual_household_subsidy', 'capital_expenditure', 'functional_expenditure']);
 

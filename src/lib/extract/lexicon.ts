@@ -70,14 +70,14 @@ export const LABEL_RULES: readonly LabelRule[] = [
   m('vehicle_count', '(?:共有|实有|保有)公务用车|公务用车保有量|共有车辆'),
   m('vehicle_count', `(?:${VEHICLE_TYPES})`, { item: true, inheritFrom: ['vehicle_count', 'vehicle_purchase_count'] }),
   m('sangong_vehicle_purchase', '金额(?=\\s*\\d)', { after: ['vehicle_purchase_count'] }),
-  m('equipment_over_1m', '单价\\s*100\\s*万元\\s*\\(含\\)\\s*以上(?:的)?(?:通用|专用)?设备'),
+  m('equipment_over_1m', '(?:\\(含\\))?\\s*以上(?:的)?(?:通用|专用)?设备'),
 
   // income and expenditure totals
   m('grand_total', '收\\s*[、,]?\\s*支总计|收入总计|支出总计'),
   m('income_total', '(?:本年|年度)?收入(?:决算)?(?:合计|总额|总计)|本年收入'),
   m('expenditure_total', '(?:本年|年度)?支出(?:决算)?(?:合计|总额|总金额)|本年支出|部门整体支出'),
   m('fiscal_appropriation_total', '财政拨款收\\s*[、,]?\\s*支总计|(?:当年)?财政拨款收入'),
-  m('income_general_budget', '一般公共预算财政拨款(?:收入)?(?=\\s*\\d|收入)|一般公共预算财政拨款收入|公共财政拨款'),
+  m('income_general_budget', '一般公共预算财政拨款收入|一般公共预算财政拨款(?=\\s*\\d)|公共财政拨款(?:收入)?'),
   m('general_public_budget_expenditure', '一般公共预算财政拨款支出|一般公共预算支出(?:决算数?)?'),
   m('income_government_fund', '政府性基金预算财政拨款收入|政府性基金拨款'),
   m('income_state_capital', '国有资本经营预算财政拨款收入'),
@@ -95,7 +95,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
 
   // parts of expenditure
   m('basic_expenditure', '基本支出(?:合计)?', { scope: 'basic' }),
-  m('project_expenditure', '项目(?:总)?支出(?:合计)?', { scope: 'project' }),
+  m('project_expenditure', '项目(?:总)?支出(?:合计)?|项目总(?:金)?额', { scope: 'project' }),
   m('personnel_expenditure', '人员经费'),
   m('public_expenditure', '(?:日常)?公用经费'),
   m('salary_welfare', '工资福利支出'),
@@ -119,13 +119,13 @@ export const LABEL_RULES: readonly LabelRule[] = [
   m('net_assets', '净资产(?:总额)?'),
 
   // budget phases of a department or project
-  p('budget_initial', '年初(?:批复)?预算(?:数|资金|安排)?|预算安排', 'budget'),
-  p('budget_adjusted', '调整后(?:的)?(?:全年)?预算(?:数)?|全年预算(?:数|总额)?', 'adjusted'),
-  p('budget_executed', '(?:全年)?(?:实际)?执行(?:数|金额)|实际支出(?:资金)?|全年执行数|支出决算', 'actual'),
+  p('budget_initial', '年初(?:批复)?预算(?:数|资金|安排)?|预算安排|预算金额|批复预算(?:数)?', 'budget'),
+  p('budget_adjusted', '调整后(?:的)?(?:全年)?预算(?:数)?|全年预算(?:数|总额)?(?!支出)', 'adjusted'),
+  p('budget_executed', '(?:全年)?(?:实际)?执行(?:数|金额)|实际支出(?:资金)?|全年执行数|支出决算|(?<![\\u4e00-\\u9fa5])支出(?:共|合计|总额)?(?=\\s*(?:为|共计|共)?\\s*\\d)|预算支出(?:金额)?', 'actual'),
   m('budget_adjustment', '年中调[减增](?:数)?|预算调整数'),
   m('budget_adjustment_rate', '预算调整率'),
   m('execution_rate', '(?:预算|项目|资金)?执行率|完成预算(?:的)?|支出率|(?<!资金)完成率'),
-  m('funds_allocated', '下达(?:[\\u4e00-\\u9fa5]{0,6})?资金(?:合计)?|下达'),
+  m('funds_allocated', '下达(?:[\\u4e00-\\u9fa5]{0,6})?资金(?:合计)?|下达|配套资金'),
 
   // scores, staff, projects
   m('self_eval_score', '(?:自评|综合|总)得分(?:为)?|自评分数|得分合计|评价得分'),

@@ -26,7 +26,8 @@ const FUNCTIONAL_PATH = /([\u4e00-\u9fa5]+?)\s*\(类\)\s*([\u4e00-\u9fa5]+?)\s*\
 
 /** Labels in `scan[from, to)`, relative to the whole text. */
 function labelsIn(scan: string, from: number, to: number): LabelHit[] {
-  const slice = scan.slice(from, to);
+  // a few characters past `to` let lookaheads see the number; hits must still end by `to`
+  const slice = scan.slice(from, to + 8);
   const hits: LabelHit[] = [];
   for (const rule of LABEL_RULES) {
     rule.pattern.lastIndex = 0;
@@ -39,10 +40,14 @@ function labelsIn(scan: string, from: number, to: number): LabelHit[] {
     const item = [m[1], m[2], m[3]].map((s) => (s ?? '').replace(/^[\d.、\s]+/, '')).join(' / ');
     hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' }, start: from + m.index, end: from + m.index + m[0].length, item });
   }
+  // a 项 whose 类 and 款 stand in an earlier paragraph (the line was broken by conversion)
+  for (const m of slice.matchAll(/([\u4e00-\u9fa5]{2,30})\s*\(项\)/g)) {
+    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' }, start: from + m.index, end: from + m.index + m[0].length, item: m[1] ?? '' });
+  }
   for (const m of slice.matchAll(FUNCTIONAL)) {
     hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL, kind: 'metric' }, start: from + m.index, end: from + m.index + m[0].length, item: m[0] });
   }
-  return hits;
+  return hits.filter((h) => h.end <= to);
 }
 
 /** The label that names the next number: the one ending last, the longest at the same end. */
@@ -66,6 +71,41 @@ function fits(metric: MetricKey, unit: MeasureUnit): boolean {
   return (METRICS[metric].measures as readonly string[]).includes(UNITS[unit]);
 }
 
+/** Income-like metrics: in a project report, "支出x万元" after them is the project's execution, not more income. */
+const INCOME_LIKE: ReadonlySet<MetricKey> = new Set(['funds_allocated', 'income_total', 'income_other', 'carryover_beginning', 'fiscal_appropriation_total', 'income_general_budget']);
+
+/** A count stated in another unit belongs to a sibling metric (接待2批次，25人次 → batches, then people). */
+const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, MetricKey>>>> = {
+  reception_batches: { 人: 'reception_people', 人次: 'reception_people' },
+  reception_people: { 批次: 'reception_batches' },
+  abroad_groups: { 人: 'abroad_people', 人次: 'abroad_people' },
+  abroad_people: { 个: 'abroad_groups' },
+  vehicle_purchase_count: { 万元: 'sangong_vehicle_purchase', 元: 'sangong_vehicle_purchase' },
+};
+
+/**
+ * In an enumeration announced as "按功能科目分类" or "按项目名称分类", an unknown label before a number is
+ * a functional class or a project: "其中其他医疗保障管理事务支出48万元".
+ */
+function enumerationLabel(scan: string, sentenceStart: number, clauseFrom: number, to: number, hits: readonly LabelHit[], current: MetricKey | null): LabelHit | null {
+  if (hits.some((h) => h.start >= clauseFrom && h.rule.kind === 'metric')) return null;
+  const before = scan.slice(sentenceStart, clauseFrom);
+  const label = scan.slice(clauseFrom, to).replace(/^(?:[\s:：]|其中|分别为|分别是|包括|主要有|一是|二是|三是)+/, '').replace(/(?:为|是|支出了?|共计|合计|[\s:：])+$/, '');
+  if (!/^[\u4e00-\u9fa5“”"（）()]{2,40}$/.test(label)) return null;
+  const at = to - label.length;
+  const functional = before.lastIndexOf('功能');
+  const project = Math.max(before.lastIndexOf('按项目'), before.lastIndexOf('项目名称'));
+  if (functional < 0 && project < 0) {
+    // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount
+    if (current && /其中/.test(before) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较)/.test(label)) {
+      return { rule: { metric: current, pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
+    }
+    return null;
+  }
+  if (functional > project) return { rule: { metric: 'functional_expenditure', pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
+  return { rule: { metric: 'budget_executed', pattern: /$/, kind: 'metric', scope: label }, start: at, end: to, item: '' };
+}
+
 /** The state carried from number to number inside one sentence. */
 interface Current {
   metric: MetricKey;
@@ -75,12 +115,13 @@ interface Current {
   clauseStart: number;
 }
 
-const CLAUSE_BREAK = /[，,；;。！？!?\n]/;
+const CLAUSE_BREAK = /[，,、；;。！？!?\n]/;
 
 function clauseStartBefore(text: string, pos: number, floor: number): number {
   for (let i = pos - 1; i >= floor; i--) {
     const ch = text[i] ?? '';
-    if (CLAUSE_BREAK.test(ch) && !(ch === '\n' && /[\u4e00-\u9fa5\d]/.test(text[i - 1] ?? '') && /[\u4e00-\u9fa5\d]/.test(text[i + 1] ?? ''))) {
+    const joinsWords = (ch === '\n' && /[\u4e00-\u9fa5\d]/.test(text[i - 1] ?? '') && /[\u4e00-\u9fa5\d]/.test(text[i + 1] ?? '')) || (ch === '、' && !/[\d%％元辆人次个批分)）台套]/.test(text[i - 1] ?? ''));
+    if (CLAUSE_BREAK.test(ch) && !joinsWords) {
       let s = i + 1;
       while (s < pos && /\s/.test(text[s] ?? '')) s++;
       return s;
@@ -107,12 +148,22 @@ export function figuresInSentence(ctx: ExtractContext, start: number, end: numbe
     const left = scan.slice(leftFrom, token.start);
     if (/[:：]\s*$/.test(left) && /(?:指标|标准|序号)\s*\d*\s*[:：]\s*$/.test(left)) continue;
 
-    const hits = labelsIn(scan, leftFrom, token.start);
+    // "占本年支出合计的95.1%": what follows 占 is the denominator, not the label of the number
+    const share = /占(?:[^，,；;。]*?)$/.exec(left);
+    const labelTo = share ? leftFrom + share.index : token.start;
+    // A label counts only inside the number's own clause, unless the clause holds nothing but connecting
+    // words ("，占26%", "，较上年减少"): then the sentence's current metric carries on.
+    const clauseFrom = Math.max(leftFrom, clauseStartBefore(text, token.start, start));
+    const clauseText = scan.slice(clauseFrom, labelTo);
+    const hits = labelsIn(scan, onlyConnectors(clauseText) ? leftFrom : clauseFrom, labelTo);
+    const enumerated = enumerationLabel(scan, start, clauseFrom, labelTo, hits, current?.metric ?? null);
+    if (enumerated) hits.push(enumerated);
     const metricHit = lastLabel(hits, 'metric');
     const phaseHit = lastLabel(hits, 'phase');
     let hit: LabelHit | undefined = metricHit;
     // a phase word names the budget itself only when no quantity was named before it in this sentence
-    if (!hit && phaseHit && (!current || current.metric.startsWith('budget_'))) hit = phaseHit;
+    const canInherit = current !== null && onlyConnectors(scan.slice(leftFrom, labelTo));
+    if (!hit && phaseHit && (!current || !canInherit || current.metric.startsWith('budget_') || (ctx.projectScope !== '' && INCOME_LIKE.has(current.metric)))) hit = phaseHit;
     if (hit?.rule.after && !(current && hit.rule.after.includes(current.metric))) hit = undefined;
 
     let metric: MetricKey;
@@ -120,13 +171,13 @@ export function figuresInSentence(ctx: ExtractContext, start: number, end: numbe
     let item: string;
     let clauseStart: number;
     if (hit) {
-      const inherit = hit.rule.inheritFrom && current && hit.rule.inheritFrom.includes(current.metric) ? current.metric : null;
+      const inherit: MetricKey | null = hit.rule.inheritFrom && current && hit.rule.inheritFrom.includes(current.metric) ? current.metric : null;
       metric = inherit ?? hit.rule.metric;
       item = hit.item;
-      scope = ctx.sectionScope(token.start, metric);
+      scope = hit.rule.scope && metric === 'budget_executed' ? hit.rule.scope : ctx.sectionScope(token.start, metric);
       clauseStart = clauseStartBefore(text, hit.start, start);
       if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart };
-    } else if (current && onlyConnectors(left)) {
+    } else if (current && canInherit) {
       ({ metric, scope, item, clauseStart } = current);
     } else {
       current = null;
@@ -140,6 +191,8 @@ export function figuresInSentence(ctx: ExtractContext, start: number, end: numbe
       else continue;
     }
     if (unit === null) continue;
+    metric = SIBLING_BY_UNIT[metric]?.[unit] ?? metric;
+    if (unit === '个' && /^\s*(?:项目|个项目)/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) metric = 'project_count';
 
     // what kind of statement: a change from last year, a share, a rate, or the amount itself
     const sentenceBefore = scan.slice(start, token.start);
@@ -171,6 +224,10 @@ export function figuresInSentence(ctx: ExtractContext, start: number, end: numbe
       const words = phaseFrom(afterLabel) ?? (hit ? null : phaseFrom(left));
       if (words) phase = words;
     }
+    if (metric.startsWith('budget_') && metric !== 'budget_adjustment' && metric !== 'budget_adjustment_rate' && !hit) {
+      metric = phase === 'budget' ? 'budget_initial' : phase === 'adjusted' ? 'budget_adjusted' : 'budget_executed';
+    }
+    if (metric === 'execution_rate' && /低于|高于|不低于|不足|超过|可达|大于|小于|[≥≤<>]|该指标/.test(scan.slice(clauseStart, token.start))) continue;
     if (metric === 'budget_initial') phase = 'budget';
     if (metric === 'budget_adjusted') phase = 'adjusted';
     if (metric === 'budget_executed') phase = 'actual';
