@@ -1,7 +1,7 @@
 import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
 import { containsPersonalData } from '../privacy';
 import { detectKind, detectUnit, detectYear, isBudgetReport } from './header';
-import { figuresInSentence } from './prose';
+import { figuresInSentence, type SentenceState } from './prose';
 import { figuresInRow, newTableState, rowOf, type Cell, type Row } from './tables';
 import { findTokens, scanCopy } from './tokens';
 import type { DraftFigure, ExtractContext, Extraction } from './types';
@@ -109,12 +109,16 @@ export function extractReport(text: string): Extraction {
 
   // Walk the lines: table rows go to the table reader, other lines are joined into paragraphs of prose.
   let paragraph: Span | null = null;
+  let blankAfter = false;
   const flush = () => {
     if (!paragraph) return;
     let sentenceStart = paragraph.start;
+    let state: SentenceState | null = null;
     for (let i = paragraph.start; i <= paragraph.end; i++) {
       if (i === paragraph.end || SENTENCE_END.test(scan[i] ?? '')) {
-        figures.push(...figuresInSentence(ctx, sentenceStart, i, tokens));
+        const read = figuresInSentence(ctx, sentenceStart, i, tokens, state);
+        figures.push(...read.figures);
+        state = read.state;
         sentenceStart = i + 1;
       }
     }
@@ -134,13 +138,21 @@ export function extractReport(text: string): Extraction {
       return;
     }
     if (content.trim() === '') {
-      flush();
+      // a blank line inside a sentence ("国内公务接⏎⏎待2批次") does not end it: decide at the next line
+      if (paragraph) blankAfter = true;
       return;
     }
+    if (blankAfter && paragraph) {
+      const last = scan.slice(paragraph.start, paragraph.end).split('\n').pop()?.trim() ?? '';
+      if (last.length < 18 || /[。：:！？；;!?]\s*$/.test(last) || ITEM_START.test(content)) flush();
+    }
+    blankAfter = false;
     if (/三公/.test(content)) table.sangong = true;
     if (/^\s*[#一二三四五六七八九十第]/.test(content)) table = newTableState();
     const startsItem = ITEM_START.test(content);
-    if (paragraph && !startsItem && !/[:：]\s*$/.test(scan.slice(paragraph.start, paragraph.end))) paragraph.end = line.end;
+    // a line broken by conversion continues the paragraph; a short line (a heading, a "label：value" line) does not
+    const previous = paragraph ? scan.slice(paragraph.start, paragraph.end).split('\n').pop()?.trim() ?? '' : '';
+    if (paragraph && !startsItem && previous.length >= 18 && !/[:：。]\s*$/.test(previous)) paragraph.end = line.end;
     else {
       flush();
       paragraph = { start: line.start, end: line.end };

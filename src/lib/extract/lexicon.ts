@@ -75,7 +75,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
   // income and expenditure totals
   m('grand_total', '收\\s*[、,]?\\s*支总计|收入总计|支出总计'),
   m('income_total', '(?:本年|年度)?收入(?:决算)?(?:合计|总额|总计)|本年收入'),
-  m('expenditure_total', '(?:本年|年度)?支出(?:决算)?(?:合计|总额|总金额)|本年支出|部门整体支出'),
+  m('expenditure_total', '(?:本年|年度)?支出(?:决算)?(?:合计|总额|总金额)|本年支出|部门整体支出|(?:预算)?总支出'),
   m('fiscal_appropriation_total', '财政拨款收\\s*[、,]?\\s*支总计|(?:当年)?财政拨款收入'),
   m('income_general_budget', '一般公共预算财政拨款收入|一般公共预算财政拨款(?=\\s*\\d)|公共财政拨款(?:收入)?'),
   m('general_public_budget_expenditure', '一般公共预算财政拨款支出|一般公共预算支出(?:决算数?)?'),
@@ -121,10 +121,11 @@ export const LABEL_RULES: readonly LabelRule[] = [
   // budget phases of a department or project
   p('budget_initial', '年初(?:批复)?预算(?:数|资金|安排)?|预算安排|预算金额|批复预算(?:数)?', 'budget'),
   p('budget_adjusted', '调整后(?:的)?(?:全年)?预算(?:数)?|全年预算(?:数|总额)?(?!支出)', 'adjusted'),
-  p('budget_executed', '(?:全年)?(?:实际)?执行(?:数|金额)|实际支出(?:资金)?|全年执行数|支出决算|(?<![\\u4e00-\\u9fa5])支出(?:共|合计|总额)?(?=\\s*(?:为|共计|共)?\\s*\\d)|预算支出(?:金额)?', 'actual'),
+  p('budget_executed', '(?:全年)?(?:实际)?执行(?:数|金额)|实际支出(?:资金)?|全年执行数|支出决算|支出(?:共|合计|总额)?(?=\\s*(?:为|共计|共)?\\s*\\d)|预算支出(?:金额)?', 'actual'),
   m('budget_adjustment', '年中调[减增](?:数)?|预算调整数'),
   m('budget_adjustment_rate', '预算调整率'),
-  m('execution_rate', '(?:预算|项目|资金)?执行率|完成预算(?:的)?|支出率|(?<!资金)完成率'),
+  m('project_expenditure', '总(?:金)?额', { after: ['project_count'] }),
+  m('execution_rate', '(?:预算|项目|资金)?执行率|完成预算(?:的)?|支出率|(?<!资金)完成率|(?:三公经费[”"]?|公用经费)控制率'),
   m('funds_allocated', '下达(?:[\\u4e00-\\u9fa5]{0,6})?资金(?:合计)?|下达|配套资金'),
 
   // scores, staff, projects
@@ -140,7 +141,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
  * (为, 其中, 决算数, 较上年减少 …). After removing them and punctuation, nothing may be left.
  */
 export const CONNECTOR_WORDS =
-  /其中|分别|实际|决算数?|预算数?|执行数?|全年|年初|调整后|支出|费用?|总额|金额|合计|共计|安排|完成|本年度?|当年|较上年|比上年|同比|上年|增加|减少|增长|下降|上升|降低|持平|占比?|达到|约|为|是|计|了|的|和|及|与|共|有|各|至|年度|万元|元|[\s,，、:：;；()（）“”"'\-—]/g;
+  /截至|截止|年底|年末|相比|比|较|与|年|其中|分别|实际|决算数?|预算数?|执行数?|全年|年初|调整后|支出|费用?|总额|金额|合计|共计|安排|完成|本年度?|当年|较上年|比上年|同比|上年|增加|减少|增长|下降|上升|降低|持平|占比?|达到|约|为|是|计|了|的|和|及|与|共|有|各|至|年度|万元|元|[\s,，、:：;；()（）“”"'\-—]/g;
 
 /** Words that mark a comparison with the previous year (the number after them is a change). */
 export const CHANGE_CONTEXT = /较上年|比上年|同比|与上年|较\s*20\d\d\s*年|比\s*20\d\d\s*年|与\s*20\d\d\s*年(?:度)?相比|较上一年度|上年决算数/;

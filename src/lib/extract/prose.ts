@@ -26,26 +26,37 @@ const FUNCTIONAL_PATH = /([\u4e00-\u9fa5]+?)\s*\(类\)\s*([\u4e00-\u9fa5]+?)\s*\
 
 /** Labels in `scan[from, to)`, relative to the whole text. */
 function labelsIn(scan: string, from: number, to: number): LabelHit[] {
-  // a few characters past `to` let lookaheads see the number; hits must still end by `to`
-  const slice = scan.slice(from, to + 8);
+  // Labels are matched with spaces and markdown emphasis taken out ("“三公” 经费", "**国内公务接待**支出"),
+  // then mapped back to the text. A few characters past `to` let lookaheads see the number.
+  const raw = scan.slice(from, to + 8);
+  const positions: number[] = [];
+  let slice = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i] ?? '';
+    if (ch === '*' || ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\n' || ch === '\r') continue;
+    positions.push(from + i);
+    slice += ch;
+  }
+  positions.push(from + raw.length);
+  const at = (i: number) => positions[i] ?? from + raw.length;
   const hits: LabelHit[] = [];
   for (const rule of LABEL_RULES) {
     rule.pattern.lastIndex = 0;
     for (const m of slice.matchAll(rule.pattern)) {
       if (m[0].length === 0) continue;
-      hits.push({ rule, start: from + m.index, end: from + m.index + m[0].length, item: rule.item ? m[0].replace(/\s+/g, '') : '' });
+      hits.push({ rule, start: at(m.index), end: at(m.index + m[0].length - 1) + 1, item: rule.item ? m[0] : '' });
     }
   }
   for (const m of slice.matchAll(FUNCTIONAL_PATH)) {
     const item = [m[1], m[2], m[3]].map((s) => (s ?? '').replace(/^[\d.、\s]+/, '')).join(' / ');
-    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' }, start: from + m.index, end: from + m.index + m[0].length, item });
+    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' }, start: at(m.index), end: at(m.index + m[0].length - 1) + 1, item });
   }
   // a 项 whose 类 and 款 stand in an earlier paragraph (the line was broken by conversion)
   for (const m of slice.matchAll(/([\u4e00-\u9fa5]{2,30})\s*\(项\)/g)) {
-    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' }, start: from + m.index, end: from + m.index + m[0].length, item: m[1] ?? '' });
+    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' }, start: at(m.index), end: at(m.index + m[0].length - 1) + 1, item: m[1] ?? '' });
   }
   for (const m of slice.matchAll(FUNCTIONAL)) {
-    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL, kind: 'metric' }, start: from + m.index, end: from + m.index + m[0].length, item: m[0] });
+    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL, kind: 'metric' }, start: at(m.index), end: at(m.index + m[0].length - 1) + 1, item: m[0] });
   }
   return hits.filter((h) => h.end <= to);
 }
@@ -59,7 +70,8 @@ function lastLabel(hits: readonly LabelHit[], kind: LabelRule['kind']): LabelHit
 
 /** Whether nothing but connecting words stands between two positions (so a number keeps the metric before it). */
 function onlyConnectors(text: string): boolean {
-  return text.replace(CONNECTOR_WORDS, '').replace(/[\p{P}\p{S}\s\d.]/gu, '') === '';
+  // a remark in brackets ("25人次（不包含陪同人员），共计支出0.25万元") does not change the subject
+  return text.replace(/[(（][^()（）]{0,30}[)）]/g, '').replace(CONNECTOR_WORDS, '').replace(/[\p{P}\p{S}\s\d.]/gu, '') === '';
 }
 
 function phaseFrom(text: string): Phase | null {
@@ -71,13 +83,15 @@ function fits(metric: MetricKey, unit: MeasureUnit): boolean {
   return (METRICS[metric].measures as readonly string[]).includes(UNITS[unit]);
 }
 
+const FUND_OR_RULE = /医保基金|基金收入|基金支出|统筹基金|参保率|[计得扣]\s*\d+(?:\.\d+)?\s*分|不得分|扣完为止/;
+
 /** Income-like metrics: in a project report, "支出x万元" after them is the project's execution, not more income. */
 const INCOME_LIKE: ReadonlySet<MetricKey> = new Set(['funds_allocated', 'income_total', 'income_other', 'carryover_beginning', 'fiscal_appropriation_total', 'income_general_budget']);
 
 /** A count stated in another unit belongs to a sibling metric (接待2批次，25人次 → batches, then people). */
 const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, MetricKey>>>> = {
-  reception_batches: { 人: 'reception_people', 人次: 'reception_people' },
-  reception_people: { 批次: 'reception_batches' },
+  reception_batches: { 人: 'reception_people', 人次: 'reception_people', 万元: 'sangong_reception', 元: 'sangong_reception' },
+  reception_people: { 批次: 'reception_batches', 万元: 'sangong_reception', 元: 'sangong_reception' },
   abroad_groups: { 人: 'abroad_people', 人次: 'abroad_people' },
   abroad_people: { 个: 'abroad_groups' },
   vehicle_purchase_count: { 万元: 'sangong_vehicle_purchase', 元: 'sangong_vehicle_purchase' },
@@ -90,14 +104,14 @@ const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, Met
 function enumerationLabel(scan: string, sentenceStart: number, clauseFrom: number, to: number, hits: readonly LabelHit[], current: MetricKey | null): LabelHit | null {
   if (hits.some((h) => h.start >= clauseFrom && h.rule.kind === 'metric')) return null;
   const before = scan.slice(sentenceStart, clauseFrom);
-  const label = scan.slice(clauseFrom, to).replace(/^(?:[\s:：]|其中|分别为|分别是|包括|主要有|一是|二是|三是)+/, '').replace(/(?:为|是|支出了?|共计|合计|[\s:：])+$/, '');
-  if (!/^[\u4e00-\u9fa5“”"（）()]{2,40}$/.test(label)) return null;
+  const label = scan.slice(clauseFrom, to).replace(/^(?:[\s:：]|其中|分别为|分别是|包括|主要有|主要用于|用于|一是|二是|三是)+/, '').replace(/(?:为|是|支出了?|共计|合计|[\s:：])+$/, '');
+  if (!/^[\u4e00-\u9fa5“”"（）()+A-Za-z]{2,40}$/.test(label) || !/[\u4e00-\u9fa5]{2}/.test(label)) return null;
   const at = to - label.length;
   const functional = before.lastIndexOf('功能');
   const project = Math.max(before.lastIndexOf('按项目'), before.lastIndexOf('项目名称'));
   if (functional < 0 && project < 0) {
     // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount
-    if (current && /其中/.test(before) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较)/.test(label)) {
+    if (current && /其中|主要用于|包括/.test(scan.slice(sentenceStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较)/.test(label)) {
       return { rule: { metric: current, pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
     }
     return null;
@@ -117,10 +131,19 @@ interface Current {
 
 const CLAUSE_BREAK = /[，,、；;。！？!?\n]/;
 
+/** A line break (or a run of blank lines) that conversion put inside a phrase: words on both sides. */
+function lineBreakInsideWords(text: string, i: number): boolean {
+  let before = i - 1;
+  while (before >= 0 && /\s/.test(text[before] ?? '')) before--;
+  let after = i + 1;
+  while (after < text.length && /\s/.test(text[after] ?? '')) after++;
+  return /[\u4e00-\u9fa5\d]/.test(text[before] ?? '') && /[\u4e00-\u9fa5\d]/.test(text[after] ?? '');
+}
+
 function clauseStartBefore(text: string, pos: number, floor: number): number {
   for (let i = pos - 1; i >= floor; i--) {
     const ch = text[i] ?? '';
-    const joinsWords = (ch === '\n' && /[\u4e00-\u9fa5\d]/.test(text[i - 1] ?? '') && /[\u4e00-\u9fa5\d]/.test(text[i + 1] ?? '')) || (ch === '、' && !/[\d%％元辆人次个批分)）台套]/.test(text[i - 1] ?? ''));
+    const joinsWords = (ch === '\n' && lineBreakInsideWords(text, i)) || (ch === '、' && !/[\d%％元辆人次个批分)）台套]/.test(text[i - 1] ?? ''));
     if (CLAUSE_BREAK.test(ch) && !joinsWords) {
       let s = i + 1;
       while (s < pos && /\s/.test(text[s] ?? '')) s++;
@@ -135,19 +158,41 @@ function clauseStartBefore(text: string, pos: number, floor: number): number {
  * each takes the metric named just before it, or keeps the sentence's current metric when only
  * connecting words (为, 占, 较上年减少 …) stand between.
  */
-export function figuresInSentence(ctx: ExtractContext, start: number, end: number, tokens: readonly NumberToken[]): DraftFigure[] {
+export function figuresInSentence(
+  ctx: ExtractContext,
+  start: number,
+  end: number,
+  tokens: readonly NumberToken[],
+  carried: SentenceState | null = null,
+): { figures: DraftFigure[]; state: SentenceState | null } {
   const { scan, text } = ctx;
   const out: DraftFigure[] = [];
-  let current: Current | null = null;
+  const sentence = scan.slice(start, end);
+  // the insurance fund's own accounts, and scoring rules ("每超过一个百分点扣0.4分"), are not the unit's figures
+  if (FUND_OR_RULE.test(sentence)) return { figures: out, state: null };
+  // "项目1：“离休人员医疗费用”项目…当年财政拨款收入100万元，支出28.55万元": a sentence about one project
+  const named = /^[^。]{0,20}?[“"]([^”"]{2,40})[”"]\s*项目/.exec(sentence);
+  const sentenceProject = named?.[1] ? text.slice(start + (named.index ?? 0) + named[0].indexOf(named[1]), start + (named.index ?? 0) + named[0].indexOf(named[1]) + named[1].length) : '';
+  // "…服务支出7.22万元。主要用于A 2.7万元；B 4.52万元": a sentence that goes on enumerating keeps the metric
+  let current: Current | null = carried && /^\s*(?:其中|主要用于|包括|具体)/.test(sentence) ? { ...carried, clauseStart: start } : null;
   let previousEnd = start;
   for (const token of tokens) {
     if (token.start < start || token.start >= end) continue;
+    // a date or ordinal ("比2021年") is part of the words before the next number, not a number of its own
+    if (token.unit === 'skip') continue;
     const leftFrom = previousEnd;
     previousEnd = token.unitEnd;
-    if (token.unit === 'skip' || token.unit === 'other') continue;
+    if (token.unit === 'other') continue;
     const left = scan.slice(leftFrom, token.start);
     if (/[:：]\s*$/.test(left) && /(?:指标|标准|序号)\s*\d*\s*[:：]\s*$/.test(left)) continue;
 
+    // "对7个项目编制了绩效目标", "共有2个项目": a count of projects, whatever the words before it
+    if (token.unit === '个' && /^\s*(?:个)?项目/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) {
+      const clauseStart = clauseStartBefore(text, token.start, start);
+      out.push({ metric: 'project_count', phase: 'actual', scope: '', item: '', value: token.written, unit: '个', quote: text.slice(clauseStart, token.unitEnd + 2).replace(/\s+$/, ''), start: clauseStart });
+      current = { metric: 'project_count', scope: '', item: '', clauseStart };
+      continue;
+    }
     // "占本年支出合计的95.1%": what follows 占 is the denominator, not the label of the number
     const share = /占(?:[^，,；;。]*?)$/.exec(left);
     const labelTo = share ? leftFrom + share.index : token.start;
@@ -158,13 +203,14 @@ export function figuresInSentence(ctx: ExtractContext, start: number, end: numbe
     const hits = labelsIn(scan, onlyConnectors(clauseText) ? leftFrom : clauseFrom, labelTo);
     const enumerated = enumerationLabel(scan, start, clauseFrom, labelTo, hits, current?.metric ?? null);
     if (enumerated) hits.push(enumerated);
-    const metricHit = lastLabel(hits, 'metric');
-    const phaseHit = lastLabel(hits, 'phase');
+    // a label that only follows certain metrics ("金额" after 购置公务用车) does not count elsewhere
+    const usable = hits.filter((h) => !h.rule.after || (current !== null && h.rule.after.includes(current.metric)));
+    const metricHit = lastLabel(usable, 'metric');
+    const phaseHit = lastLabel(usable, 'phase');
     let hit: LabelHit | undefined = metricHit;
     // a phase word names the budget itself only when no quantity was named before it in this sentence
     const canInherit = current !== null && onlyConnectors(scan.slice(leftFrom, labelTo));
     if (!hit && phaseHit && (!current || !canInherit || current.metric.startsWith('budget_') || (ctx.projectScope !== '' && INCOME_LIKE.has(current.metric)))) hit = phaseHit;
-    if (hit?.rule.after && !(current && hit.rule.after.includes(current.metric))) hit = undefined;
 
     let metric: MetricKey;
     let scope: string;
@@ -188,10 +234,13 @@ export function figuresInSentence(ctx: ExtractContext, start: number, end: numbe
     if (unit === null) {
       if (/[:：]\s*$/.test(left) && ctx.declaredUnit(token.start)) unit = ctx.declaredUnit(token.start);
       else if (metric === 'self_eval_score' && /得分\s*(?:为)?\s*$/.test(left)) unit = '分';
+      else if (metric === 'execution_rate' && /率\s*(?:为)?\s*$/.test(left) && /^\d\.\d+$/.test(token.written)) unit = 'ratio';
       else continue;
     }
     if (unit === null) continue;
     metric = SIBLING_BY_UNIT[metric]?.[unit] ?? metric;
+    if (sentenceProject && (metric === 'fiscal_appropriation_total' || metric === 'income_total' || metric === 'funds_allocated')) metric = 'budget_adjusted';
+    if (sentenceProject && scope === '') scope = sentenceProject;
     if (unit === '个' && /^\s*(?:项目|个项目)/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) metric = 'project_count';
 
     // what kind of statement: a change from last year, a share, a rate, or the amount itself
@@ -221,19 +270,26 @@ export function figuresInSentence(ctx: ExtractContext, start: number, end: numbe
     let phase: Phase = ctx.defaultPhase;
     if (hit?.rule.phase) phase = hit.rule.phase;
     else {
-      const words = phaseFrom(afterLabel) ?? (hit ? null : phaseFrom(left));
+      const beforeLabel = hit ? scan.slice(clauseStart, hit.start) : '';
+      const budgetBefore = /预算安排|年初预算|预算数|预算总|调整后|全年预算/.exec(beforeLabel);
+      const words = phaseFrom(afterLabel) ?? (hit ? (budgetBefore ? phaseFrom(budgetBefore[0]) : null) : phaseFrom(left));
       if (words) phase = words;
     }
     if (metric.startsWith('budget_') && metric !== 'budget_adjustment' && metric !== 'budget_adjustment_rate' && !hit) {
       metric = phase === 'budget' ? 'budget_initial' : phase === 'adjusted' ? 'budget_adjusted' : 'budget_executed';
     }
     if (metric === 'execution_rate' && /低于|高于|不低于|不足|超过|可达|大于|小于|[≥≤<>]|该指标/.test(scan.slice(clauseStart, token.start))) continue;
+    if (/理论上|预计|可达到|假设/.test(scan.slice(clauseStart, token.start))) continue;
     if (metric === 'budget_initial') phase = 'budget';
     if (metric === 'budget_adjusted') phase = 'adjusted';
     if (metric === 'budget_executed') phase = 'actual';
 
+    if (current && hit && metric.startsWith('budget_')) current.metric = metric;
     const quote = text.slice(clauseStart, token.unitEnd).replace(/\s+$/, '');
     out.push({ metric, phase, scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope, item, value, unit, quote, start: clauseStart });
   }
-  return out;
+  return { figures: out, state: current };
 }
+
+/** What one sentence hands to the next. */
+export type SentenceState = Current;

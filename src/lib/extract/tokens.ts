@@ -46,7 +46,7 @@ export function scanCopy(text: string): string {
   });
 }
 
-const NUMBER = /(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])/g;
+const NUMBER = /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])/g;
 
 /** All numbers of a (scan-copied) text between `from` and `to`, with their units. */
 export function findTokens(scan: string, text: string, from = 0, to = scan.length): NumberToken[] {
@@ -62,8 +62,11 @@ export function findTokens(scan: string, text: string, from = 0, to = scan.lengt
     const gap = scan.slice(end, end + 12).length - after.length;
     let unit: NumberToken['unit'] = null;
     let unitEnd = end;
+    const crossesLine = scan.slice(end, end + gap).includes('\n');
     for (const [re, u] of UNIT_WORDS) {
       const um = re.exec(after);
+      // across a line break only a unit of measure joins the number ("1098.99⏎万元"), never the next line's words
+      if (um && crossesLine && (u === 'skip' || u === 'other' || u === '分' || u === '个')) break;
       if (um) {
         unit = u;
         unitEnd = end + gap + um[0].length;
