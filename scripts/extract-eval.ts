@@ -38,11 +38,17 @@ for (const report of dataset.reports) {
   );
   if (verbose) {
     for (const m of score.missed) console.log(`   missed   ${m.metric} ${m.value}`);
+    if (process.argv.includes('--phase')) {
+      for (const f of dataset.figures.filter((x) => x.row.report_id === report.id)) {
+        const same = extractReport(text).figures.filter((e) => e.metric === f.row.metric && e.value.replace(/,/g, '') === f.row.value.replace(/,/g, ''));
+        if (same.length > 0 && !same.some((e) => e.phase === f.row.phase)) console.log(`   phase    ${f.row.metric} ${f.row.value} curated ${f.row.phase}, extracted ${same.map((e) => e.phase).join('/')}`);
+      }
+    }
     for (const s of score.spurious) console.log(`   spurious ${s.metric} ${s.value} ${s.unit} «${s.quote.replace(/\s+/g, ' ').slice(0, 70)}»`);
   }
 }
 const all = overall(scores);
 console.log(
-  `overall: recall ${pct(all.recall)} (${all.curated} curated)  precision ${pct(all.precision)} (${all.extracted} extracted)  ` +
+  `overall: recall ${pct(all.recall)} (${all.curated} curated)  precision ${pct(all.precision)} (${all.extracted} extracted)  same phase ${pct(all.phase)}  ` +
     `unit ${scores.filter((s) => s.unitOk).length}/${scores.length} year ${scores.filter((s) => s.yearOk).length}/${scores.length} kind ${scores.filter((s) => s.kindOk).length}/${scores.length}`,
 );

@@ -18,6 +18,8 @@ export interface ReportScore {
   recalled: number;
   /** Extracted figures whose metric and value a curated figure has. */
   precise: number;
+  /** Recalled curated figures that the extractor also gave the same phase. */
+  phaseAgrees: number;
   unitOk: boolean;
   yearOk: boolean;
   kindOk: boolean;
@@ -30,7 +32,7 @@ export interface Expected {
   unitNames: readonly string[];
   year: number;
   kind: string;
-  figures: readonly { metric: string; value: string }[];
+  figures: readonly { metric: string; value: string; phase: string }[];
 }
 
 /** Compares one extraction with the curated figures of the same report. */
@@ -40,12 +42,15 @@ export function scoreReport(expected: Expected, extraction: Extraction): ScoreRe
   const missed = expected.figures.filter((f) => !extractedKeys.has(matchKey(f.metric, f.value)));
   const spurious = extraction.figures.filter((f) => !curatedKeys.has(matchKey(f.metric, f.value)));
   const squash = (s: string | null) => (s ?? '').replace(/\s+/g, '');
+  const withPhase = new Set(extraction.figures.map((f) => `${matchKey(f.metric, f.value)}|${f.phase}`));
+  const phaseAgrees = expected.figures.filter((f) => withPhase.has(`${matchKey(f.metric, f.value)}|${f.phase}`)).length;
   return {
     reportId: expected.reportId,
     curated: expected.figures.length,
     extracted: extraction.figures.length,
     recalled: expected.figures.length - missed.length,
     precise: extraction.figures.length - spurious.length,
+    phaseAgrees,
     unitOk: expected.unitNames.some((n) => squash(n) === squash(extraction.unit)),
     yearOk: expected.year === extraction.year,
     kindOk: expected.kind === extraction.kind,
@@ -56,9 +61,16 @@ export function scoreReport(expected: Expected, extraction: Extraction): ScoreRe
 type ScoreReportResult = ReportScore;
 
 /** Recall and precision over several reports (micro-averaged: every figure counts once). */
-export function overall(scores: readonly ReportScore[]): { recall: number; precision: number; curated: number; extracted: number } {
+export function overall(scores: readonly ReportScore[]): { recall: number; precision: number; phase: number; curated: number; extracted: number } {
   const sum = (f: (s: ReportScore) => number) => scores.reduce((n, s) => n + f(s), 0);
   const curated = sum((s) => s.curated);
   const extracted = sum((s) => s.extracted);
-  return { recall: curated ? sum((s) => s.recalled) / curated : 1, precision: extracted ? sum((s) => s.precise) / extracted : 1, curated, extracted };
+  const recalled = sum((s) => s.recalled);
+  return {
+    recall: curated ? recalled / curated : 1,
+    precision: extracted ? sum((s) => s.precise) / extracted : 1,
+    phase: recalled ? sum((s) => s.phaseAgrees) / recalled : 1,
+    curated,
+    extracted,
+  };
 }

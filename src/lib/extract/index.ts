@@ -2,7 +2,7 @@ import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
 import { containsPersonalData } from '../privacy';
 import { detectKind, detectUnit, detectYear, isBudgetReport } from './header';
 import { figuresInSentence, type SentenceState } from './prose';
-import { figuresInRow, newTableState, rowOf, type Cell, type Row } from './tables';
+import { figuresInRow, figuresInSpaceRow, newTableState, rowOf, spaceHeader, type Cell, type Row } from './tables';
 import { findTokens, scanCopy } from './tokens';
 import type { DraftFigure, ExtractContext, Extraction } from './types';
 
@@ -81,9 +81,10 @@ export function extractReport(text: string): Extraction {
     year,
     defaultPhase,
     projectScope: projectName ? text.slice(scan.indexOf(projectName), scan.indexOf(projectName) + projectName.length) : '',
-    sectionScope: (offset, metric) => {
+    sectionScope: (offset, metric, sentenceStart) => {
       if (!BREAKDOWN.has(metric)) return '';
-      const window = scan.slice(Math.max(0, offset - 400), offset);
+      // the passage that announces the breakdown: this paragraph ("基本支出部分，工资福利支出…")
+      const window = scan.slice(Math.max(0, paragraphStart(sentenceStart), offset - 400), offset);
       const basic = window.lastIndexOf('基本支出');
       const project = window.lastIndexOf('项目支出');
       if (basic < 0 && project < 0) return '';
@@ -101,6 +102,8 @@ export function extractReport(text: string): Extraction {
   };
 
   const tokens = findTokens(scan, text);
+  const paragraphStarts: number[] = [];
+  const paragraphStart = (offset: number) => paragraphStarts.reduce((best, p) => (p <= offset && p > best ? p : best), 0);
   const lines = lineSpans(text);
   const figures: DraftFigure[] = [];
   const vertical = verticalRows(scan, lines);
@@ -110,8 +113,10 @@ export function extractReport(text: string): Extraction {
   // Walk the lines: table rows go to the table reader, other lines are joined into paragraphs of prose.
   let paragraph: Span | null = null;
   let blankAfter = false;
+  let spaceRoles: ReturnType<typeof spaceHeader> = null;
   const flush = () => {
     if (!paragraph) return;
+    paragraphStarts.push(paragraph.start);
     let sentenceStart = paragraph.start;
     let state: SentenceState | null = null;
     for (let i = paragraph.start; i <= paragraph.end; i++) {
@@ -137,6 +142,20 @@ export function extractReport(text: string): Extraction {
       figures.push(...figuresInRow(ctx, row, table));
       return;
     }
+    const header = spaceHeader(content);
+    if (header) {
+      flush();
+      spaceRoles = header;
+      return;
+    }
+    if (spaceRoles && /^\s*\d{1,3}\s+\S/.test(content)) {
+      const read = figuresInSpaceRow(ctx, line.start, line.end, spaceRoles, ctx.declaredUnit(line.start));
+      if (read.length > 0) {
+        flush();
+        figures.push(...read);
+        return;
+      }
+    }
     if (content.trim() === '') {
       // a blank line inside a sentence ("国内公务接⏎⏎待2批次") does not end it: decide at the next line
       if (paragraph) blankAfter = true;
@@ -152,6 +171,8 @@ export function extractReport(text: string): Extraction {
     const startsItem = ITEM_START.test(content);
     // a line broken by conversion continues the paragraph; a short line (a heading, a "label：value" line) does not
     const previous = paragraph ? scan.slice(paragraph.start, paragraph.end).split('\n').pop()?.trim() ?? '' : '';
+    const headingBefore = ITEM_START.test(previous) && previous.length < 40 && !/\d\s*(?:万元|元|%)/.test(previous);
+    if (headingBefore) flush();
     if (paragraph && !startsItem && previous.length >= 18 && !/[:：。]\s*$/.test(previous)) paragraph.end = line.end;
     else {
       flush();

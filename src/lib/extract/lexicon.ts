@@ -27,7 +27,7 @@ export interface LabelRule {
 
 const Q = '[“"”‘’\']?'; // optional quote mark around 三公
 const SG = `${Q}三公${Q}\\s*经费`;
-const ABROAD = '因公出国\\s*\\(\\s*境\\s*\\)';
+const ABROAD = '因公出(?:国|境)\\s*(?:\\(\\s*境\\s*\\)|出境|境)?';
 
 function m(metric: MetricKey, source: string, extra: Partial<LabelRule> = {}): LabelRule {
   return { metric, pattern: new RegExp(source, 'g'), kind: 'metric', ...extra };
@@ -60,7 +60,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
   m('sangong_vehicle_purchase', '公务用车购置(?:费|支出)'),
   m('sangong_vehicle_operation', '公务用车运行(?:及)?(?:维护|维修)?费?(?:用)?'),
   m('sangong_vehicle_operation', '公车运行维护费'),
-  m('sangong_reception', '(?:国内)?公务接待(?:费|支出)'),
+  m('sangong_reception', '(?:国内)?公务接待(?:费|支出)|(?<!接待)招待费'),
   m('sangong_reception', '(?:国内)?公务接待(?=支出|费用)', { item: false }),
   m('sangong_reception', '外事接待(?:费|支出)', { item: true }),
   m('reception_batches', '(?:国内|外事)?(?:公务)?接待\\s*(?=\\d)', {}),
@@ -74,7 +74,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
 
   // income and expenditure totals
   m('grand_total', '收\\s*[、,]?\\s*支总计|收入总计|支出总计'),
-  m('income_total', '(?:本年|年度)?收入(?:决算)?(?:合计|总额|总计)|本年收入'),
+  m('income_total', '(?:本年|年度)?收入(?:决算)?(?:合计|总额)|本年收入|(?<!收)入合计'),
   m('expenditure_total', '(?:本年|年度)?支出(?:决算)?(?:合计|总额|总金额)|本年支出|部门整体支出|(?:预算)?总支出'),
   m('fiscal_appropriation_total', '财政拨款收\\s*[、,]?\\s*支总计|(?:当年)?财政拨款收入'),
   m('income_general_budget', '一般公共预算财政拨款收入|一般公共预算财政拨款(?=\\s*\\d)|公共财政拨款(?:收入)?'),
@@ -96,8 +96,8 @@ export const LABEL_RULES: readonly LabelRule[] = [
   // parts of expenditure
   m('basic_expenditure', '基本支出(?:合计)?', { scope: 'basic' }),
   m('project_expenditure', '项目(?:总)?支出(?:合计)?|项目总(?:金)?额', { scope: 'project' }),
-  m('personnel_expenditure', '人员经费'),
-  m('public_expenditure', '(?:日常)?公用经费'),
+  m('personnel_expenditure', '人员经费|人员支出'),
+  m('public_expenditure', '(?:日常)?公用(?:经费|支出)'),
   m('salary_welfare', '工资福利支出'),
   m('goods_services', '商品和服务?支出'),
   m('individual_household_subsidy', '对个人和家庭(?:的)?补助(?:支出)?'),
@@ -151,6 +151,6 @@ export const INCREASE = /增加|增长|上升|提高|增幅|调增|上涨/;
 /** Phase words in the text between a label and its number. */
 export const PHASE_WORDS: readonly [RegExp, Phase][] = [
   [/调整后|全年预算|调整预算/, 'adjusted'],
-  [/年初预算|预算数|预算为|预算安排|预算金额|预算资金|批复预算/, 'budget'],
-  [/决算|执行数|实际|支出|执行金额|完成/, 'actual'],
+  [/年初预算|预算数|预算为|预算安排|预算金额|预算资金|批复预算|预算总|预算\s*$/, 'budget'],
+  [/决算|执行数|实际|执行金额|完成/, 'actual'],
 ];

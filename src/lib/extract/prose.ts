@@ -125,6 +125,8 @@ interface Current {
   metric: MetricKey;
   scope: string;
   item: string;
+  /** The phase the sentence stated last (a later number without phase words keeps it). */
+  phase?: Phase;
   /** Where the clause that named the metric starts: quotes of later numbers start there too. */
   clauseStart: number;
 }
@@ -216,11 +218,12 @@ export function figuresInSentence(
     let scope: string;
     let item: string;
     let clauseStart: number;
+    const previousPhase = current?.phase ?? null;
     if (hit) {
       const inherit: MetricKey | null = hit.rule.inheritFrom && current && hit.rule.inheritFrom.includes(current.metric) ? current.metric : null;
       metric = inherit ?? hit.rule.metric;
       item = hit.item;
-      scope = hit.rule.scope && metric === 'budget_executed' ? hit.rule.scope : ctx.sectionScope(token.start, metric);
+      scope = hit.rule.scope && metric === 'budget_executed' ? hit.rule.scope : ctx.sectionScope(token.start, metric, start);
       clauseStart = clauseStartBefore(text, hit.start, start);
       if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart };
     } else if (current && canInherit) {
@@ -246,7 +249,10 @@ export function figuresInSentence(
     // what kind of statement: a change from last year, a share, a rate, or the amount itself
     const sentenceBefore = scan.slice(start, token.start);
     const afterLabel = hit ? scan.slice(hit.end, token.start) : left;
-    const isChange = (DECREASE.test(afterLabel) || INCREASE.test(afterLabel)) && (CHANGE_CONTEXT.test(sentenceBefore) || /较|比/.test(afterLabel));
+    // a change: "较上年减少0.29万元", or a change word right before the number ("支出决算减少466,964.80元")
+    const changeWord = DECREASE.test(afterLabel) || INCREASE.test(afterLabel);
+    const isChange =
+      changeWord && (CHANGE_CONTEXT.test(sentenceBefore) || /较|比/.test(afterLabel) || /(?:减少|下降|降低|增加|增长|上升)\s*-?\s*$/.test(afterLabel));
     let value = token.written;
     if (isChange) {
       scope = 'change_vs_prior';
@@ -272,19 +278,29 @@ export function figuresInSentence(
     else {
       const beforeLabel = hit ? scan.slice(clauseStart, hit.start) : '';
       const budgetBefore = /预算安排|年初预算|预算数|预算总|调整后|全年预算/.exec(beforeLabel);
-      const words = phaseFrom(afterLabel) ?? (hit ? (budgetBefore ? phaseFrom(budgetBefore[0]) : null) : phaseFrom(left));
+      // the label may carry the phase itself ("“三公”经费支出预算为…", "支出决算数")
+      const labelText = hit ? scan.slice(hit.start, hit.end) : '';
+      const words = hit
+        ? phaseFrom(labelText.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '') + afterLabel) ?? (budgetBefore ? phaseFrom(budgetBefore[0]) : null)
+        : phaseFrom(scan.slice(clauseFrom, token.start));
+      // parts enumerated after 其中 share the phase of their total ("预算总支出1027.99万元，其中：工资福利支出…")
+      const inherited = previousPhase && (!hit || /其中/.test(scan.slice(start, token.start))) ? previousPhase : null;
       if (words) phase = words;
+      else if (inherited) phase = inherited;
     }
     if (metric.startsWith('budget_') && metric !== 'budget_adjustment' && metric !== 'budget_adjustment_rate' && !hit) {
       metric = phase === 'budget' ? 'budget_initial' : phase === 'adjusted' ? 'budget_adjusted' : 'budget_executed';
     }
     if (metric === 'execution_rate' && /低于|高于|不低于|不足|超过|可达|大于|小于|[≥≤<>]|该指标/.test(scan.slice(clauseStart, token.start))) continue;
     if (/理论上|预计|可达到|假设/.test(scan.slice(clauseStart, token.start))) continue;
+    if (metric === 'budget_adjustment' || metric === 'budget_adjustment_rate') phase = 'adjusted';
+    if (metric === 'project_count' || metric === 'execution_rate') phase = 'actual';
     if (metric === 'budget_initial') phase = 'budget';
     if (metric === 'budget_adjusted') phase = 'adjusted';
     if (metric === 'budget_executed') phase = 'actual';
 
     if (current && hit && metric.startsWith('budget_')) current.metric = metric;
+    if (current && metric !== 'execution_rate') current.phase = phase;
     const quote = text.slice(clauseStart, token.unitEnd).replace(/\s+$/, '');
     out.push({ metric, phase, scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope, item, value, unit, quote, start: clauseStart });
   }

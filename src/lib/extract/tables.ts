@@ -173,3 +173,43 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
   }
   return out;
 }
+
+/**
+ * Tables whose columns are separated only by spaces ("1 城乡居民… 长安区医疗保障局 3543.206 3543.206 0 100"):
+ * empty cells leave no trace, so numbers are read left to right against the header's numeric columns, and
+ * a last number under a final 得分 column is the score.
+ */
+export function spaceHeader(line: string): (Role | 'other')[] | null {
+  const words = line.trim().split(/\s+/);
+  if (words.length < 4 || words.some((w) => /^\d/.test(w))) return null;
+  const roles = words.map((w) => (/自评得分|^得分$/.test(w) ? 'score' : roleOf(w))).filter((r): r is Role => r !== null);
+  if (roles.filter((r) => r !== 'weight' && r !== 'score').length < 2) return null;
+  const numeric = words.filter((w) => roleOf(w) !== null || /自评得分|^得分$|数$|额$|率$/.test(w) && !/^(?:序号|项目名称|单位|项目)/.test(w));
+  return numeric.map((w) => (/自评得分|^得分$/.test(w) ? 'score' : (roleOf(w) ?? 'other')));
+}
+
+export function figuresInSpaceRow(ctx: ExtractContext, lineStart: number, lineEnd: number, roles: readonly (Role | 'other')[], unit: MeasureUnit | null): DraftFigure[] {
+  const line = ctx.scan.slice(lineStart, lineEnd);
+  const row = /^\s*\d{1,3}\s+(\S+)/.exec(line);
+  if (!row?.[1] || !/[\u4e00-\u9fa5]/.test(row[1])) return [];
+  const labelStart = lineStart + line.indexOf(row[1]);
+  const numbers = [...line.matchAll(/(?<=\s)-?\d+(?:\.\d+)?(?=\s|$)/g)].map((m) => ({ start: lineStart + m.index, end: lineStart + m.index + m[0].length }));
+  if (numbers.length < 2) return [];
+  const out: DraftFigure[] = [];
+  const scope = ctx.text.slice(labelStart, labelStart + row[1].length);
+  const take = (role: Role | 'other', cell: { start: number; end: number }) => {
+    if (role === 'other' || role === 'weight') return;
+    const value = ctx.text.slice(cell.start, cell.end);
+    const quote = ctx.text.slice(labelStart, cell.end);
+    if (role === 'score') out.push({ metric: 'self_eval_score', phase: 'actual', scope, item: '', value, unit: '分', quote, start: labelStart });
+    else if (role === 'rate') out.push({ metric: 'execution_rate', phase: 'actual', scope, item: '', value, unit: '%', quote, start: labelStart });
+    else if (unit) out.push({ metric: BUDGET_FAMILY[role], phase: role, scope, item: '', value, unit, quote, start: labelStart });
+  };
+  const lastIsScore = roles[roles.length - 1] === 'score';
+  const phaseRoles = lastIsScore ? roles.slice(0, -1) : roles;
+  const phaseNumbers = lastIsScore && numbers.length > 1 ? numbers.slice(0, -1) : numbers;
+  phaseNumbers.slice(0, phaseRoles.length).forEach((cell, k) => take(phaseRoles[k] ?? 'other', cell));
+  const last = numbers[numbers.length - 1];
+  if (lastIsScore && last) take('score', last);
+  return out;
+}

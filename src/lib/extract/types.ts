@@ -29,7 +29,7 @@ export interface ExtractContext {
   /** For a report about one project, its name (every figure belongs to it); '' otherwise. */
   projectScope: string;
   /** basic / project when the figure sits inside a 基本支出 or 项目支出 passage and the metric is a breakdown. */
-  sectionScope: (offset: number, metric: MetricKey) => string;
+  sectionScope: (offset: number, metric: MetricKey, sentenceStart: number) => string;
   /** The unit of measure a table header or note declares for bare numbers before `offset`, if any. */
   declaredUnit: (offset: number) => MeasureUnit | null;
   /** Whether a clause names the previous year (上年, or the fiscal year minus one). */
