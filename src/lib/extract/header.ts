@@ -14,25 +14,34 @@ const ORG_NAME = new RegExp(`${PLACE_CHAIN}${ORG_SUFFIX}`, 'g');
 const LEADING_WORDS = /^(?:根据|按照|依据|对于|对|由|经|在|与|向|将|为|是|纳入|关于|现将|我们|我|本|全|各|和|及|于|的|以下简称|简称)+/;
 const LABELLED_UNIT = /(?:部门\s*(?:\(\s*单位\s*\)|（\s*单位\s*）)?\s*单?位?\s*名称|(?:项目)?\s*(?:\(用款\)|（用款）)?\s*单位|填报单位|预算单位|实施单位|主管部门)\s*(?:\(\s*[公盖]章\s*\)|（\s*[公盖]章\s*）)?\s*[:：]\s*[|\t ]*([^\s|\t，,。；;:：]{2,40})/g;
 
-const occurrences = (text: string, s: string) => (s === '' ? 0 : text.split(s).length - 1);
+/** Counts occurrences of names in one text, each name once (a long report repeats its candidates). */
+function occurrenceCounter(text: string): (name: string) => number {
+  const cache = new Map<string, number>();
+  return (name) => {
+    if (name === '') return 0;
+    let n = cache.get(name);
+    if (n === undefined) cache.set(name, (n = text.split(name).length - 1));
+    return n;
+  };
+}
 
 /**
  * A regex match may start too early ("形成乐山市市中区医疗保障局"). Of the candidate's tails that still
  * name a place, keep the one the text repeats most (an official name recurs; a clause that happens to
  * precede it does not); at equal counts, the longest ("成都市…" rather than "都市…").
  */
-function bestVariant(text: string, raw: string): string {
+function bestVariant(occurrences: (name: string) => number, raw: string): string {
   const spaced = raw.replace(/\s+/g, '');
   // org names never contain these characters before their suffix: a candidate starts after the last one
   const cut = Math.max(0, ...[...spaced.matchAll(/[年的为是由在对将向从个据照含于即把以等了按设]/g)].map((m) => m.index + 1));
   const squeezed = spaced.slice(cut).replace(/^.*(?:名称|单位|部门)\s*(?:\([公盖]章\))?[:：]?(?=[\u4e00-\u9fa5]{2,}(?:省|自治区|市|州|县|区|旗))/, '');
   let best = squeezed;
-  let bestCount = occurrences(text, squeezed);
+  let bestCount = occurrences(squeezed);
   for (let k = 1; k < squeezed.length - 3; k++) {
     const tail = squeezed.slice(k);
     if (!hasPlace(tail)) break;
     if (/[省市县区州旗盟镇乡]$/.test(squeezed.slice(0, k))) continue; // never drop a level of the place name
-    const count = occurrences(text, tail);
+    const count = occurrences(tail);
     if (count > bestCount) {
       best = tail;
       bestCount = count;
@@ -51,8 +60,9 @@ function hasPlace(name: string): boolean {
 export function detectUnit(text: string): string | null {
   const titleArea = text.slice(0, 200);
   const candidates = new Map<string, Candidate>();
+  const occurrences = occurrenceCounter(text);
   const add = (raw: string, offset: number, labelled: boolean) => {
-    const name = labelled ? raw.replace(/\s+/g, '') : bestVariant(text, raw);
+    const name = labelled ? raw.replace(/\s+/g, '') : bestVariant(occurrences, raw);
     if (name.length < 3 || /^(?:部门|单位|本部门|本单位|区级|县级|市级)/.test(name)) return;
     const c = candidates.get(name) ?? { name, count: 0, inTitle: false, labelled: false };
     c.count += 1;

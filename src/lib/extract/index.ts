@@ -63,6 +63,22 @@ function verticalRows(scan: string, lines: readonly Span[]): { rows: Row[]; cons
   return { rows, consumed };
 }
 
+/** The last element of a list sorted by `key` whose key is at most `limit` (binary search). */
+function lastAtOrBefore<T>(sorted: readonly T[], limit: number, key: (item: T) => number): T | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = sorted[mid] as T;
+    if (key(item) <= limit) {
+      found = item;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /** Reads the figures a budget disclosure states, each with the exact text that states it. */
 export function extractReport(text: string): Extraction {
   const scan = scanCopy(text);
@@ -91,9 +107,8 @@ export function extractReport(text: string): Extraction {
       return basic > project ? 'basic' : 'project';
     },
     declaredUnit: (offset) => {
-      let found: MeasureUnit | null = null;
-      for (const note of unitNotes) if (note.at < offset && offset - note.at < 3000) found = note.unit;
-      return found;
+      const note = lastAtOrBefore(unitNotes, offset - 1, (n) => n.at);
+      return note && offset - note.at < 3000 ? note.unit : null;
     },
     isPriorYearMention: (clause) => {
       if (year === null) return false;
@@ -103,7 +118,8 @@ export function extractReport(text: string): Extraction {
 
   const tokens = findTokens(scan, text);
   const paragraphStarts: number[] = [];
-  const paragraphStart = (offset: number) => paragraphStarts.reduce((best, p) => (p <= offset && p > best ? p : best), 0);
+  // paragraphs are flushed in text order, so the list is sorted: the last start at or before offset
+  const paragraphStart = (offset: number) => lastAtOrBefore(paragraphStarts, offset, (p) => p) ?? 0;
   const lines = lineSpans(text);
   const figures: DraftFigure[] = [];
   const vertical = verticalRows(scan, lines);
@@ -193,7 +209,8 @@ export function extractReport(text: string): Extraction {
         const key = `${f.metric}|${f.value}|${f.unit}|${f.start}|${f.quote}`;
         if (seen.has(key) || containsPersonalData(f.quote, [])) return false;
         seen.add(key);
-        return text.includes(f.quote) && f.quote.trim() !== '';
+        // quotes are slices of the text by construction, so they are verbatim
+        return f.quote.trim() !== '';
       })
       .sort((a, b) => a.start - b.start),
   };

@@ -178,8 +178,9 @@ export function figuresInSentence(
   // "…服务支出7.22万元。主要用于A 2.7万元；B 4.52万元": a sentence that goes on enumerating keeps the metric
   let current: Current | null = carried && /^\s*(?:其中|主要用于|包括|具体)/.test(sentence) ? { ...carried, clauseStart: start } : null;
   let previousEnd = start;
-  for (const token of tokens) {
-    if (token.start < start || token.start >= end) continue;
+  for (let k = firstTokenAt(tokens, start); k < tokens.length; k++) {
+    const token = tokens[k] as NumberToken;
+    if (token.start >= end) break;
     // a date or ordinal ("比2021年") is part of the words before the next number, not a number of its own
     if (token.unit === 'skip') continue;
     const leftFrom = previousEnd;
@@ -305,6 +306,18 @@ export function figuresInSentence(
     out.push({ metric, phase, scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope, item, value, unit, quote, start: clauseStart });
   }
   return { figures: out, state: current };
+}
+
+/** Index of the first token at or after `offset` (tokens are sorted by position). */
+function firstTokenAt(tokens: readonly NumberToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** What one sentence hands to the next. */

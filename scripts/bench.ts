@@ -1,0 +1,62 @@
+/**
+ * npm run bench [-- --only extract] — speed and size targets, measured here and never in unit tests.
+ * extract: throughput of the extractor on the bundled reports repeated to 1 MB of text (target: < 1 s on
+ * one core). site: size of dist/ and its search index, when the site has been built.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractReport } from '../src/lib/extract';
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const root = process.cwd();
+
+function benchExtract(): boolean {
+  const dir = join(root, 'data', 'sources');
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+  // Reports of realistic size, repeated until they make 1 MB (each extracted on its own, as ingest does).
+  const batch: string[] = [];
+  let total = 0;
+  for (let i = 0; total < 1_000_000; i++) {
+    const t = texts[i % texts.length] ?? '';
+    batch.push(t);
+    total += bytes(t);
+  }
+  extractReport(texts[0] ?? ''); // warm up the regular expressions
+  const runs: number[] = [];
+  let figures = 0;
+  for (let r = 0; r < 3; r++) {
+    const t0 = process.hrtime.bigint();
+    figures = batch.reduce((n, t) => n + extractReport(t).figures.length, 0);
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  const best = Math.min(...runs);
+  const mb = total / 1_000_000;
+  // One long document as well: cost must grow linearly with length, not quadratically.
+  const long = texts.join('\n\n').repeat(Math.ceil(1_000_000 / bytes(texts.join('\n\n'))));
+  const t1 = process.hrtime.bigint();
+  extractReport(long);
+  const longSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
+  const ok = best < 1 && longSeconds < 1;
+  console.log(`extract: ${mb.toFixed(2)} MB in ${batch.length} reports → ${figures} figures; best of 3: ${best.toFixed(3)} s (${(mb / best).toFixed(2)} MB/s)`);
+  console.log(`extract: one ${(bytes(long) / 1_000_000).toFixed(2)} MB document: ${longSeconds.toFixed(3)} s`);
+  console.log(`extract: target < 1 s per MB on one core: ${ok ? 'met' : 'NOT MET'}`);
+  return ok;
+}
+
+function benchSite(): boolean {
+  const dist = join(root, 'dist');
+  if (!existsSync(dist)) {
+    console.log('site: dist/ not built (npm run build), skipped');
+    return true;
+  }
+  const size = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? size(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  const pages = readdirSync(join(dist, 'reports')).map((f) => statSync(join(dist, 'reports', f)).size);
+  console.log(`site: dist/ ${kb(size(dist))}, search index ${kb(size(join(dist, 'pagefind')))}, largest report page ${kb(Math.max(...pages))}`);
+  return true;
+}
+
+const results = [only === null || only === 'extract' ? benchExtract() : true, only === null || only === 'site' ? benchSite() : true];
+process.exit(results.every(Boolean) ? 0 : 1);
