@@ -30,8 +30,8 @@ function lineSpans(text: string): Span[] {
 }
 
 /** One cell per line ending in "|" (flattened tables): group such runs of lines into rows. */
-function verticalRows(scan: string, lines: readonly Span[]): { rows: Row[]; consumed: Set<number> } {
-  const rows: Row[] = [];
+function verticalRows(scan: string, lines: readonly Span[]): { blocks: { rows: Row[]; start: number }[]; consumed: Set<number> } {
+  const blocks: { rows: Row[]; start: number }[] = [];
   const consumed = new Set<number>();
   let i = 0;
   const isCell = (l: Span) => /^[^|\n]{0,60}\|\s*$/.test(scan.slice(l.start, l.end)) && !/\|.*\|/.test(scan.slice(l.start, l.end));
@@ -54,13 +54,16 @@ function verticalRows(scan: string, lines: readonly Span[]): { rows: Row[]; cons
     }
     const nonEmpty = cells.filter((c) => c.text !== '');
     const firstNumber = nonEmpty.findIndex((c) => /^-?[\d.,]+\s*(?:%|万元|元)?$/.test(c.text));
-    const width = firstNumber;
+    // the header is the cells before the first data row; that row's label stands right before its first number
+    const width = firstNumber - 1;
     if (width >= 2 && width <= 8) {
+      const rows: Row[] = [];
       for (let k = 0; k + width <= nonEmpty.length; k += width) rows.push(nonEmpty.slice(k, k + width));
+      blocks.push({ rows, start: first.start });
     }
     i = j;
   }
-  return { rows, consumed };
+  return { blocks, consumed };
 }
 
 /** The last element of a list sorted by `key` whose key is at most `limit` (binary search). */
@@ -123,8 +126,12 @@ export function extractReport(text: string): Extraction {
   const lines = lineSpans(text);
   const figures: DraftFigure[] = [];
   const vertical = verticalRows(scan, lines);
+  for (const block of vertical.blocks) {
+    const state = newTableState();
+    state.sangong = /三公/.test(scan.slice(Math.max(0, block.start - 300), block.start));
+    for (const row of block.rows) figures.push(...figuresInRow(ctx, row, state));
+  }
   let table = newTableState();
-  for (const row of vertical.rows) figures.push(...figuresInRow(ctx, row, table));
 
   // Walk the lines: table rows go to the table reader, other lines are joined into paragraphs of prose.
   let paragraph: Span | null = null;
@@ -145,7 +152,6 @@ export function extractReport(text: string): Extraction {
     }
     paragraph = null;
   };
-  table = newTableState();
   lines.forEach((line, index) => {
     if (vertical.consumed.has(index)) {
       flush();

@@ -63,7 +63,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
   m('sangong_reception', '(?:国内)?公务接待(?:费|支出)|(?<!接待)招待费'),
   m('sangong_reception', '(?:国内)?公务接待(?=支出|费用)', { item: false }),
   m('sangong_reception', '外事接待(?:费|支出)', { item: true }),
-  m('reception_batches', '(?:国内|外事)?(?:公务)?接待\\s*(?=\\d)', {}),
+  m('reception_batches', '(?:国内|外事)?(?:公务)?接待(?:共计|共)?\\s*(?=\\d)', {}),
   m('abroad_groups', `(?:安排)?${ABROAD}团组`),
   m('abroad_people', `出国\\s*\\(\\s*境\\s*\\)(?=\\s*\\d)`),
   m('vehicle_purchase_count', '(?:更新)?购置公务用车'),
