@@ -17,6 +17,9 @@ const BREAKDOWN: ReadonlySet<MetricKey> = new Set(['salary_welfare', 'goods_serv
 
 interface Span { start: number; end: number }
 
+/** Longest quote the extractor trusts (characters). */
+const MAX_QUOTE = 160;
+
 function lineSpans(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
@@ -215,8 +218,9 @@ export function extractReport(text: string): Extraction {
         const key = `${f.metric}|${f.value}|${f.unit}|${f.start}|${f.quote}`;
         if (seen.has(key) || containsPersonalData(f.quote, [])) return false;
         seen.add(key);
-        // quotes are slices of the text by construction, so they are verbatim
-        return f.quote.trim() !== '';
+        // quotes are slices of the text by construction, so they are verbatim; a very long one means the
+        // reader lost the sentence's structure (cells run together on a mirror site): leave it out
+        return f.quote.trim() !== '' && f.quote.length <= MAX_QUOTE;
       })
       .sort((a, b) => a.start - b.start),
   };

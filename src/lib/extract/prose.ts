@@ -294,6 +294,8 @@ export function figuresInSentence(
     }
     if (metric === 'execution_rate' && /低于|高于|不低于|不足|超过|可达|大于|小于|[≥≤<>]|该指标/.test(scan.slice(clauseStart, token.start))) continue;
     if (/理论上|预计|可达到|假设/.test(scan.slice(clauseStart, token.start))) continue;
+    // "较年初预算数减少0.36万元" is the gap between actual and budget, not a figure of the vocabulary
+    if (/(?:较|比)(?:年初)?预算(?:数)?(?:增加|减少|节约|超支|多|少)/.test(scan.slice(clauseStart, token.start))) continue;
     if (metric === 'budget_adjustment' || metric === 'budget_adjustment_rate') phase = 'adjusted';
     if (metric === 'project_count' || metric === 'execution_rate') phase = 'actual';
     if (metric === 'budget_initial') phase = 'budget';
