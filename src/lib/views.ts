@@ -111,17 +111,29 @@ function amountMetrics(scope: string): { executed: MetricKey[]; denominators: [M
   return { executed: ['budget_executed'], denominators: [['budget_initial', 'budget'], ['budget_adjusted', 'adjusted']], scope: [scope] };
 }
 
-/** The amount of a metric, phase and scope stated nearest to `offset` (the sentence or table row of the rate). */
-function nearestAmount(figures: readonly FigureEntry[], metrics: readonly MetricKey[], phase: Phase, scopes: readonly string[], offset: number): FigureEntry | undefined {
-  const candidates = figures.filter(
+/** Money figures of some metrics, one phase and allowed scopes (budget_* only in the rate's own scope). */
+function amounts(figures: readonly FigureEntry[], metrics: readonly MetricKey[], phase: Phase, scopes: readonly string[]): FigureEntry[] {
+  return figures.filter(
     (f) => metrics.includes(f.metric) && f.phase === phase && f.value_yuan !== '' && (f.metric.startsWith('budget_') ? f.scope === scopes[0] : scopes.includes(f.scope)),
   );
-  // a total (no item) before a part; among equals, the one stated nearest to the rate
-  const whole = candidates.filter((f) => f.item === '');
-  return (whole.length > 0 ? whole : candidates).reduce<FigureEntry | undefined>(
-    (best, f) => (!best || Math.abs(f.quote_offset - offset) < Math.abs(best.quote_offset - offset) ? f : best),
-    undefined,
-  );
+}
+
+/**
+ * The executed amount and the denominator a rate is about: a pair of the same line item — the whole (no
+ * item) when the report states both, else the item whose two amounts stand nearest to the rate.
+ */
+function amountPair(executed: readonly FigureEntry[], denominators: readonly FigureEntry[], offset: number): [FigureEntry, FigureEntry] | null {
+  const distance = (f: FigureEntry) => Math.abs(f.quote_offset - offset);
+  const nearest = (list: readonly FigureEntry[]) => list.reduce<FigureEntry | undefined>((best, f) => (!best || distance(f) < distance(best) ? f : best), undefined);
+  let best: [FigureEntry, FigureEntry] | null = null;
+  for (const item of new Set(denominators.map((d) => d.item))) {
+    const e = nearest(executed.filter((f) => f.item === item));
+    const d = nearest(denominators.filter((f) => f.item === item));
+    if (!e || !d) continue;
+    if (item === '') return [e, d];
+    if (!best || distance(e) + distance(d) < distance(best[0]) + distance(best[1])) best = [e, d];
+  }
+  return best;
 }
 
 /** Every stated execution rate of a scope (the first per scope), with the rates its report's amounts give. */
@@ -133,17 +145,21 @@ export function executionRows(reports: readonly ReportEntry[], figures: readonly
     for (const stated of own.filter((f) => f.metric === 'execution_rate' && f.item === '')) {
       if (rows.some((r) => r.report.id === report.id && r.scope === stated.scope)) continue;
       const where = amountMetrics(stated.scope);
-      const executed = nearestAmount(own, where.executed, 'actual', where.scope, stated.quote_offset);
+      const executedAll = amounts(own, where.executed, 'actual', where.scope);
+      let executed: FigureEntry | undefined;
       const computed = where.denominators.flatMap(([metric, phase]) => {
-        const denominator = nearestAmount(own, [metric], phase, where.scope, stated.quote_offset);
-        if (!denominator || !executed) return [];
-        const num = toFen(executed.value, executed.unit);
+        const pair = amountPair(executedAll, amounts(own, [metric], phase, where.scope), stated.quote_offset);
+        if (!pair) return [];
+        const [e, denominator] = pair;
+        executed ??= e;
+        const num = toFen(e.value, e.unit);
         const den = toFen(denominator.value, denominator.unit);
         if (num === null || den === null) return [];
         return [{ denominator, percent: percentOf(num, den) }];
       });
       const row: ExecutionRow = { report, scope: stated.scope, stated, computed };
-      if (executed) row.executed = executed;
+      const shown = executed ?? executedAll.find((f) => f.item === '') ?? executedAll[0];
+      if (shown) row.executed = shown;
       rows.push(row);
     }
   }
