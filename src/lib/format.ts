@@ -67,3 +67,10 @@ export function formatNumber(value: string, locale = DEFAULT_LOCALE): string {
 export function formatPercentNumber(percent: number, locale = DEFAULT_LOCALE): string {
   return `${exactNumberFormat(locale, 2).format(percent)}%`;
 }
+
+/** A figure for display: money in 万元 (exact), rates in %, other values as stated. */
+export function formatFigure(f: { value: string; unit: MeasureUnit; value_yuan: string }, locale = DEFAULT_LOCALE): string {
+  if (f.value_yuan !== '') return formatWanYuan(f.value_yuan, locale);
+  if (f.unit === '%' || f.unit === 'ratio') return formatRate(f.value, f.unit, locale);
+  return formatStated(f.value, f.unit);
+}

@@ -14,67 +14,67 @@ export const statedNumberSchema = z
   .refine(isStatedNumber, 'a number as written, e.g. 1,153.8 or 0.628571429 (digits, optional separators and decimals)');
 
 /** One figure stated by a report: a row of `data/figures/*.csv`. */
-export const figureRowSchema = z
-  .object({
-    /** Report that states the figure (`data/reports.csv`). */
-    report_id: slugSchema,
-    /** What the figure measures: a key of the metric vocabulary. */
-    metric: z.enum(METRIC_KEYS, { errorMap: () => ({ message: 'a metric key of the vocabulary (see README, "Metric vocabulary")' }) }),
-    /** Budget phase: budget 年初预算 · adjusted 调整后/全年预算 · actual 决算/执行数. */
-    phase: z.enum(PHASE_NAMES, { errorMap: oneOf(PHASE_NAMES) }),
-    /** '' whole unit · basic · project · prior_year · change_vs_prior · or one project's name. */
-    scope: z.string(),
-    /** Line item inside the metric as printed (functional class path, 编制 type, funding source…), or ''. */
-    item: z.string(),
-    /** The number exactly as written (a decrease may carry a leading '-'). */
-    value: statedNumberSchema,
-    /** Unit of measure as stated. */
-    unit: z.enum(UNIT_NAMES, { errorMap: oneOf(UNIT_NAMES) }),
-    /** Verbatim substring of the source that states the figure. */
-    quote: z.string().min(1, 'the verbatim sentence or table row that states the figure'),
-    /** curated (a person read it) or machine (drafted by the extractor, unreviewed). */
-    review: reviewSchema,
-    /** Curator's remark, or ''. */
-    note: z.string().default(''),
-  })
-  .superRefine((row, ctx) => {
-    const allowed = METRICS[row.metric].measures as readonly string[];
-    const measure = UNITS[row.unit];
-    if (!allowed.includes(measure)) {
-      const units = UNIT_NAMES.filter((u) => allowed.includes(UNITS[u]));
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['unit'], message: `a unit that fits metric ${row.metric}: one of ${units.join(' ')}` });
-    }
-    if (row.value.trim().startsWith('-') && row.scope !== 'change_vs_prior' && row.metric !== 'budget_adjustment') {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['value'], message: 'a negative value only for a change (scope change_vs_prior) or a budget adjustment' });
-    }
-  });
+const figureFields = z.object({
+  /** Report that states the figure (`data/reports.csv`). */
+  report_id: slugSchema,
+  /** What the figure measures: a key of the metric vocabulary. */
+  metric: z.enum(METRIC_KEYS, { errorMap: () => ({ message: 'a metric key of the vocabulary (see README, "Metric vocabulary")' }) }),
+  /** Budget phase: budget 年初预算 · adjusted 调整后/全年预算 · actual 决算/执行数. */
+  phase: z.enum(PHASE_NAMES, { errorMap: oneOf(PHASE_NAMES) }),
+  /** '' whole unit · basic · project · prior_year · change_vs_prior · or one project's name. */
+  scope: z.string(),
+  /** Line item inside the metric as printed (functional class path, 编制 type, funding source…), or ''. */
+  item: z.string(),
+  /** The number exactly as written (a decrease may carry a leading '-'). */
+  value: statedNumberSchema,
+  /** Unit of measure as stated. */
+  unit: z.enum(UNIT_NAMES, { errorMap: oneOf(UNIT_NAMES) }),
+  /** Verbatim substring of the source that states the figure. */
+  quote: z.string().min(1, 'the verbatim sentence or table row that states the figure'),
+  /** curated (a person read it) or machine (drafted by the extractor, unreviewed). */
+  review: reviewSchema,
+  /** Curator's remark, or ''. */
+  note: z.string().default(''),
+});
+
+export const figureRowSchema = figureFields.superRefine((row, ctx) => {
+  const allowed = METRICS[row.metric].measures as readonly string[];
+  const measure = UNITS[row.unit];
+  if (!allowed.includes(measure)) {
+    const units = UNIT_NAMES.filter((u) => allowed.includes(UNITS[u]));
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['unit'],
+      message: `a unit that fits metric ${row.metric}: one of ${units.join(' ')}`,
+    });
+  }
+  if (row.value.trim().startsWith('-') && row.scope !== 'change_vs_prior' && row.metric !== 'budget_adjustment') {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['value'],
+      message: 'a negative value only for a change (scope change_vs_prior) or a budget adjustment',
+    });
+  }
+});
 export type FigureRow = z.infer<typeof figureRowSchema>;
 
 /** A figure as the site uses it: the row plus what the pipeline derives from the manifest and the units. */
-export const figureEntrySchema = z.object({
-  /** `<report id>:<row number>` — stable while the CSV rows keep their order. */
+export const figureEntrySchema = figureFields.extend({
+  /** `<report id>-f-<n>` — stable while the report's CSV rows keep their order. */
   id: z.string(),
-  report_id: slugSchema,
+  /** The unit that published the report. */
   unit_id: slugSchema,
   /** Full official name of the unit. */
   unit_name: z.string(),
   /** Fiscal year of the report. */
   year: z.number().int(),
   kind: z.enum(REPORT_KINDS),
-  metric: z.enum(METRIC_KEYS),
-  phase: z.enum(PHASE_NAMES),
-  scope: z.string(),
-  item: z.string(),
-  /** As written. */
-  value: z.string(),
-  unit: z.enum(UNIT_NAMES),
   /** Exact amount in 元 for money ("11538000"), '' otherwise. */
   value_yuan: z.string(),
   /** Quote with personal data masked (same length as the verbatim quote). */
   quote: z.string(),
   /** Offset of the quote in the report's text, for linking to its place. */
   quote_offset: z.number().int().nonnegative(),
-  review: reviewSchema,
   note: z.string(),
   /** sha256 of the report's verbatim text. */
   source_sha256: z.string(),

@@ -12,36 +12,40 @@ const isoDate = z
 
 /** One published report, as listed in the manifest `data/reports.csv`. */
 export const reportFields = z.object({
-    /** Stable, readable id: `<unit id>-<fiscal year>-<kind slug>`; also the source file name. */
-    id: slugSchema,
-    /** The unit that published it (`data/units.csv`). */
-    unit_id: slugSchema,
-    /** Fiscal year the figures describe (not the year of publication). */
-    year: z.coerce.number({ invalid_type_error: 'a fiscal year such as 2022' }).int('a whole year').min(2000, 'a fiscal year from 2000 on').max(2100, 'a fiscal year before 2100'),
-    /** Report kind, one of the 财政部 template names. */
-    kind: z.enum(REPORT_KINDS, { errorMap: () => ({ message: `one of ${REPORT_KINDS.join(' ')}` }) }),
-    /** Title as printed (line breaks may be written as spaces). */
-    title: z.string().min(2, 'the title as printed'),
-    /** Date of filing or publication stated in the report, or empty when it states none. */
-    date: z.union([z.literal(''), isoDate]),
-    /** What the date is, in the report's words (公开时间 / 填报日期 …); empty when there is no date. */
-    date_label: z.string(),
-    /** File name of the copy the report was taken from. */
-    original_filename: z.string().min(1, 'the original file name'),
-    /** sha256 (hex) of the verbatim source text; the pipeline refuses a source that does not match. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits'),
-    /** Where the report was published, or empty when unknown. */
-    source_url: z.union([z.literal(''), z.string().url('a URL')]),
-    /** When the source was retrieved (YYYY-MM-DD), or empty when unknown. */
-    retrieved: z.union([z.literal(''), isoDate]),
-    /** Curator's note on the report (traps, what it contains). */
-    note: z.string(),
+  /** Stable, readable id: `<unit id>-<fiscal year>-<kind slug>`; also the source file name. */
+  id: slugSchema,
+  /** The unit that published it (`data/units.csv`). */
+  unit_id: slugSchema,
+  /** Fiscal year the figures describe (not the year of publication). */
+  year: z.coerce
+    .number({ invalid_type_error: 'a fiscal year such as 2022' })
+    .int('a whole year')
+    .min(2000, 'a fiscal year from 2000 on')
+    .max(2100, 'a fiscal year before 2100'),
+  /** Report kind, one of the 财政部 template names. */
+  kind: z.enum(REPORT_KINDS, { errorMap: () => ({ message: `one of ${REPORT_KINDS.join(' ')}` }) }),
+  /** Title as printed (line breaks may be written as spaces). */
+  title: z.string().min(2, 'the title as printed'),
+  /** Date of filing or publication stated in the report, or empty when it states none. */
+  date: z.union([z.literal(''), isoDate]),
+  /** What the date is, in the report's words (公开时间 / 填报日期 …); empty when there is no date. */
+  date_label: z.string(),
+  /** File name of the copy the report was taken from. */
+  original_filename: z.string().min(1, 'the original file name'),
+  /** sha256 (hex) of the verbatim source text; the pipeline refuses a source that does not match. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits'),
+  /** Where the report was published, or empty when unknown. */
+  source_url: z.union([z.literal(''), z.string().url('a URL')]),
+  /** When the source was retrieved (YYYY-MM-DD), or empty when unknown. */
+  retrieved: z.union([z.literal(''), isoDate]),
+  /** Curator's note on the report (traps, what it contains). */
+  note: z.string(),
 });
 
 export const reportSchema = reportFields.refine((r) => (r.date === '') === (r.date_label === ''), {
-    message: 'date and date_label are given together or left empty together',
-    path: ['date_label'],
-  });
+  message: 'date and date_label are given together or left empty together',
+  path: ['date_label'],
+});
 export type Report = z.infer<typeof reportSchema>;
 
 /** A report as the site uses it: the manifest row, its unit's name and its text with personal data masked. */
