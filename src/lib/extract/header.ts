@@ -72,7 +72,7 @@ export function detectUnit(text: string): string | null {
   };
   for (const m of text.matchAll(ORG_NAME)) add(m[0], m.index, false);
   for (const m of text.matchAll(LABELLED_UNIT)) if (m[1]) add(m[1], m.index, true);
-  if (candidates.size === 0) return null;
+  if (candidates.size === 0) return placeNamed(text);
   const all = [...candidates.values()];
   // A name is also counted wherever a longer candidate ends with it ("医疗保障局" inside the full name).
   const score = (c: Candidate) => {
@@ -84,6 +84,19 @@ export function detectUnit(text: string): string | null {
   const fuller = all.filter((o) => o.name.length > best.name.length && o.name.endsWith(best.name) && hasPlace(o.name));
   if (fuller.length > 0) best = fuller.reduce((a, b) => (b.count > a.count || (b.count === a.count && b.name.length > a.name.length) ? b : a));
   return best.name;
+}
+
+/**
+ * A report that names no organisation names its place ("2022年度道里区计划生育服务项目…",
+ * "现将涪陵区新妙镇2021年度“三公”经费…"): the place chain right before the year or the subject.
+ */
+function placeNamed(text: string): string | null {
+  const head = text.slice(0, 400);
+  const m = /((?:[\u4e00-\u9fa5]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fa5]{2,8}?(?:市|州))?[\u4e00-\u9fa5]{1,8}?(?:自治县|县|区|旗|市)(?:[\u4e00-\u9fa5]{1,6}?(?:镇|乡|街道))?)(?=\s*(?:20\d\d|本级|计划|项目|一般公共|部门|“|"))/.exec(head);
+  if (!m?.[1]) return null;
+  const cut = Math.max(0, ...[...m[1].matchAll(/[年度的为是由在对将向从个形据照含于即把以等了按设]/g)].map((x) => x.index + 1));
+  const name = m[1].slice(cut);
+  return name.length >= 2 ? name : null;
 }
 
 /** Lines that state a date of publication or filing, or a document number: their years are not the fiscal year. */
@@ -103,12 +116,12 @@ export function detectYear(text: string): number | null {
       // still count a year outside the date itself ("2022年度部门决算 发布日期:2023-10-12")
       line = line.replace(/(?:填报|公开|发布|成文|生成|印发|报送)(?:日期|时间)\s*[:：]?\s*\S+(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?/g, '').replace(/[〔【\[(（]\s*20\d\d\s*[〕】\])）]/g, '').replace(/\d{4}\s*-\s*\d{2}\s*-\s*\d{2}/g, '').replace(/20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g, '');
     }
-    for (const m of line.matchAll(/(?<![\d])(20\d\d)\s*(年度|年)/g)) {
+    for (const m of line.matchAll(/(?<![\d])(20\d\d)\s*(年度|年|预算年度)/g)) {
       const before = line.slice(Math.max(0, m.index - 6), m.index);
       if (/(?:比|较|与|上|截至|截止|至)\s*$/.test(before)) continue;
       const after = line.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if (/^\s*\d{1,2}\s*月/.test(after)) continue;
-      const weight = (m[2] === '年度' ? 2 : 1) * (i < 8 ? 1.5 : 1);
+      const weight = (m[2] === '年' ? 1 : 2) * (i < 8 ? 1.5 : 1);
       vote(Number(m[1]), weight);
     }
   });
@@ -121,7 +134,9 @@ function titleLines(text: string): string[] {
   return text
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !/^(?:附件\s*\d*[:：]?|目\s*录|您当前|当前位置|首页|\[\s*索引号|索引号|#+\s*$)/.test(l))
+    .filter((l) => l !== '' && !/^(?:附件\s*\d*[:：]?|目\s*录|您当前|当前位置|首页|\[|【|索引号|#+\s*$)/.test(l) && !/主题分类|体裁分类|发布机构|成文日期|发文字号|信息来源|浏览次数/.test(l))
+    // table rows are not titles
+    .filter((l) => !/[|\t]/.test(l) && l.length <= 60)
     .slice(0, 8);
 }
 
@@ -136,8 +151,9 @@ function kindOf(title: string): ReportKind | null {
 
 /** The report kind, from the title area first and then from what the whole text is mostly about. */
 export function detectKind(text: string): ReportKind | null {
-  const title = titleLines(text).join(' ');
-  const fromTitle = kindOf(title);
+  const lines = titleLines(text);
+  // the first title line that names a kind decides ("…2023年部门预算公开说明" before body lines about 决算)
+  const fromTitle = lines.map(kindOf).find((k) => k !== null) ?? kindOf(lines.join(' '));
   if (fromTitle === '项目支出绩效自评' && /整体支出|部门整体/.test(text.slice(0, 2000)) && !/项目名称/.test(text)) return '部门整体支出绩效自评';
   if (fromTitle) return fromTitle;
   const count = (re: RegExp) => (text.match(re) ?? []).length;
@@ -154,5 +170,5 @@ export function detectKind(text: string): ReportKind | null {
 
 /** Whether the text is a budget disclosure at all (else it yields no figures). */
 export function isBudgetReport(text: string): boolean {
-  return /预算|决算|三公|绩效|财政拨款|支出/.test(text) && /万元|元/.test(text);
+  return /预算|决算|三公|绩效|财政拨款/.test(text) && /万元|元|编制|批次|人次|%/.test(text);
 }

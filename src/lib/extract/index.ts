@@ -1,9 +1,10 @@
 import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
 import { containsPersonalData } from '../privacy';
+import { checkQuoteStates } from '../quote';
 import { detectKind, detectUnit, detectYear, isBudgetReport } from './header';
 import { figuresInSentence, type SentenceState } from './prose';
 import { figuresInRow, figuresInSpaceRow, newTableState, rowOf, spaceHeader, type Cell, type Row } from './tables';
-import { findTokens, scanCopy } from './tokens';
+import { asWrittenIn, findTokens, headerCopy, scanCopy } from './tokens';
 import type { DraftFigure, ExtractContext, Extraction } from './types';
 
 export type { DraftFigure, Extraction } from './types';
@@ -88,10 +89,12 @@ function lastAtOrBefore<T>(sorted: readonly T[], limit: number, key: (item: T) =
 /** Reads the figures a budget disclosure states, each with the exact text that states it. */
 export function extractReport(text: string): Extraction {
   const scan = scanCopy(text);
-  const unit = detectUnit(text);
-  const year = detectYear(text);
-  const kind = detectKind(text);
-  if (!isBudgetReport(text)) return { unit, year, kind, figures: [] };
+  const header = headerCopy(text);
+  const detected = detectUnit(header);
+  const unit = detected === null ? null : asWrittenIn(text, detected);
+  const year = detectYear(header);
+  const kind = detectKind(header);
+  if (!isBudgetReport(scan)) return { unit, year, kind, figures: [] };
 
   const unitNotes = [...scan.matchAll(/单位\s*[:：]\s*(万元|元)|[(（]\s*(万元|元)\s*[)）]/g)].map((m) => ({ at: m.index, unit: (m[1] ?? m[2]) as MeasureUnit }));
   const projectName = kind === '项目支出绩效自评' ? (/项目名称\s*[:：]\s*[|\t ]*([^\s|\t，。]{2,40})/.exec(scan)?.[1] ?? '') : '';
@@ -220,7 +223,7 @@ export function extractReport(text: string): Extraction {
         seen.add(key);
         // quotes are slices of the text by construction, so they are verbatim; a very long one means the
         // reader lost the sentence's structure (cells run together on a mirror site): leave it out
-        return f.quote.trim() !== '' && f.quote.length <= MAX_QUOTE;
+        return f.quote.trim() !== '' && f.quote.length <= MAX_QUOTE && checkQuoteStates(f.quote, f.value, f.unit).ok;
       })
       .sort((a, b) => a.start - b.start),
   };

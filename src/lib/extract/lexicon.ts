@@ -45,7 +45,7 @@ export const FUNCTIONAL_CLASSES = [
   '国有资本经营预算支出', '债务付息支出', '其他支出',
 ];
 
-export const VEHICLE_TYPES = '轿车|越野车|小型载客汽车|大中型载客汽车|其他车型|副部\\(省\\)级及以上领导用车|主要领导干部用车|机要通信用车|应急保障用车|执法执勤用车|特种专业技术用车|离退休干部用车|其他用车';
+export const VEHICLE_TYPES = '一般公务用车|轿车|越野车|小型载客汽车|大中型载客汽车|其他车型|副部\\(省\\)级及以上领导用车|主要领导干部用车|机要通信用车|应急保障用车|执法执勤用车|特种专业技术用车|离退休干部用车|其他用车';
 
 /**
  * Label rules. Among the labels found before a number, the one ending last wins; at the same end, the
@@ -66,7 +66,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
   m('reception_batches', '(?:国内|外事)?(?:公务)?接待(?:共计|共)?\\s*(?=\\d)', {}),
   m('abroad_groups', `(?:安排)?${ABROAD}团组`),
   m('abroad_people', `出国\\s*\\(\\s*境\\s*\\)(?=\\s*\\d)`),
-  m('vehicle_purchase_count', '(?:更新)?购置公务用车'),
+  m('vehicle_purchase_count', '(?:更新)?购置公务用车|公务用车购置(?:数量?)?(?=\\s*\\d)'),
   m('vehicle_count', '(?:共有|实有|保有)公务用车|公务用车保有量|共有车辆'),
   m('vehicle_count', `(?:${VEHICLE_TYPES})`, { item: true, inheritFrom: ['vehicle_count', 'vehicle_purchase_count'] }),
   m('sangong_vehicle_purchase', '金额(?=\\s*\\d)', { after: ['vehicle_purchase_count'] }),
@@ -74,8 +74,8 @@ export const LABEL_RULES: readonly LabelRule[] = [
 
   // income and expenditure totals
   m('grand_total', '收\\s*[、,]?\\s*支总计|收入总计|支出总计'),
-  m('income_total', '(?:本年|年度)?收入(?:决算)?(?:合计|总额)|本年收入|(?<!收)入合计'),
-  m('expenditure_total', '(?:本年|年度)?支出(?:决算)?(?:合计|总额|总金额)|本年支出|部门整体支出|(?:预算)?总支出'),
+  m('income_total', '(?:本年|年度)?收入(?:决算)?(?:合计|总额)|本年收入|(?<!收)入合计|(?<=^|[年位局,:])收入预算(?:总额|合计)?'),
+  m('expenditure_total', '(?:本年|年度)?支出(?:决算)?(?:合计|总额|总金额)|本年支出|部门整体支出|(?:预算)?总支出|(?<=^|[年位局,:])支出预算(?:总额|合计)?'),
   m('fiscal_appropriation_total', '财政拨款收\\s*[、,]?\\s*支总计|(?:当年)?财政拨款收入'),
   m('income_general_budget', '一般公共预算财政拨款收入|一般公共预算财政拨款(?=\\s*\\d)|公共财政拨款(?:收入)?'),
   m('general_public_budget_expenditure', '一般公共预算财政拨款支出|一般公共预算支出(?:决算数?)?'),
@@ -95,7 +95,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
 
   // parts of expenditure
   m('basic_expenditure', '基本支出(?:合计)?', { scope: 'basic' }),
-  m('project_expenditure', '项目(?:总)?支出(?:合计)?|项目总(?:金)?额', { scope: 'project' }),
+  m('project_expenditure', '项目(?:总)?支出(?:合计|总额)?|项目总(?:金)?额', { scope: 'project' }),
   m('personnel_expenditure', '人员经费|人员支出'),
   m('public_expenditure', '(?:日常)?公用(?:经费|支出)'),
   m('salary_welfare', '工资福利支出'),
@@ -105,7 +105,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
   m('operation_expenditure', '机关运行经费'),
 
   // procurement
-  m('procurement_total', '政府采购支出总额|政府采购(?:支出)?(?:总额|合计)'),
+  m('procurement_total', '政府采购支出总额|政府采购(?:支出|预算)?(?:总额|合计)'),
   m('procurement_goods', '政府采购货物支出|采购货物'),
   m('procurement_works', '政府采购工程支出|采购工程'),
   m('procurement_services', '政府采购服务支出|采购服务'),
@@ -129,10 +129,10 @@ export const LABEL_RULES: readonly LabelRule[] = [
   m('funds_allocated', '下达(?:[\\u4e00-\\u9fa5]{0,6})?资金(?:合计)?|下达|配套资金'),
 
   // scores, staff, projects
-  m('self_eval_score', '(?:自评|综合|总)得分(?:为)?|自评分数|得分合计|评价得分'),
+  m('self_eval_score', '(?:自评|综合|总|项目|部门|整体)得分(?:为)?|自评分数|得分合计|评价得分|自评总分(?:为)?'),
   m('staff_quota', '(?:总|核定|人员)?编制(?:数)?'),
   m('staff_quota', '(?:行政|事业|参公|工勤)编制?(?=\\s*\\d)', { item: true, inheritFrom: ['staff_quota', 'staff_count'] }),
-  m('staff_count', '(?:实有|在职|现有)(?:在职)?(?:在编)?人员|实有人数|在职人员|年末职工人数|实有在职人员'),
+  m('staff_count', '(?:实有|在职|现有)(?:在职)?(?:在编)?人员|实有人数|在职人员|年末职工人数|实有在职人员|实有(?=\\s*\\d)'),
   m('project_count', '项目(?=\\s*\\d+\\s*个)|共计(?=\\s*\\d+\\s*个项目)'),
 ];
 
@@ -141,7 +141,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
  * (为, 其中, 决算数, 较上年减少 …). After removing them and punctuation, nothing may be left.
  */
 export const CONNECTOR_WORDS =
-  /截至|截止|年底|年末|相比|比|较|与|年|其中|分别|实际|决算数?|预算数?|执行数?|全年|年初|调整后|支出|费用?|总额|金额|合计|共计|安排|完成|本年度?|当年|较上年|比上年|同比|上年|增加|减少|增长|下降|上升|降低|持平|占比?|达到|约|为|是|计|了|的|和|及|与|共|有|各|至|年度|万元|元|[\s,，、:：;；()（）“”"'\-—]/g;
+  /截至|截止|年底|年末|年度|相比|比|较|与|累计|总计|其中|分别|实际|决算数?|预算数?|执行数?|全年|年初|调整后|支出|费用?|总额|金额|合计|共计|安排|完成|本年度?|当年|较上年|比上年|同比|上年|增加|减少|增长|下降|上升|降低|持平|占比?|达到|约|为|是|计|了|的|和|及|与|共|有|各|至|年|万元|元|[\s,，、:：;；()（）“”"'\-—]/g;
 
 /** Words that mark a comparison with the previous year (the number after them is a change). */
 export const CHANGE_CONTEXT = /较上年|比上年|同比|与上年|较\s*20\d\d\s*年|比\s*20\d\d\s*年|与\s*20\d\d\s*年(?:度)?相比|较上一年度|上年决算数/;

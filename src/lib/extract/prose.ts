@@ -68,6 +68,13 @@ function lastLabel(hits: readonly LabelHit[], kind: LabelRule['kind']): LabelHit
     .reduce<LabelHit | undefined>((best, h) => (!best || h.end > best.end || (h.end === best.end && h.start < best.start) ? h : best), undefined);
 }
 
+/** Metric labels in source order, each once (the ones a "分别为" hands out). */
+function labelsBefore(hits: readonly LabelHit[], from: number): LabelHit[] {
+  const metric = hits.filter((h) => h.rule.kind === 'metric' && h.start >= from).sort((a, b) => a.start - b.start || b.end - a.end);
+  // keep the longest of overlapping labels
+  return metric.filter((h, i) => !metric.some((o, j) => j !== i && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+}
+
 /** Whether nothing but connecting words stands between two positions (so a number keeps the metric before it). */
 function onlyConnectors(text: string): boolean {
   // a remark in brackets ("25人次（不包含陪同人员），共计支出0.25万元") does not change the subject
@@ -83,7 +90,7 @@ function fits(metric: MetricKey, unit: MeasureUnit): boolean {
   return (METRICS[metric].measures as readonly string[]).includes(UNITS[unit]);
 }
 
-const FUND_OR_RULE = /医保基金|基金收入|基金支出|统筹基金|参保率|[计得扣]\s*\d+(?:\.\d+)?\s*分|不得分|扣完为止/;
+const FUND_OR_RULE = /医保基金|基金收入|基金支出|统筹基金|参保率|(?<!自评|综合|最终|项目|部门)[计得扣]\s*\d+(?:\.\d+)?\s*分|不得分|扣完为止/;
 
 /** Income-like metrics: in a project report, "支出x万元" after them is the project's execution, not more income. */
 const INCOME_LIKE: ReadonlySet<MetricKey> = new Set(['funds_allocated', 'income_total', 'income_other', 'carryover_beginning', 'fiscal_appropriation_total', 'income_general_budget']);
@@ -91,8 +98,12 @@ const INCOME_LIKE: ReadonlySet<MetricKey> = new Set(['funds_allocated', 'income_
 /** A count stated in another unit belongs to a sibling metric (接待2批次，25人次 → batches, then people). */
 const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, MetricKey>>>> = {
   reception_batches: { 人: 'reception_people', 人次: 'reception_people', 万元: 'sangong_reception', 元: 'sangong_reception' },
-  reception_people: { 批次: 'reception_batches', 万元: 'sangong_reception', 元: 'sangong_reception' },
+  sangong_reception: { 批次: 'reception_batches', 人次: 'reception_people', 人: 'reception_people' },
+  sangong_abroad: { 个: 'abroad_groups', 人: 'abroad_people', 人次: 'abroad_people' },
+  sangong_vehicle_total: { 辆: 'vehicle_count' },
+  sangong_vehicle_purchase: { 辆: 'vehicle_purchase_count' },
   abroad_groups: { 人: 'abroad_people', 人次: 'abroad_people' },
+  reception_people: { 批次: 'reception_batches', 万元: 'sangong_reception', 元: 'sangong_reception' },
   abroad_people: { 个: 'abroad_groups' },
   vehicle_purchase_count: { 万元: 'sangong_vehicle_purchase', 元: 'sangong_vehicle_purchase' },
 };
@@ -127,6 +138,8 @@ interface Current {
   item: string;
   /** The phase the sentence stated last (a later number without phase words keeps it). */
   phase?: Phase;
+  /** The sentence is listing the parts of this metric's count (其中 行政编制…, 参公编制…). */
+  parts?: boolean;
   /** Where the clause that named the metric starts: quotes of later numbers start there too. */
   clauseStart: number;
 }
@@ -178,6 +191,7 @@ export function figuresInSentence(
   // "…服务支出7.22万元。主要用于A 2.7万元；B 4.52万元": a sentence that goes on enumerating keeps the metric
   let current: Current | null = carried && /^\s*(?:其中|主要用于|包括|具体)/.test(sentence) ? { ...carried, clauseStart: start } : null;
   let previousEnd = start;
+  let pending: LabelHit[] = [];
   for (let k = firstTokenAt(tokens, start); k < tokens.length; k++) {
     const token = tokens[k] as NumberToken;
     if (token.start >= end) break;
@@ -208,7 +222,11 @@ export function figuresInSentence(
     if (enumerated) hits.push(enumerated);
     // a label that only follows certain metrics ("金额" after 购置公务用车) does not count elsewhere
     const usable = hits.filter((h) => !h.rule.after || (current !== null && h.rule.after.includes(current.metric)));
-    const metricHit = lastLabel(usable, 'metric');
+    // "基本支出和项目支出分别为150万元和50万元": the labels before 分别 go to the numbers in order
+    const respectively = /分别(?:为|是)?\s*$/.test(left) ? labelsBefore(usable, leftFrom) : null;
+    if (respectively && respectively.length >= 2) pending = respectively.slice(1);
+    const fromPending = !respectively && pending.length > 0 && onlyConnectors(scan.slice(leftFrom, labelTo)) ? pending.shift() : undefined;
+    const metricHit = respectively && respectively.length >= 2 ? respectively[0] : (fromPending ?? lastLabel(usable, 'metric'));
     const phaseHit = lastLabel(usable, 'phase');
     let hit: LabelHit | undefined = metricHit;
     // a phase word names the budget itself only when no quantity was named before it in this sentence
@@ -221,12 +239,14 @@ export function figuresInSentence(
     let clauseStart: number;
     const previousPhase = current?.phase ?? null;
     if (hit) {
-      const inherit: MetricKey | null = hit.rule.inheritFrom && current && hit.rule.inheritFrom.includes(current.metric) ? current.metric : null;
+      // "实有在职人员30人，其中行政编制6名" / "在职人员24人（行政编制8人": the 编制 item breaks down the count before it
+      const breaksDown = current !== null && (current.parts === true || /其中|[(（][^)）]*$/.test(scan.slice(current.clauseStart, hit.start)));
+      const inherit: MetricKey | null = hit.rule.inheritFrom && current && breaksDown && hit.rule.inheritFrom.includes(current.metric) ? current.metric : null;
       metric = inherit ?? hit.rule.metric;
       item = hit.item;
       scope = hit.rule.scope && metric === 'budget_executed' ? hit.rule.scope : ctx.sectionScope(token.start, metric, start);
       clauseStart = clauseStartBefore(text, hit.start, start);
-      if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart };
+      if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart, parts: inherit !== null };
     } else if (current && canInherit) {
       ({ metric, scope, item, clauseStart } = current);
     } else {
@@ -257,10 +277,12 @@ export function figuresInSentence(
     let value = token.written;
     if (isChange) {
       scope = 'change_vs_prior';
-      if (DECREASE.test(afterLabel) && !value.startsWith('-')) value = `-${value}`;
+      // "增加（减少）0万元" names both directions: no sign; and zero has none
+      const down = DECREASE.test(afterLabel) && !INCREASE.test(afterLabel);
+      if (down && !value.startsWith('-') && !/^0+(?:\.0+)?$/.test(value)) value = `-${value}`;
     } else if (token.minus && (metric === 'budget_adjustment')) {
       value = `-${value}`;
-    } else if (/上年|上一年/.test(afterLabel) || ctx.isPriorYearMention(scan.slice(clauseStart, token.start))) {
+    } else if (/上年|上一年/.test(afterLabel) || /(?<![较比与])上(?:一)?年(?:度)?/.test(hit ? scan.slice(clauseStart, hit.start) : '') || ctx.isPriorYearMention(scan.slice(clauseStart, token.start))) {
       scope = 'prior_year';
     }
     if (metric === 'budget_adjustment' && /调减|减少/.test(scan.slice(clauseStart, token.start)) && !value.startsWith('-')) value = `-${value}`;
@@ -295,7 +317,7 @@ export function figuresInSentence(
     if (metric === 'execution_rate' && /低于|高于|不低于|不足|超过|可达|大于|小于|[≥≤<>]|该指标/.test(scan.slice(clauseStart, token.start))) continue;
     if (/理论上|预计|可达到|假设/.test(scan.slice(clauseStart, token.start))) continue;
     // "较年初预算数减少0.36万元" is the gap between actual and budget, not a figure of the vocabulary
-    if (/(?:较|比)(?:年初)?预算(?:数)?(?:增加|减少|节约|超支|多|少)/.test(scan.slice(clauseStart, token.start))) continue;
+    if (/(?:较|比)(?:年初)?预算(?:数)?(?:增加|减少|节约|超支|多|少)|与[^,，。;；]{0,14}预算(?:数)?相比/.test(scan.slice(clauseStart, token.start))) continue;
     if (metric === 'budget_adjustment' || metric === 'budget_adjustment_rate') phase = 'adjusted';
     if (metric === 'project_count' || metric === 'execution_rate') phase = 'actual';
     if (metric === 'budget_initial') phase = 'budget';

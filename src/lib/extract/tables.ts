@@ -133,6 +133,7 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
   if (/^(?:得\s*分|总\s*分|合\s*计|部门整体自评得分|自评得分|综合得分|评价得分)$/.test(label.replace(/\s+/g, ' ').trim()) && !state.sangong) {
     const last = numbers[numbers.length - 1];
     if (!last || (numbers.length === 1 && /^100(?:\.0+)?$/.test(last.c.text))) return [];
+    if (/(?:元|%)\s*$/.test(last.c.text)) return []; // a 合计 of amounts, not of scores
     if (numbers.length === 1 && !/得分/.test(label)) return [];
     return [draft('self_eval_score', 'actual', '', last.c, '分')];
   }

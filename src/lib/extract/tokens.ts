@@ -37,13 +37,53 @@ const UNIT_WORDS: ReadonlyArray<readonly [RegExp, NumberToken['unit']]> = [
   [/^(?:家|吨|份|条|张|次|户|项|件|册|处|所|座|千瓦时|度|平方米|㎡|m|公里|千米|人\/|元\/|篇|场|期|倍|余|多|万人|万份|万条|万次|亿)/, 'other'],
 ];
 
-/** Turns full-width digits and punctuation into ASCII without changing the length. */
+/**
+ * Traditional characters that budget reports use, mapped one to one to simplified ones: mirror sites convert
+ * reports to traditional script (經費, 決算), and the lexicon is written in simplified characters.
+ */
+const TRADITIONAL = '經費財撥預決績評價報門單體說務專項醫療險縣區辦萬計劃總額員會關機構運維護購車輛國內觀處廳據數與為這個對於從發將達標準實現際較減長當資產負債淨設備採貨儲職編製參離領導幹衛鄉鎮開來過還進選樣東兩變類幣匯節約緊學習議訓創傳認規範質屬歸檔證況視監應級紀錄記隊紅黨廣場農業帶並結餘轉義種團組礎點優獎勵補貼隨續確細統籌濟協調動藥億圓倉儀問題鄰';
+const SIMPLIFIED = '经费财拨预决绩评价报门单体说务专项医疗险县区办万计划总额员会关机构运维护购车辆国内观处厅据数与为这个对于从发将达标准实现际较减长当资产负债净设备采货储职编制参离领导干卫乡镇开来过还进选样东两变类币汇节约紧学习议训创传认规范质属归档证况视监应级纪录记队红党广场农业带并结余转义种团组础点优奖励补贴随续确细统筹济协调动药亿圆仓仪问题邻';
+const TO_SIMPLIFIED = new Map([...TRADITIONAL].map((ch, i) => [ch, SIMPLIFIED[i] ?? ch]));
+const TO_TRADITIONAL = new Map<string, string[]>();
+for (const [trad, simp] of TO_SIMPLIFIED) TO_TRADITIONAL.set(simp, [...(TO_TRADITIONAL.get(simp) ?? []), trad]);
+
+const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/;
+const FULL_WIDTH_OF: Record<string, string[]> = { '(': ['（'], ')': ['）'], ':': ['：'], ',': ['，'], '.': ['．'], '%': ['％'], '-': ['－'] };
+for (let d = 0; d <= 9; d++) FULL_WIDTH_OF[String(d)] = [String.fromCharCode(0xff10 + d)];
+
+/** Text for reading headers: the scan copy without the blanked pinyin (offsets do not matter there). */
+export function headerCopy(text: string): string {
+  return scanCopy(text).replace(/ {2,}(?=[\u4e00-\u9fa5])/g, (m) => (m.length >= 3 ? '' : m));
+}
+
+/**
+ * Where a name read from the header copy stands in the original text, written as the original writes it
+ * (traditional characters and inserted pinyin included), or the name itself when it cannot be found.
+ */
+export function asWrittenIn(text: string, name: string): string {
+  if (text.includes(name)) return name;
+  const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = [...name]
+    .map((ch) => `(?:${[ch, ...(TO_TRADITIONAL.get(ch) ?? []), ...(FULL_WIDTH_OF[ch] ?? [])].map(escape).join('|')})(?:${PINYIN.source})?`)
+    .join('\\s*');
+  const found = new RegExp(pattern).exec(text)?.[0];
+  return found ? found.replace(new RegExp(PINYIN.source, 'g'), '').replace(/\s+/g, '') : name;
+}
+
+/**
+ * The copy of a text that the extractor scans: full-width digits and punctuation in ASCII, traditional
+ * characters in simplified ones, and pinyin that mirror sites insert after characters ("經(jīng)費") blanked.
+ * Every replacement keeps the length, so an offset in the copy is an offset in the original text.
+ */
 export function scanCopy(text: string): string {
-  return text.replace(/[０-９．，％：（）－　]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
-    return ({ '．': '.', '，': ',', '％': '%', '：': ':', '（': '(', '）': ')', '－': '-', '　': ' ' } as Record<string, string>)[ch] ?? ch;
-  });
+  return text
+    .replace(/[０-９．，％：（）－　]/g, (ch) => {
+      const code = ch.charCodeAt(0);
+      if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
+      return ({ '．': '.', '，': ',', '％': '%', '：': ':', '（': '(', '）': ')', '－': '-', '　': ' ' } as Record<string, string>)[ch] ?? ch;
+    })
+    .replace(/[\u3400-\u9fff]/g, (ch) => TO_SIMPLIFIED.get(ch) ?? ch)
+    .replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g, (m) => ' '.repeat(m.length));
 }
 
 const NUMBER = /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])/g;
@@ -55,9 +95,12 @@ export function findTokens(scan: string, text: string, from = 0, to = scan.lengt
   for (let m = NUMBER.exec(scan); m !== null && m.index < to; m = NUMBER.exec(scan)) {
     const start = m.index;
     let end = start + m[0].length;
-    // a decimal broken across a line by PDF conversion ("1,153.⏎8")
-    const tail = /^\.[ ]*\n[ ]*\d+/.exec(scan.slice(end));
-    if (tail) end += tail[0].length;
+    // a number broken across a line by PDF conversion: "1,153.⏎8", "1,153⏎.8", "1,⏎153.8"
+    const tail = /^(?:\.[ ]*\n[ ]*\d+|[ ]*\n[ ]*\.\d+|,[ ]*\n[ ]*\d{3}(?:,\d{3})*(?:\.\d+)?)(?!\d)/.exec(scan.slice(end, end + 40));
+    if (tail) {
+      end += tail[0].length;
+      NUMBER.lastIndex = end;
+    }
     const after = scan.slice(end, end + 12).replace(/^[ \t]*(?:\n[ \t]*)?/, '');
     const gap = scan.slice(end, end + 12).length - after.length;
     let unit: NumberToken['unit'] = null;

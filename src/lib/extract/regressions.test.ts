@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { extractReport } from './index';
+import { checkQuoteStates } from '../quote';
+
+// Cases the extractor once got wrong (found by the table-driven suite in extract.test.ts); each row is the
+// input sentence and the figures it must yield, as [metric, phase, scope, value, unit].
+const DECISION = '平安县医疗保障局2022年度部门决算（金额单位：万元）\n';
+const BUDGET = '平安县医疗保障局2023年部门预算公开说明\n';
+type Expected = [string, string, string, string, string];
+
+const CASES: [string, string, string, Expected[]][] = [
+  ['number broken after its decimal point', DECISION, '2022年度本单位收、支总计为1,153.\n8万元。', [['grand_total', 'actual', '', '1,153.8', '万元']]],
+  ['number broken before its decimal point', DECISION, '2022年度本单位收、支总计为1,153\n.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元']]],
+  ['number broken after a thousands separator', DECISION, '2022年度本单位收、支总计为1,\n153.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元']]],
+  ['分别为 hands labels out in order', DECISION, '基本支出和项目支出分别为150万元和50万元。', [['basic_expenditure', 'actual', '', '150', '万元'], ['project_expenditure', 'actual', '', '50', '万元']]],
+  ['项目支出总额 is project expenditure', DECISION, '本单位2022年度共有项目5个，项目支出总额50万元。', [['project_count', 'actual', '', '5', '个'], ['project_expenditure', 'actual', '', '50', '万元']]],
+  ['上年 before the label is the previous year', DECISION, '上年“三公”经费支出5.5万元。', [['sangong_total', 'actual', 'prior_year', '5.5', '万元']]],
+  ['比2021年度增加 is a change', DECISION, '本年支出合计200万元，比2021年度增加10万元。', [['expenditure_total', 'actual', '', '200', '万元'], ['expenditure_total', 'actual', 'change_vs_prior', '10', '万元']]],
+  ['a value named by an earlier year', DECISION, '2022年度“三公”经费支出4.5万元，2021年度为5万元。', [['sangong_total', 'actual', '', '4.5', '万元'], ['sangong_total', 'actual', 'prior_year', '5', '万元']]],
+  ['增加（减少）0 has no sign', DECISION, '本年支出合计200万元，较上年增加（减少）0万元。', [['expenditure_total', 'actual', '', '200', '万元'], ['expenditure_total', 'actual', 'change_vs_prior', '0', '万元']]],
+  ['vehicle purchases and holdings', DECISION, '公务用车购置数0辆，公务用车保有量12辆。', [['vehicle_purchase_count', 'actual', '', '0', '辆'], ['vehicle_count', 'actual', '', '12', '辆']]],
+  ['people sent abroad after the groups', DECISION, '全年共组织因公出国（境）团组1个，累计2人次。', [['abroad_groups', 'actual', '', '1', '个'], ['abroad_people', 'actual', '', '2', '人次']]],
+  ['编制 and 实有 side by side', DECISION, '行政编制9名，实有9人；事业编制19名，实有15人。', [['staff_quota', 'actual', '', '9', '人'], ['staff_count', 'actual', '', '9', '人'], ['staff_quota', 'actual', '', '19', '人'], ['staff_count', 'actual', '', '15', '人']]],
+  ['a project score', DECISION, '经自评，该项目得分94分。', [['self_eval_score', 'actual', '', '94', '分']]],
+  ['收入预算 and 支出预算 in a budget', BUDGET, '2023年本单位收入预算300万元，支出预算300万元。', [['income_total', 'budget', '', '300', '万元'], ['expenditure_total', 'budget', '', '300', '万元']]],
+  ['政府采购预算总额', BUDGET, '2023年本单位政府采购预算总额30万元。', [['procurement_total', 'budget', '', '30', '万元']]],
+  ['a comparison with the budget is no change from last year', DECISION, '公务接待费支出16.3万元，与2022年度预算相比，增加1.5万元。', [['sangong_reception', 'actual', '', '16.3', '万元']]],
+  ['not a budget report', '', '平安县统计局：2022年全县居民人均可支配收入3.2万元，人均消费支出2.1万元，同比增长5%。', []],
+];
+
+describe.each(CASES)('%s', (_name, header, sentence, expected) => {
+  const text = header + sentence + '\n';
+  const figures = extractReport(text).figures;
+  it('yields exactly the expected figures', () => {
+    const got = figures.map((f) => [f.metric, f.phase, f.scope, f.value, f.unit]).sort();
+    expect(got).toEqual([...expected].sort());
+  });
+  it('quotes each from the text, with its number', () => {
+    for (const f of figures) {
+      expect(text.slice(f.start, f.start + f.quote.length)).toBe(f.quote);
+      expect(checkQuoteStates(f.quote, f.value, f.unit).ok).toBe(true);
+    }
+  });
+});
+
+describe('header', () => {
+  it.each([
+    ['full-width digits in the year', '平安县医疗保障局２０２２年度部门决算\n本年支出合计200万元。', 2022, '部门决算'],
+    ['the budget title outweighs body lines about 决算', '平安县医疗保障局2023年部门预算公开说明\n2023年收入预算300万元，比2022年决算数增加10万元。2022年执行数290万元。', 2023, '部门预算'],
+    ['traditional characters', '平安縣醫療保障局2022年度部門決算\n本年支出合計200萬元。', 2022, '部门决算'],
+  ])('%s', (_name, text, year, kind) => {
+    const r = extractReport(text);
+    expect(r.year).toBe(year);
+    expect(r.kind).toBe(kind);
+  });
+});
