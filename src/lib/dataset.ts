@@ -5,6 +5,10 @@ import type { FigureEntry } from '../schemas/figure';
 import type { IndicatorEntry } from '../schemas/indicator';
 import { redactPersonalData } from './privacy';
 import { toYuanString } from './money';
+import type { Finding } from '../schemas/finding';
+import type { Completeness } from '../schemas/completeness';
+import { runChecks } from './checks';
+import { checkCompleteness } from './completeness';
 
 /** The content collections the site is built from. */
 export interface Collections {
@@ -12,6 +16,10 @@ export interface Collections {
   reports: ReportEntry[];
   figures: FigureEntry[];
   indicators: IndicatorEntry[];
+  /** 数据核查: contradictions and questions found in each report (src/lib/checks). */
+  findings: Finding[];
+  /** Which required parts each report contains (src/lib/completeness). */
+  completeness: Completeness[];
 }
 
 /**
@@ -88,5 +96,14 @@ export function buildCollections(dataset: ValidDataset): Collections {
   // Source order within each report (files are read in name order, so an appendix file may come first).
   const bySourceOrder = <T extends { report_id: string; quote_offset: number }>(a: T, b: T) =>
     a.report_id.localeCompare(b.report_id) || a.quote_offset - b.quote_offset;
-  return { units: dataset.units, reports, figures: [...figures].sort(bySourceOrder), indicators: [...indicators].sort(bySourceOrder) };
+  const sortedFigures = [...figures].sort(bySourceOrder);
+  const sortedIndicators = [...indicators].sort(bySourceOrder);
+  return {
+    units: dataset.units,
+    reports,
+    figures: sortedFigures,
+    indicators: sortedIndicators,
+    findings: runChecks({ reports, figures: sortedFigures, indicators: sortedIndicators }),
+    completeness: reports.map(checkCompleteness),
+  };
 }

@@ -13,6 +13,10 @@ export const routes = {
   data: 'data.html',
   figuresCsv: 'data/figures.csv',
   figuresJson: 'data/figures.json',
+  findings: 'findings.html',
+  methodology: 'methodology.html',
+  findingsCsv: 'data/findings.csv',
+  findingsJson: 'data/findings.json',
 } as const;
 
 /** The relative URL from the page at `currentPath` (e.g. "/reports/x.html" or "/reports/x") to `target`. */

@@ -51,7 +51,9 @@ export function headline(figures: readonly FigureEntry[]): Headline {
   const expenditure = pickAmount(figures, 'expenditure_total', 'actual') ?? pickAmount(figures, 'budget_executed', 'actual');
   const budget = pickAmount(figures, 'budget_adjusted', 'adjusted') ?? pickAmount(figures, 'budget_initial', 'budget');
   const sangong = pickAmount(figures, 'sangong_total', 'actual');
-  const executionRate = figures.find((f) => f.metric === 'execution_rate' && f.scope === '' && f.unit !== 'ratio') ?? figures.find((f) => f.metric === 'execution_rate' && f.scope === '');
+  // the whole unit's rate only: a rate with an item is about one part (三公经费控制率, 一般公共预算支出)
+  const unitRates = figures.filter((f) => f.metric === 'execution_rate' && f.scope === '' && f.item === '');
+  const executionRate = unitRates.find((f) => f.unit !== 'ratio') ?? unitRates[0];
   const score = pick(figures, 'self_eval_score', 'actual');
   if (expenditure) out.expenditure = expenditure;
   if (budget) out.budget = budget;

@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../src/schemas/finding';
+import type { ReportEntry } from '../src/schemas/report';
+import { browserUnavailable, launchBrowser } from './helpers/browser';
+import { distDir, readContent, requireBuild } from './helpers/built-site';
+import { serveStatic } from './helpers/static-server';
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(`findings e2e tests skipped: ${unavailable}`);
+
+describe.skipIf(unavailable !== null)('the findings page in Chromium', () => {
+  let browser: Browser;
+  let site: { url: string; close: () => Promise<void> };
+  let page: Page;
+  let findings: Finding[];
+  let reports: ReportEntry[];
+
+  beforeAll(async () => {
+    requireBuild();
+    findings = readContent<Finding>('findings');
+    reports = readContent<ReportEntry>('reports');
+    site = await serveStatic(distDir, '/mingzhang/');
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  const visible = () => page.locator('table.findings-table tbody tr:visible');
+
+  it('filters by severity, unit and year, and sorts by a column', async () => {
+    await page.goto(`${site.url}findings.html`);
+    await expect.poll(() => page.locator('#findings-filters').isVisible()).toBe(true);
+    expect(await visible().count()).toBe(findings.length);
+
+    await page.selectOption('select[name="severity"]', 'warning');
+    await expect.poll(() => visible().count()).toBe(findings.filter((f) => f.severity === 'warning').length);
+    const unit = findings.find((f) => f.severity === 'warning')?.unit_name ?? '';
+    await page.selectOption('select[name="unit"]', unit);
+    await expect.poll(() => visible().count()).toBe(findings.filter((f) => f.severity === 'warning' && f.unit_name === unit).length);
+    expect(await page.locator('#findings-shown').textContent()).toContain(`/ ${findings.length}`);
+
+    await page.selectOption('select[name="severity"]', '');
+    await page.selectOption('select[name="unit"]', '');
+    await page.selectOption('select[name="year"]', String(findings[0]?.year));
+    await expect.poll(() => visible().count()).toBe(findings.filter((f) => f.year === findings[0]?.year).length);
+    await page.selectOption('select[name="year"]', '');
+
+    await page.locator('th[data-sort-key="year"] button').click();
+    const years = (await page.locator('table.findings-table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-year')))));
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    await page.locator('th[data-sort-key="year"] button').click();
+    const down = (await page.locator('table.findings-table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-year')))));
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+  });
+
+  it('goes from a finding to its quote, highlighted in the report\'s full text', async () => {
+    // a finding with few passages shows them open; one with many behind a summary
+    const f = findings.find((x) => x.refs.length > 0 && x.refs.length <= 3 && x.refs[0]?.kind === 'figure');
+    expect(f).toBeDefined();
+    await page.goto(`${site.url}reports/${f?.report_id}.html#${f?.id}`);
+    const article = page.locator(`article#${f?.id}`);
+    await expect.poll(() => article.isVisible()).toBe(true);
+    await article.locator('ol.refs a[href^="#L"]').first().click();
+    await expect.poll(() => page.url()).toContain(`#L${f?.refs[0]?.line}`);
+    const target = page.locator('li:target');
+    // the highlighted line holds the part of the quote that falls on it
+    const ref = f?.refs[0];
+    const text = reports.find((r) => r.id === f?.report_id)?.text ?? '';
+    const startLine = text.slice(0, ref?.offset ?? 0).split('\n').length;
+    const segment = (ref?.quote.split('\n')[(ref?.line ?? 0) - startLine] ?? '').trim();
+    expect(segment).not.toBe('');
+    await expect.poll(() => target.textContent()).toContain(segment);
+    const background = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+  });
+});
