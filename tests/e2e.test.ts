@@ -1,26 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, requireBuild } from './helpers/built-site';
-import { serveStatic } from './helpers/static-server';
+import { browserUnavailable, openBuiltSite, type SiteInBrowser } from './helpers/browser';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`e2e tests skipped: ${unavailable}`);
 
 // The site is served from a subfolder, as on GitHub Pages, to prove relative links and search work there.
 describe.skipIf(unavailable !== null)('the built site in Chromium', () => {
-  let browser: Browser;
-  let site: { url: string; close: () => Promise<void> };
+  let site: SiteInBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    requireBuild();
-    site = await serveStatic(distDir, '/mingzhang/');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    site = await openBuiltSite();
+    page = site.page;
   });
   afterAll(async () => {
-    await browser?.close();
     await site?.close();
   });
 

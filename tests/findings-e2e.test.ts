@@ -1,31 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/schemas/finding';
 import type { ReportEntry } from '../src/schemas/report';
-import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, readContent, requireBuild } from './helpers/built-site';
-import { serveStatic } from './helpers/static-server';
+import { browserUnavailable, openBuiltSite, type SiteInBrowser } from './helpers/browser';
+import { readContent } from './helpers/built-site';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`findings e2e tests skipped: ${unavailable}`);
 
 describe.skipIf(unavailable !== null)('the findings page in Chromium', () => {
-  let browser: Browser;
-  let site: { url: string; close: () => Promise<void> };
+  let site: SiteInBrowser;
   let page: Page;
   let findings: Finding[];
   let reports: ReportEntry[];
 
   beforeAll(async () => {
-    requireBuild();
     findings = readContent<Finding>('findings');
     reports = readContent<ReportEntry>('reports');
-    site = await serveStatic(distDir, '/mingzhang/');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    site = await openBuiltSite();
+    page = site.page;
   });
   afterAll(async () => {
-    await browser?.close();
     await site?.close();
   });
 

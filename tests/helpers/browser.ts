@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { distDir, requireBuild } from './built-site';
+import { serveStatic } from './static-server';
 
 /** Debian's Chromium (apt-get install chromium); playwright-core never downloads a browser. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,4 +22,26 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/** The built site served from a subfolder (as on GitHub Pages) and a phone-sized page in Chromium. */
+export interface SiteInBrowser {
+  url: string;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+export async function openBuiltSite(): Promise<SiteInBrowser> {
+  requireBuild();
+  const site = await serveStatic(distDir, '/mingzhang/');
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  return {
+    url: site.url,
+    page,
+    close: async () => {
+      await browser.close();
+      await site.close();
+    },
+  };
 }
