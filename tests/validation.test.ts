@@ -325,6 +325,36 @@ const BAD_CASES: BadCase[] = [
     message: `duplicate row: same report, scope, levels and quote as ${INDICATORS}:3`,
   },
   {
+    name: 'a negative value written with a full-width minus',
+    change: appendFigure({ value: '－1,075.5', quote: '与2021年相比，收、支总计各减少1,075.5万元' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'value',
+    message: 'expected a negative value only for a change (scope change_vs_prior) or a budget adjustment',
+  },
+  {
+    name: 'a budget metric with another phase',
+    change: appendFigure({ metric: 'budget_initial', phase: 'actual', value: '1,153.8', quote: '2022年度收、支总计1,153.8万元' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'phase',
+    message: 'expected phase budget for metric budget_initial',
+  },
+  {
+    name: 'a fixed scope written with a space',
+    change: appendFigure({ scope: ' basic', value: '1,153.8', quote: '2022年度收、支总计1,153.8万元' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'scope',
+    message: 'expected a scope without surrounding spaces',
+  },
+  {
+    name: 'a fiscal year that is not four digits',
+    change: changeReport({ year: '0x7E6' }),
+    file: REPORTS, line: 2, field: 'year',
+    message: 'expected a fiscal year written as four digits',
+  },
+  {
+    name: 'a source URL that is not http(s)',
+    change: changeReport({ source_url: 'javascript:alert(1)' }),
+    file: REPORTS, line: 2, field: 'source_url',
+    message: 'expected an http(s) URL',
+  },
+  {
     name: 'a report of an unknown unit',
     change: changeReport({ unit_id: 'no-such-unit' }),
     file: REPORTS, line: 2, field: 'unit_id',

@@ -66,6 +66,11 @@ export function parseCsv(text: string, file: string, columns: readonly string[],
   const required = columns.filter((c) => !optional.includes(c));
   const missing = required.filter((c) => !names.includes(c));
   const unknown = names.filter((c) => !columns.includes(c));
+  const repeated = names.filter((c, i) => names.indexOf(c) !== i);
+  if (repeated.length > 0) {
+    problems.push({ file, line: 1, field: '', message: `header: column(s) ${[...new Set(repeated)].join(', ')} appear more than once; expected ${columns.join(',')}` });
+    return { file, records, problems };
+  }
   if (missing.length > 0 || unknown.length > 0) {
     const parts = [missing.length ? `missing column(s) ${missing.join(', ')}` : '', unknown.length ? `unknown column(s) ${unknown.join(', ')}` : ''];
     problems.push({ file, line: 1, field: '', message: `header: ${parts.filter(Boolean).join('; ')}; expected ${columns.join(',')}` });

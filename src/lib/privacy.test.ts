@@ -73,3 +73,27 @@ describe('containsPersonalData', () => {
     expect(results).toEqual([true, true, true]);
   });
 });
+
+describe('mobile numbers and names as forms really write them', () => {
+  it.each([
+    ['联系电话：138-1234-5678。', `联系电话：${M.repeat(13)}。`],
+    ['电话 138 1234 5678', `电话 ${M.repeat(13)}`],
+    ['１３８１２３４５６７８', M.repeat(11)],
+    ['+8613812345678 ok', `${M.repeat(14)} ok`],
+    ['填报人（签字）：张三丰 日期', '填报人（签字）：●●● 日期'],
+    ['调查人员：王五、赵六、钱七\n', '调查人员：●●、●●、●●\n'],
+    ['联系人：张  三\n', '联系人：●●●●\n'],
+    ['经办人：周八。', '经办人：●●。'],
+  ])('masks %j', (text, masked) => {
+    expect(redactPersonalData(text)).toBe(masked);
+  });
+
+  it.each([
+    ['调查对象：参保群众。共走访参保群众120人，参保群众满意度达98%'],
+    ['座机3893981，邮编423000'],
+    ['单位负责人：邱华丽'],
+    ['预算执行率62.86%，差额13812345678元的说法不成立'.replace('13812345678', '1381234567')],
+  ])('leaves %j as it is', (text) => {
+    expect(redactPersonalData(text)).toBe(text);
+  });
+});

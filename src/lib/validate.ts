@@ -155,6 +155,11 @@ export function validateDataset(input: DatasetInput): { problems: Problem[]; dat
       problems.push({ file: f.file, line: f.line, field: '', message: `duplicate row: same report, metric, phase, scope, item, unit and quote as ${first}` });
     } else seenFigures.set(key, `${f.file}:${f.line}`);
     if (checkQuote(row.report_id, row.quote, f.file, f.line) === null) continue;
+    for (const field of ['item', 'note'] as const) {
+      if (containsPersonalData(row[field], namesIn(row.report_id, input.sources.get(row.report_id)?.text ?? ''))) {
+        problems.push({ file: f.file, line: f.line, field, message: 'contains a mobile number or a private name: the site shows this field' });
+      }
+    }
     const stated = checkQuoteStates(row.quote, row.value, row.unit);
     if (!stated.ok && stated.reason === 'value-missing') {
       problems.push({ file: f.file, line: f.line, field: 'value', message: `value ${row.value} does not occur as a number in the quote ${showValue(row.quote)}` });
@@ -175,6 +180,12 @@ export function validateDataset(input: DatasetInput): { problems: Problem[]; dat
     if (first !== undefined) problems.push({ file: i.file, line: i.line, field: '', message: `duplicate row: same report, scope, levels and quote as ${first}` });
     else seenIndicators.set(key, `${i.file}:${i.line}`);
     if (checkQuote(row.report_id, row.quote, i.file, i.line) === null) continue;
+    const names = namesIn(row.report_id, input.sources.get(row.report_id)?.text ?? '');
+    for (const field of ['target', 'actual', 'deduction_reason', 'level3'] as const) {
+      if (containsPersonalData(row[field], names)) {
+        problems.push({ file: i.file, line: i.line, field, message: 'contains a mobile number or a private name: the site shows this field' });
+      }
+    }
     const tokens = new Set(findNumbers(row.quote).map((o) => canonicalDigits(o.token)));
     for (const field of ['weight', 'score'] as const) {
       if (row[field] !== '' && !tokens.has(canonicalDigits(row[field]))) {

@@ -327,3 +327,12 @@ describe('lineLocator', () => {
     for (let i = 0; i <= sample.length; i++) expect(at(i)).toBe(sample.slice(0, i).split('\n').length);
   });
 });
+
+describe('headline of a report about one project', () => {
+  it('reads the project figures as the whole report', () => {
+    const budget = fig('budget_adjusted', 'adjusted', '1155.5', '万元', { scope: '医疗救助补助资金' });
+    const executed = fig('budget_executed', 'actual', '701.23', '万元', { scope: '医疗救助补助资金' });
+    const rate = fig('execution_rate', 'actual', '60.7', '%', { scope: '医疗救助补助资金' });
+    expect(headline([budget, executed, rate])).toEqual({ budget, expenditure: executed, executionRate: rate });
+  });
+});

@@ -1,7 +1,7 @@
 import type { FigureEntry } from '../schemas/figure';
 import type { ReportEntry } from '../schemas/report';
 import type { IndicatorEntry } from '../schemas/indicator';
-import { FIXED_SCOPES, type MetricKey, type Phase } from '../schemas/vocabulary';
+import { FIXED_SCOPES, PHASE_NAMES, type MetricKey, type Phase } from '../schemas/vocabulary';
 import { toFen } from './money';
 import { percentOf } from './rates';
 
@@ -47,14 +47,19 @@ export interface Headline {
 }
 
 export function headline(figures: readonly FigureEntry[]): Headline {
+  // A report about one project states everything under the project's name: read its figures as the whole.
+  const projects = [...new Set(figures.filter((f) => isProjectScope(f.scope)).map((f) => f.scope))];
+  const own = figures.some((f) => f.scope === '') || projects.length !== 1 ? '' : (projects[0] ?? '');
+  const amount = (metric: MetricKey, phase: Phase) => pickAmount(figures, metric, phase, own);
   const out: Headline = {};
-  const expenditure = pickAmount(figures, 'expenditure_total', 'actual') ?? pickAmount(figures, 'budget_executed', 'actual');
-  const budget = pickAmount(figures, 'budget_adjusted', 'adjusted') ?? pickAmount(figures, 'budget_initial', 'budget');
-  const sangong = pickAmount(figures, 'sangong_total', 'actual');
+  const expenditure = amount('expenditure_total', 'actual') ?? amount('budget_executed', 'actual');
+  const budget =
+    amount('budget_adjusted', 'adjusted') ?? amount('budget_initial', 'budget') ?? amount('expenditure_total', 'adjusted') ?? amount('expenditure_total', 'budget');
+  const sangong = amount('sangong_total', 'actual');
   // the whole unit's rate only: a rate with an item is about one part (三公经费控制率, 一般公共预算支出)
-  const unitRates = figures.filter((f) => f.metric === 'execution_rate' && f.scope === '' && f.item === '');
+  const unitRates = figures.filter((f) => f.metric === 'execution_rate' && f.scope === own && f.item === '');
   const executionRate = unitRates.find((f) => f.unit !== 'ratio') ?? unitRates[0];
-  const score = pick(figures, 'self_eval_score', 'actual');
+  const score = pick(figures, 'self_eval_score', 'actual', own);
   if (expenditure) out.expenditure = expenditure;
   if (budget) out.budget = budget;
   if (sangong) out.sangong = sangong;
@@ -81,7 +86,7 @@ export function sangongRows(reports: readonly ReportEntry[], figures: readonly F
   const rows: SangongRow[] = [];
   for (const report of reports) {
     const own = byReport.get(report.id) ?? [];
-    for (const phase of ['budget', 'actual'] as const) {
+    for (const phase of ['budget', 'adjusted', 'actual'] as const) {
       const row: SangongRow = { report, phase };
       for (const [key, metric] of Object.entries(SANGONG_PARTS) as [keyof typeof SANGONG_PARTS, MetricKey][]) {
         const f = pickAmount(own, metric, phase);
@@ -90,7 +95,7 @@ export function sangongRows(reports: readonly ReportEntry[], figures: readonly F
       if (row.total || row.abroad || row.vehicle || row.reception) rows.push(row);
     }
   }
-  return rows.sort((a, b) => a.report.year - b.report.year || a.report.unit_name.localeCompare(b.report.unit_name, 'zh-CN') || a.phase.localeCompare(b.phase));
+  return rows.sort((a, b) => a.report.year - b.report.year || a.report.unit_name.localeCompare(b.report.unit_name, 'zh-CN') || PHASE_NAMES.indexOf(a.phase) - PHASE_NAMES.indexOf(b.phase));
 }
 
 /** A stated execution rate beside the rates computed from the same report's amounts. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { METRICS, METRIC_KEYS, PHASE_NAMES, UNIT_NAMES, UNITS, REPORT_KINDS } from './vocabulary';
+import { FIXED_SCOPES, METRICS, METRIC_KEYS, PHASE_NAMES, UNIT_NAMES, UNITS, REPORT_KINDS } from './vocabulary';
 import { slugSchema } from './unit';
-import { isStatedNumber } from '../lib/numbers';
+import { isStatedNumber, parseStatedNumber } from '../lib/numbers';
 
 const oneOf = (names: readonly string[]) => () => ({ message: `one of: ${names.join(' ')}` });
 
@@ -48,15 +48,25 @@ export const figureRowSchema = figureFields.superRefine((row, ctx) => {
       message: `a unit that fits metric ${row.metric}: one of ${units.join(' ')}`,
     });
   }
-  if (row.value.trim().startsWith('-') && row.scope !== 'change_vs_prior' && row.metric !== 'budget_adjustment') {
+  if (parseStatedNumber(row.value)?.negative && row.scope !== 'change_vs_prior' && row.metric !== 'budget_adjustment') {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
       path: ['value'],
       message: 'a negative value only for a change (scope change_vs_prior) or a budget adjustment',
     });
   }
+  const phase = BUDGET_PHASE[row.metric];
+  if (phase && row.phase !== phase) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phase'], message: `phase ${phase} for metric ${row.metric}` });
+  }
+  if (row.scope !== row.scope.trim() || (row.scope.toLowerCase() in FIXED_SCOPES && !(row.scope in FIXED_SCOPES))) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['scope'], message: `a scope without surrounding spaces, written as the vocabulary writes it (${Object.keys(FIXED_SCOPES).filter(Boolean).join(' ')}) or a project's name` });
+  }
 });
 export type FigureRow = z.infer<typeof figureRowSchema>;
+
+/** The budget metrics name their phase themselves. */
+const BUDGET_PHASE: Partial<Record<string, string>> = { budget_initial: 'budget', budget_adjusted: 'adjusted', budget_executed: 'actual' };
 
 /** A figure as the site uses it: the row plus what the pipeline derives from the manifest and the units. */
 export const figureEntrySchema = figureFields.extend({

@@ -17,11 +17,15 @@ export const reportFields = z.object({
   /** The unit that published it (`data/units.csv`). */
   unit_id: slugSchema,
   /** Fiscal year the figures describe (not the year of publication). */
-  year: z.coerce
-    .number({ invalid_type_error: 'a fiscal year such as 2022' })
-    .int('a whole year')
-    .min(2000, 'a fiscal year from 2000 on')
-    .max(2100, 'a fiscal year before 2100'),
+  year: z.preprocess(
+    // four digits only: "0x7E6" or "2e3" would pass a plain number conversion
+    (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v),
+    z
+      .number({ invalid_type_error: 'a fiscal year written as four digits, such as 2022' })
+      .int('a whole year')
+      .min(2000, 'a fiscal year from 2000 on')
+      .max(2100, 'a fiscal year before 2100'),
+  ),
   /** Report kind, one of the 财政部 template names. */
   kind: z.enum(REPORT_KINDS, { errorMap: () => ({ message: `one of ${REPORT_KINDS.join(' ')}` }) }),
   /** Title as printed (line breaks may be written as spaces). */
@@ -35,7 +39,7 @@ export const reportFields = z.object({
   /** sha256 (hex) of the verbatim source text; the pipeline refuses a source that does not match. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits'),
   /** Where the report was published, or empty when unknown. */
-  source_url: z.union([z.literal(''), z.string().url('a URL')]),
+  source_url: z.union([z.literal(''), z.string().url('a URL').refine((u) => /^https?:\/\//i.test(u), 'an http(s) URL')]),
   /** When the source was retrieved (YYYY-MM-DD), or empty when unknown. */
   retrieved: z.union([z.literal(''), isoDate]),
   /** Curator's note on the report (traps, what it contains). */

@@ -14,7 +14,10 @@ export function checkSameQuantity(input: CheckInput): Draft[] {
   const out: Draft[] = [];
   const byKey = new Map<string, FigureEntry[]>();
   for (const f of inSourceOrder(input.figures)) {
-    const key = `${quantityKey(f)}|${baseOf(f.unit)}`;
+    // The vocabulary has no fund dimension: a figure its quote calls 一般公共预算 / 财政拨款 money and one that
+    // covers all funds may differ honestly, so they are compared only with statements of the same fund.
+    const fund = /一般公共预算|财政拨款/.test(f.quote) ? 'appropriation' : '';
+    const key = `${quantityKey(f)}|${baseOf(f.unit)}|${fund}`;
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   for (const statements of byKey.values()) {

@@ -25,6 +25,13 @@ describe.each<[string, FigureSpec[], string[]]>([
     { metric: 'project_expenditure', value: '196.9', unit: '万元', item: '财政预算安排项目', sameLine: true },
     { metric: 'execution_rate', value: '27.87', unit: '%', scope: 'project', sameLine: true },
   ], []],
+  ['a rate of 一般公共预算支出 is checked against that fund, not against all funds', [
+    { metric: 'expenditure_total', value: '1200', unit: '万元', phase: 'adjusted' },
+    { metric: 'expenditure_total', value: '1100', unit: '万元' },
+    { metric: 'general_public_budget_expenditure', value: '1000', unit: '万元', phase: 'adjusted' },
+    { metric: 'general_public_budget_expenditure', value: '1000', unit: '万元' },
+    { metric: 'execution_rate', value: '100', unit: '%', item: '一般公共预算支出' },
+  ], []],
   ['下达资金 as the denominator', [
     { metric: 'funds_allocated', value: '926.47', unit: '万元', scope: '医疗救助' },
     { metric: 'budget_executed', value: '701.23', unit: '万元', scope: '医疗救助' },

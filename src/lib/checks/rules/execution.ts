@@ -47,6 +47,7 @@ const kindLabel = (kind: DenominatorKind) => tr(`check.denominator.${kind}`);
 
 /** An item that names what the rate is of ("“三公”经费", "日常公用经费控制率") rather than a line item or a denominator. */
 const ITEM_METRICS: ReadonlyArray<readonly [RegExp, MetricKey]> = [
+  [/一般公共预算/, 'general_public_budget_expenditure'],
   [/三公/, 'sangong_total'],
   [/因公出国/, 'sangong_abroad'],
   [/公务用车购置(及|和)运行/, 'sangong_vehicle_total'],
@@ -83,6 +84,9 @@ export function candidatePairs(input: CheckInput, scope: string, rateItem: strin
   } else if (named) {
     executed = moneyIn(input, (f) => f.metric === named && f.scope === scope && canonicalItem(f.item) === '' && f.phase === 'actual');
     denominators = moneyIn(input, (f) => f.metric === named && f.scope === scope && canonicalItem(f.item) === '' && isDenominatorPhase(f));
+  } else if (item !== '') {
+    // a rate of a part the dataset has no metric for: never compare it with the whole unit's totals
+    return [];
   } else {
     const part: MetricKey | undefined = scope === 'basic' ? 'basic_expenditure' : scope === 'project' ? 'project_expenditure' : undefined;
     const inFamily = (f: FigureEntry, metrics: readonly MetricKey[]) =>
@@ -211,7 +215,9 @@ function isWholeUnitClaim(f: FigureEntry): boolean {
   if (f.metric !== 'execution_rate' || f.scope !== '' || !isRate(f)) return false;
   const item = canonicalItem(f.item);
   if (item === '') return true;
-  if (item.includes(' / ') || metricNamedBy(item)) return false;
+  const named = metricNamedBy(item);
+  // 一般公共预算支出 is the unit's whole appropriation spending: a claim about it is a whole-unit claim
+  if (item.includes(' / ') || (named && named !== 'general_public_budget_expenditure')) return false;
   return /一般公共预算|财政拨款|部门|整体|全部|总体|本年|预算支出/.test(item);
 }
 

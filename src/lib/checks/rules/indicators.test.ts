@@ -15,6 +15,8 @@ describe.each<[string, FigureSpec[], IndicatorSpec[], number]>([
   ['a blank score may hold the missing points', total('80'), [...nine(S, W90), { level3: '指标10', weight: '10', score: '' }], 0],
   ['blanks cannot explain a sum above the total', total('70'), [...nine(S, W90), { level3: '指标10', weight: '10', score: '' }], 1],
   ['no stated total: nothing to compare', [], nine(S, W90), 0],
+  ['a deduction (扣分项 3) is taken off the indicators\' sum', total('72.04'), [...nine(S, W90), { level1: '扣分项', weight: '10', score: '3' }], 0],
+  ['a deduction written as -3 is taken off too', total('72.04'), [...nine(S, W90), { level1: '扣分项', weight: '10', score: '-3' }], 0],
 ])('score-total: %s', (_name, figures, indicators, count) => {
   it(`→ ${count}`, () => {
     const drafts = checkScoreTotal(makeInput(figures, { indicators }));

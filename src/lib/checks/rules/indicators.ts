@@ -4,7 +4,7 @@
  * 元 that is a 万元 amount of the same project (a unit slip).
  */
 import type { IndicatorEntry } from '../../../schemas/indicator';
-import { add, cmp, div, intervalOf, maxOf, measureScore, minOf, mul, overlaps, rat, sub, sumMeasured, ZERO, type Interval, type Measured, type Rational } from '../exact';
+import { abs, add, cmp, div, intervalOf, maxOf, measureScore, minOf, mul, overlaps, rat, sub, sumMeasured, ZERO, type Interval, type Measured, type Rational } from '../exact';
 import { figureRef, indicatorRef, inSourceOrder, isMoney, type CheckInput, type Draft } from '../context';
 import { formatDifference, formatLike } from '../quantity';
 import { tr } from '../i18n';
@@ -19,7 +19,7 @@ const depthOf = (i: IndicatorEntry) => {
 };
 export const indicatorName = (i: IndicatorEntry) => i.level3 || i.level2 || i.level1;
 /** A deduction row (扣分项) takes points off; its "weight" is the most it can take, not a share of 100. */
-const isDeduction = (i: IndicatorEntry) => /扣分/.test(indicatorName(i));
+export const isDeduction = (i: IndicatorEntry) => /扣分/.test(indicatorName(i));
 
 /** Whether `row` extends `group`: same levels down to the group's depth, and deeper. */
 function extendsGroup(row: IndicatorEntry, group: IndicatorEntry): boolean {
@@ -36,13 +36,16 @@ export interface IndicatorTable {
   groups: IndicatorEntry[];
   /** Scored indicators: rows that are no group and no deduction. */
   leaves: IndicatorEntry[];
+  /** Deduction rows (扣分项): their scores take points off the total, whatever sign they are written with. */
+  deductions: IndicatorEntry[];
 }
 
 export function indicatorTablesOf(indicators: readonly IndicatorEntry[]): IndicatorTable[] {
   return [...groupBy(inSourceOrder(indicators), (i) => i.scope)].map(([scope, rows]) => {
     const groups = rows.filter((g) => rows.some((r) => r !== g && extendsGroup(r, g)));
     const leaves = rows.filter((r) => !groups.includes(r) && !isDeduction(r));
-    return { scope, rows, groups, leaves };
+    const deductions = rows.filter((r) => !groups.includes(r) && isDeduction(r));
+    return { scope, rows, groups, leaves, deductions };
   });
 }
 
@@ -74,7 +77,12 @@ const points = (x: Rational) => formatLike(x, { unit: '分' });
 export function checkScoreTotal(input: CheckInput): Draft[] {
   const out: Draft[] = [];
   for (const table of indicatorTablesOf(input.indicators)) {
-    const total = totalOf(table.leaves, 'score');
+    const leafTotal = totalOf(table.leaves, 'score');
+    const deducted = table.deductions.flatMap((r) => scoreOf(r.score) ?? []);
+    const total: Total | null = leafTotal && {
+      ...leafTotal,
+      sum: deducted.reduce<Measured>((acc, d) => ({ value: sub(acc.value, abs(d.value)), half: add(acc.half, d.half) }), leafTotal.sum),
+    };
     const statedTotal = amountOfScore(input, table.scope);
     if (!total || !statedTotal || table.leaves.length < 2) continue;
     if (compare(statedTotal.m, total) !== 'differ') continue;

@@ -7,6 +7,7 @@ import { cmp, intervalOf, measureScore, rat, sub, ZERO } from '../exact';
 import { figureRef, indicatorRef, inSourceOrder, isAmount, measured, nameWithPhase, statedText, wholeOf, type CheckInput, type Draft } from '../context';
 import { formatDifference } from '../quantity';
 import { tr } from '../i18n';
+import { isDeduction } from './indicators';
 
 const HUNDRED = rat(100n);
 
@@ -45,7 +46,8 @@ export function checkOutOfRange(input: CheckInput): Draft[] {
     const weight = measureScore(i.weight);
     const score = measureScore(i.score);
     const name = i.level3 || i.level2 || i.level1;
-    if (score && cmp(score.value, ZERO) < 0) {
+    // a deduction row (扣分项) may write its points as a negative score
+    if (score && cmp(score.value, ZERO) < 0 && !isDeduction(i)) {
       out.push({
         severity: 'error',
         message: tr('check.outOfRange.negativeScore', { name, score: i.score }),
