@@ -3,7 +3,7 @@ import { unitSchema, type Unit } from '../schemas/unit';
 import { reportSchema, type Report } from '../schemas/report';
 import { figureRowSchema, type FigureRow } from '../schemas/figure';
 import { indicatorRowSchema, type IndicatorRow } from '../schemas/indicator';
-import type { CsvRecord, ParsedCsv, Problem } from './csv';
+import type { ParsedCsv, Problem } from './csv';
 import { checkQuoteStates, findNumbers, includesIgnoringSpace } from './quote';
 import { canonicalDigits } from './numbers';
 import { isMoneyUnit, toFen } from './money';
@@ -211,4 +211,3 @@ export function formatProblem(p: Problem): string {
   return `${p.file}${p.line > 0 ? `:${p.line}` : ''}${p.field ? ` [${p.field}]` : ''} ${p.message}`;
 }
 
-export type { CsvRecord };

@@ -46,26 +46,14 @@ export function checkOutOfRange(input: CheckInput): Draft[] {
     const weight = measureScore(i.weight);
     const score = measureScore(i.score);
     const name = i.level3 || i.level2 || i.level1;
-    // a deduction row (扣分项) may write its points as a negative score
-    if (score && cmp(score.value, ZERO) < 0 && !isDeduction(i)) {
-      out.push({
-        severity: 'error',
-        message: tr('check.outOfRange.negativeScore', { name, score: i.score }),
-        refs: [indicatorRef(i)],
-        stated: `${i.score} 分`,
-        computed: '≥ 0 分',
-        difference: '',
-      });
-    }
-    if (weight && cmp(weight.value, ZERO) < 0) {
-      out.push({
-        severity: 'error',
-        message: tr('check.outOfRange.negativeWeight', { name, weight: i.weight }),
-        refs: [indicatorRef(i)],
-        stated: `${i.weight} 分`,
-        computed: '≥ 0 分',
-        difference: '',
-      });
+    // a deduction row (扣分项) may write its points as a negative score; a weight is never negative
+    const negatives = [
+      { value: score, written: i.score, key: 'check.outOfRange.negativeScore', vars: { name, score: i.score }, allowed: isDeduction(i) },
+      { value: weight, written: i.weight, key: 'check.outOfRange.negativeWeight', vars: { name, weight: i.weight }, allowed: false },
+    ] as const;
+    for (const n of negatives) {
+      if (!n.value || n.allowed || cmp(n.value.value, ZERO) >= 0) continue;
+      out.push({ severity: 'error', message: tr(n.key, n.vars), refs: [indicatorRef(i)], stated: `${n.written} 分`, computed: '≥ 0 分', difference: '' });
     }
     if (weight && score && cmp(intervalOf(score).lo, intervalOf(weight).hi) > 0) {
       out.push({
