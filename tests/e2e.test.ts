@@ -43,8 +43,8 @@ describe.skipIf(unavailable !== null)('the built site in Chromium', () => {
     for (const [query, reportId] of queries) {
       await page.goto(`${site.url}search.html`);
       // what a reader sees: the search box shows results, linked under the site's folder
-      await page.locator('.pagefind-ui__search-input').fill(query);
-      const results = page.locator('.pagefind-ui__result-link');
+      await page.locator('#search-input').fill(query);
+      const results = page.locator('#search-results a.result-title');
       await expect.poll(() => results.count(), { message: query, timeout: 10_000 }).toBeGreaterThan(0);
       expect(await results.first().getAttribute('href'), query).toContain('/mingzhang/');
       // every result (the box shows the first few): the expected report page is among them

@@ -1,0 +1,158 @@
+// The search page's own UI over Pagefind's JS API. Everything a result or a filter brings (titles, unit names,
+// excerpts) comes from report texts, which are hostile input: it is put into the page only as text nodes, never
+// as HTML. The query and the chosen filters live in the URL (?q=…&year=…), so a search can be shared.
+(() => {
+  const form = document.getElementById('search-form');
+  const input = document.getElementById('search-input');
+  const filtersBox = document.getElementById('search-filters');
+  const list = document.getElementById('search-results');
+  const status = document.getElementById('search-status');
+  if (!form || !input || !filtersBox || !list || !status) return;
+  const text = (key) => form.dataset[key] ?? '';
+  const FILTERS = ['unit', 'year', 'kind', 'region'];
+  const siteRoot = new URL('.', location.href);
+
+  if (location.protocol === 'file:') {
+    // browsers do not let a page opened from disk load the search index: say so instead of hanging
+    document.getElementById('search-needs-server').hidden = false;
+    form.hidden = true;
+    return;
+  }
+  form.hidden = false;
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  const chosen = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
+
+  let pagefind = null;
+  const load = async () => {
+    if (!pagefind) {
+      pagefind = await import(new URL('pagefind/pagefind.js', siteRoot).href);
+      await pagefind.options({ baseUrl: '/' });
+    }
+    return pagefind;
+  };
+
+  // Pagefind marks hits as <mark>…</mark> in an excerpt of the page's text: keep only those marks, as elements
+  // we make, and put everything else in as text.
+  const excerptNodes = (excerpt) => {
+    const nodes = [];
+    const parts = String(excerpt).split(/(<mark>|<\/mark>)/);
+    let marked = false;
+    for (const part of parts) {
+      if (part === '<mark>') marked = true;
+      else if (part === '</mark>') marked = false;
+      else if (part !== '') {
+        const node = document.createTextNode(decodeEntities(part));
+        if (marked) {
+          const mark = document.createElement('mark');
+          mark.append(node);
+          nodes.push(mark);
+        } else nodes.push(node);
+      }
+    }
+    return nodes;
+  };
+  const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+  const decodeEntities = (s) => s.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]);
+
+  // A result's address is a path under the site; anything else (another host, another scheme) is not shown.
+  const resultHref = (url) => {
+    const target = new URL(String(url).replace(/^\/+/, ''), siteRoot);
+    return target.origin === siteRoot.origin && target.pathname.startsWith(siteRoot.pathname) ? target.href : null;
+  };
+
+  const renderFilters = async () => {
+    const available = await (await load()).filters();
+    filtersBox.replaceChildren();
+    for (const name of FILTERS) {
+      const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+      if (values.length === 0) continue;
+      const label = document.createElement('label');
+      label.append(document.createTextNode(text(`label${name[0].toUpperCase()}${name.slice(1)}`)));
+      const select = document.createElement('select');
+      select.name = name;
+      select.append(new Option(text('all'), ''));
+      for (const value of values) select.append(new Option(value, value));
+      select.value = values.includes(chosen[name]) ? chosen[name] : '';
+      chosen[name] = select.value;
+      label.append(select);
+      filtersBox.append(label);
+    }
+    filtersBox.hidden = filtersBox.childElementCount === 0;
+  };
+
+  const syncUrl = () => {
+    const next = new URLSearchParams();
+    if (input.value.trim()) next.set('q', input.value.trim());
+    for (const name of FILTERS) if (chosen[name]) next.set(name, chosen[name]);
+    const query = next.toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  };
+
+  let generation = 0;
+  const run = async () => {
+    const mine = ++generation;
+    syncUrl();
+    const query = input.value.trim();
+    const filters = Object.fromEntries(FILTERS.filter((name) => chosen[name]).map((name) => [name, chosen[name]]));
+    if (!query && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    status.textContent = text('searching');
+    const search = await (await load()).search(query || null, { filters });
+    if (mine !== generation) return;
+    const shown = search.results.slice(0, 30);
+    const data = await Promise.all(shown.map((r) => r.data()));
+    if (mine !== generation) return;
+    const items = [];
+    for (const result of data) {
+      const href = resultHref(result.url);
+      if (!href) continue;
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = href;
+      link.className = 'result-title';
+      link.textContent = result.meta?.title ?? result.url;
+      const meta = document.createElement('p');
+      meta.className = 'muted result-meta';
+      meta.textContent = ['unit', 'year', 'kind']
+        .map((name) => (result.filters?.[name] ?? []).join('、'))
+        .filter(Boolean)
+        .join(' · ');
+      const excerpt = document.createElement('p');
+      excerpt.className = 'result-excerpt';
+      excerpt.append(...excerptNodes(result.excerpt ?? ''));
+      item.append(link, meta, excerpt);
+      items.push(item);
+    }
+    list.replaceChildren(...items);
+    status.textContent =
+      search.results.length === 0
+        ? text('none')
+        : text('count').replace('{count}', String(search.results.length)).replace('{shown}', String(items.length));
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  let timer = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 250);
+  });
+  filtersBox.addEventListener('change', (event) => {
+    const select = event.target;
+    if (select instanceof HTMLSelectElement) chosen[select.name] = select.value;
+    run();
+  });
+  renderFilters()
+    .then(run)
+    .catch((error) => {
+      status.textContent = text('failed');
+      console.error(error);
+    });
+})();
