@@ -31,6 +31,18 @@ describe('pages', () => {
     }
   });
 
+  it('forbids inline scripts, event handlers and foreign scripts on every page, and has none of its own', () => {
+    for (const page of htmlFiles()) {
+      const doc = readPage(page);
+      const policy = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+      expect(policy, page).toMatch(/script-src 'self'(?: 'wasm-unsafe-eval')?;/);
+      expect(policy.split(';').find((d) => d.trim().startsWith('script-src')), page).not.toContain('unsafe-inline');
+      for (const script of doc.querySelectorAll('script')) {
+        expect(script.getAttribute('src'), `${page}: an inline script`).toMatch(/^(?:\.\.\/)*(?:js|pagefind)\/[\w-]+\.js$/);
+      }
+    }
+  });
+
   it('has one page per unit and per report', () => {
     // the five bundled reports at least (an ingested report adds one)
     expect(units.length).toBeGreaterThanOrEqual(5);
