@@ -194,9 +194,9 @@ const BAD_CASES: BadCase[] = [
   },
   {
     name: 'a quote that occurs more than once in the source',
-    change: appendIndicator({ level1: '数量指标', weight: '10', quote: '\t10\t' }),
+    change: appendIndicator({ level1: '数量指标', quote: '收、支总计' }),
     file: INDICATORS, line: NEXT_INDICATOR_LINE, field: 'quote',
-    message: `quote “\t10\t” occurs more than once in ${SOURCE_FILE}: lengthen it so that it names one place`,
+    message: `quote “收、支总计” occurs more than once in ${SOURCE_FILE}: lengthen it so that it names one place`,
   },
   {
     name: 'a value that is not in the quote',
@@ -340,7 +340,7 @@ const BAD_CASES: BadCase[] = [
     name: 'a fixed scope written with a space',
     change: appendFigure({ scope: ' basic', value: '1,153.8', quote: '2022年度收、支总计1,153.8万元' }),
     file: FIGURES, line: NEXT_FIGURE_LINE, field: 'scope',
-    message: 'expected a scope without surrounding spaces',
+    message: '“ basic” starts or ends with white space: trim it',
   },
   {
     name: 'a fiscal year that is not four digits',
