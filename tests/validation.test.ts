@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDataset } from '../src/lib/dataset-files';
 import { FIGURE_COLUMNS, INDICATOR_COLUMNS, REPORT_COLUMNS, UNIT_COLUMNS, formatProblem, validateDataset } from '../src/lib/validate';
 import type { Problem } from '../src/lib/csv';
+import { MAX_DEPARTMENT_TYPE, MAX_PLACE_NAME, MAX_PROJECT_NAME, MAX_SHORT_NAME, MAX_UNIT_NAME } from '../src/schemas/name';
 
 /*
  * Whole-dataset validation: a small dataset is written to a temporary project root, read with readDataset
@@ -822,5 +824,13 @@ describe('formatProblem', () => {
     [{ file: 'data/sources/x.txt', line: 0, field: '', message: 'source has no entry' }, 'data/sources/x.txt source has no entry'],
   ])('%j', (problem, expected) => {
     expect(formatProblem(problem)).toBe(expected);
+  });
+});
+
+describe('the README states the name limits of the code', () => {
+  it('lists each maximum length', () => {
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+    const limits = `unit ${MAX_UNIT_NAME}, short name ${MAX_SHORT_NAME}, place ${MAX_PLACE_NAME}, department type ${MAX_DEPARTMENT_TYPE}, project ${MAX_PROJECT_NAME}`;
+    expect(readme.replace(/\s+/g, ' ')).toContain(limits);
   });
 });
