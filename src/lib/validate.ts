@@ -1,6 +1,7 @@
 import type { ZodError, ZodType, ZodTypeDef } from 'zod';
 import { unitSchema, type Unit } from '../schemas/unit';
 import { reportSchema, type Report } from '../schemas/report';
+import { codePoint } from '../schemas/name';
 import { figureRowSchema, type FigureRow } from '../schemas/figure';
 import { indicatorRowSchema, type IndicatorRow } from '../schemas/indicator';
 import type { ParsedCsv, Problem } from './csv';
@@ -80,8 +81,7 @@ const CONTROL_NAMES: Record<string, string> = {
 export function valueFault(value: string, asWritten: boolean): string | null {
   for (const [ch] of value.matchAll(/\p{Cc}/gu)) {
     if (asWritten && (ch === '\n' || ch === '\t')) continue;
-    const code = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-    return `contains ${CONTROL_NAMES[ch] ?? `the control character ${code}`}: remove it`;
+    return `contains ${CONTROL_NAMES[ch] ?? `the control character ${codePoint(ch)}`}: remove it`;
   }
   if (/^\s|\s$/u.test(value)) return `${showValue(value)} starts or ends with white space: trim it`;
   return null;

@@ -31,7 +31,8 @@ export const MAX_PROJECT_NAME = 80;
 /** Characters that open or quote markup in HTML and attributes, and template literals. */
 const MARKUP_CHARACTERS = ['<', '>', '"', "'", '`'] as const;
 
-function codePoint(ch: string): string {
+/** A character as Unicode writes it, e.g. U+0000: how messages name a character that cannot be shown. */
+export function codePoint(ch: string): string {
   return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
