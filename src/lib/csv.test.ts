@@ -138,6 +138,10 @@ describe('parseCsv: a quote character that swallows rows', () => {
   it('lets a text column span lines, and finds a row swallowed inside it', () => {
     expect(parseCsv('id,name,note\na,甲,"一\n二"\n', FILE, COLUMNS, [], ['note']).problems).toEqual([]);
     expect(parseCsv('id,name,note\na,甲,"一\na,乙,二"\n', FILE, COLUMNS, [], ['note']).problems).toEqual([swallowed(2, 3, 'note', '')]);
+    // a line that starts like another row of the file (here: c), not only like its own
+    expect(parseCsv('id,name,note\na,甲,"一\nc,乙,二"\nc,丙,\n', FILE, COLUMNS, [], ['note']).problems).toEqual([swallowed(2, 3, 'note', '')]);
+    // a comma inside a line of text is not a row
+    expect(parseCsv('id,name,note\na,甲,"一\n二,三"\n', FILE, COLUMNS, [], ['note']).problems).toEqual([]);
   });
 
   it('names no column when none may span lines', () => {

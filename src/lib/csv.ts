@@ -45,17 +45,17 @@ const newlinesIn = (text: string) => text.split('\n').length - 1;
  * A field that spans lines where it should not: a quote character (") opened in one row and closed in a
  * later one makes the rows between part of that field, and they vanish from the file without a word.
  * Columns listed in `lineBreaksIn` hold text copied as written and may span lines, unless a line inside
- * them starts like a row of this file (the row's first cell followed by a comma) or the parser found a
- * misplaced quote character in the row.
+ * them starts like a row of this file (the first cell of one of its rows, e.g. a report id, followed by a
+ * comma) or the parser found a misplaced quote character in the row.
  */
-function swallowedRows(row: RawRow, names: readonly string[], lineBreaksIn: readonly string[]): Problem | null {
-  const first = row.cells[0] ?? '';
+function swallowedRows(row: RawRow, names: readonly string[], lineBreaksIn: readonly string[], firstCells: ReadonlySet<string>): Problem | null {
   let line = row.line;
   for (const [i, cell] of row.cells.entries()) {
     const breaks = newlinesIn(cell);
     const field = names[i] ?? '';
     // a row swallowed whole starts like its neighbours; one swallowed in part leaves a misplaced quote character
-    const looksLikeRows = row.errors.length > 0 || (first !== '' && cell.split('\n').slice(1).some((l) => l.startsWith(`${first},`)));
+    const startsLikeRow = (l: string) => firstCells.has(l.slice(0, l.indexOf(',')));
+    const looksLikeRows = row.errors.length > 0 || cell.split('\n').slice(1).some((l) => l.includes(',') && startsLikeRow(l));
     if (breaks > 0 && (!lineBreaksIn.includes(field) || looksLikeRows)) {
       const unclosed = row.errors.some((e) => e.code === 'MissingQuotes');
       const where = lineBreaksIn.length > 0 ? ` (only ${lineBreaksIn.join(', ')} may span lines)` : ' (no field of this file spans lines)';
@@ -133,8 +133,9 @@ export function parseCsv(
     problems.push({ file, line: 1, field: '', message: `header: ${parts.filter(Boolean).join('; ')}; expected ${columns.join(',')}` });
     return { file, records, problems };
   }
+  const firstCells = new Set(dataRows.map((r) => r.cells[0] ?? '').filter((c) => c !== ''));
   for (const row of dataRows) {
-    const swallowed = lineBreaksIn === undefined ? null : swallowedRows(row, names, lineBreaksIn);
+    const swallowed = lineBreaksIn === undefined ? null : swallowedRows(row, names, lineBreaksIn, firstCells);
     if (swallowed !== null) {
       problems.push({ ...swallowed, file });
       continue;
