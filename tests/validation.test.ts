@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDataset } from '../src/lib/dataset-files';
 import { FIGURE_COLUMNS, INDICATOR_COLUMNS, REPORT_COLUMNS, UNIT_COLUMNS, formatProblem, validateDataset } from '../src/lib/validate';
 import type { Problem } from '../src/lib/csv';
+import { MAX_DEPARTMENT_TYPE, MAX_PLACE_NAME, MAX_PROJECT_NAME, MAX_SHORT_NAME, MAX_UNIT_NAME } from '../src/schemas/name';
 
 /*
  * Whole-dataset validation: a small dataset is written to a temporary project root, read with readDataset
@@ -50,6 +52,8 @@ interface Fixture {
   rawFigureLines: string[];
   indicators: Row[];
   sources: Record<string, string>;
+  /** Files written last, by path from the project root: extra files, or bytes that replace a file. */
+  files: Record<string, string | Uint8Array>;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
@@ -86,6 +90,7 @@ function goodFixture(): Fixture {
       indicator({ level1: '产出指标', level2: '数量指标', level3: '参保人数', target: '≥95%', actual: '96%', weight: '10', score: '10', quote: '数量指标\t参保人数\t≥95%\t96%\t10\t10' }), // 3
     ],
     sources: { [REPORT]: SOURCE },
+    files: {},
   };
 }
 
@@ -115,12 +120,25 @@ function writeFixture(fixture: Fixture): string {
   writeFileSync(join(root, FIGURES), csvText(FIGURE_COLUMNS, fixture.figures, fixture.rawFigureLines));
   writeFileSync(join(root, INDICATORS), csvText(INDICATOR_COLUMNS, fixture.indicators));
   for (const [id, text] of Object.entries(fixture.sources)) writeFileSync(join(root, 'data/sources', `${id}.txt`), text);
+  for (const [path, content] of Object.entries(fixture.files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
   return root;
 }
 
-function validate(fixture: Fixture) {
-  return validateDataset(readDataset(writeFixture(fixture)));
+/** The year the tests run in: the fiscal years of the fixture (2022) are at most next year's. */
+const CURRENT_YEAR = 2024;
+
+function validate(fixture: Fixture, currentYear = CURRENT_YEAR) {
+  return validateDataset(readDataset(writeFixture(fixture)), currentYear);
 }
+
+/** The good fixture's figures file as written, for cases that change its bytes. */
+const figuresText = (f: Fixture) => csvText(FIGURE_COLUMNS, f.figures, f.rawFigureLines);
+const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+/** 局 in GBK: what a file saved in the wrong encoding contains. */
+const GBK_JU = [0xbe, 0xd6];
 
 describe('the good fixture', () => {
   const { problems, dataset } = validate(goodFixture());
@@ -142,6 +160,8 @@ describe('the good fixture', () => {
 interface BadCase {
   name: string;
   change: (f: Fixture) => void;
+  /** The year validation runs in (default CURRENT_YEAR). */
+  currentYear?: number;
   file: string;
   line: number;
   field: string;
@@ -194,9 +214,9 @@ const BAD_CASES: BadCase[] = [
   },
   {
     name: 'a quote that occurs more than once in the source',
-    change: appendIndicator({ level1: '数量指标', weight: '10', quote: '\t10\t' }),
+    change: appendIndicator({ level1: '数量指标', quote: '收、支总计' }),
     file: INDICATORS, line: NEXT_INDICATOR_LINE, field: 'quote',
-    message: `quote “\t10\t” occurs more than once in ${SOURCE_FILE}: lengthen it so that it names one place`,
+    message: `quote “收、支总计” occurs more than once in ${SOURCE_FILE}: lengthen it so that it names one place`,
   },
   {
     name: 'a value that is not in the quote',
@@ -340,7 +360,7 @@ const BAD_CASES: BadCase[] = [
     name: 'a fixed scope written with a space',
     change: appendFigure({ scope: ' basic', value: '1,153.8', quote: '2022年度收、支总计1,153.8万元' }),
     file: FIGURES, line: NEXT_FIGURE_LINE, field: 'scope',
-    message: 'expected a scope without surrounding spaces',
+    message: '“ basic” starts or ends with white space: trim it',
   },
   {
     name: 'a fiscal year that is not four digits',
@@ -426,13 +446,293 @@ const BAD_CASES: BadCase[] = [
   },
 ];
 
+const addFile = (path: string, content: string | Uint8Array = 'report_id\n') => (f: Fixture) => {
+  f.files[path] = content;
+};
+const changeUnit = (values: Row) => (f: Fixture) => {
+  f.units[0] = { ...(f.units[0] ?? {}), ...values };
+};
+const XSS_NAME = '<img/src/onerror=alert(1)>某某县医疗保障局';
+const NOT_READ = 'is not read';
+const CRASHED_INGEST = 'a crashed ingest left this file: run npm run ingest to recover';
+
+/** Issue 7: names validated at the boundary, and no silent drops. */
+const BOUNDARY_CASES: BadCase[] = [
+  {
+    name: 'a unit name with markup (stored XSS through a report\'s 单位名称 line)',
+    change: changeUnit({ name: XSS_NAME }),
+    file: 'data/units.csv', line: 2, field: 'name',
+    message: 'expected a name without markup characters (< > " \' `): it contains the markup character <',
+  },
+  {
+    name: 'a short name with a quote character',
+    change: changeUnit({ short_name: '测试县"医保局' }),
+    file: 'data/units.csv', line: 2, field: 'short_name',
+    message: 'it contains the markup character "',
+  },
+  {
+    name: 'a department type with a back-tick',
+    change: changeUnit({ department_type: '医疗`保障局' }),
+    file: 'data/units.csv', line: 2, field: 'department_type',
+    message: 'it contains the markup character `',
+  },
+  {
+    name: 'a unit name longer than a name can be',
+    change: changeUnit({ name: `${'测试'.repeat(28)}医疗保障局` }),
+    file: 'data/units.csv', line: 2, field: 'name',
+    message: 'expected a name of at most 60 characters: it has 61, longer than a name can be',
+  },
+  {
+    name: 'a county longer than a place name can be',
+    change: changeUnit({ county: `${'测'.repeat(20)}县` }),
+    file: 'data/units.csv', line: 2, field: 'county',
+    message: 'expected a name of at most 20 characters: it has 21',
+  },
+  {
+    name: 'a province with a control character',
+    change: changeUnit({ province: '湖南\u0007省' }),
+    file: 'data/units.csv', line: 2, field: 'province',
+    message: 'contains the control character U+0007: remove it',
+  },
+  {
+    name: 'a project name (figure scope) with markup',
+    change: appendFigure({ metric: 'execution_rate', scope: "医疗救助'补助资金", value: '60.7', unit: '%', quote: '年度资金总额\t\t1155.5\t701.23\t10\t60.7%\t6' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'scope',
+    message: "it contains the markup character '",
+  },
+  {
+    name: 'a project name (figure scope) longer than a name can be',
+    change: appendFigure({ metric: 'execution_rate', scope: '项'.repeat(81), value: '60.7', unit: '%', quote: '年度资金总额\t\t1155.5\t701.23\t10\t60.7%\t6' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'scope',
+    message: 'expected a name of at most 80 characters: it has 81',
+  },
+  {
+    name: 'a project name (indicator scope) with markup',
+    change: appendIndicator({ scope: '<b>项目</b>', level1: '产出指标', quote: '产出指标 (50分)' }),
+    file: INDICATORS, line: NEXT_INDICATOR_LINE, field: 'scope',
+    message: 'it contains the markup character <',
+  },
+  {
+    name: 'a figures file whose extension is upper case (.CSV)',
+    change: addFile('data/figures/y.CSV'),
+    file: 'data/figures/y.CSV', line: 0, field: '',
+    message: `${NOT_READ}: the extension must be .csv in lower case; rename it to y.csv`,
+  },
+  {
+    name: 'a backup next to the figures (.csv.bak)',
+    change: addFile('data/figures/x.csv.bak'),
+    file: 'data/figures/x.csv.bak', line: 0, field: '',
+    message: `${NOT_READ}: data/figures/ holds only .csv files; rename it or move it out of data/`,
+  },
+  {
+    name: 'a text file among the indicators',
+    change: addFile('data/indicators/x.txt'),
+    file: 'data/indicators/x.txt', line: 0, field: '',
+    message: `${NOT_READ}: data/indicators/ holds only .csv files`,
+  },
+  {
+    name: 'a CSV among the sources',
+    change: addFile('data/sources/x.csv'),
+    file: 'data/sources/x.csv', line: 0, field: '',
+    message: `${NOT_READ}: data/sources/ holds only .txt files`,
+  },
+  {
+    name: 'a folder inside data/figures',
+    change: addFile('data/figures/old/x.csv'),
+    file: 'data/figures/old', line: 0, field: '',
+    message: 'a folder inside data/figures/ is not read: move its files into data/figures/ or out of data/',
+  },
+  {
+    name: 'a stray folder in data/',
+    change: addFile('data/old/x.csv'),
+    file: 'data/old', line: 0, field: '',
+    message: `${NOT_READ}: expected only units.csv, reports.csv, CURATION.md and the folders figures/, indicators/, sources/ in data/`,
+  },
+  {
+    name: 'a manifest written with an upper-case letter',
+    change: addFile('data/Units.csv'),
+    file: 'data/Units.csv', line: 0, field: '',
+    message: `${NOT_READ}: rename it to units.csv`,
+  },
+  {
+    name: 'a hidden file other than .gitkeep',
+    change: addFile('data/figures/.DS_Store', 'x'),
+    file: 'data/figures/.DS_Store', line: 0, field: '',
+    message: NOT_READ,
+  },
+  {
+    name: 'the journal of a crashed ingest',
+    change: addFile('data/.ingest-journal.json', '{}'),
+    file: 'data/.ingest-journal.json', line: 0, field: '',
+    message: CRASHED_INGEST,
+  },
+  {
+    name: 'a half-written file of a crashed ingest',
+    change: addFile('data/figures/x.csv.tmp'),
+    file: 'data/figures/x.csv.tmp', line: 0, field: '',
+    message: CRASHED_INGEST,
+  },
+  {
+    name: 'a quote character opened in a note and closed in the next row (the row vanished)',
+    change: (f) => {
+      f.rawFigureLines.push(`${REPORT},sangong_total,actual,,,2.5,万元,“三公”经费支出2.5万元,curated,"一处说明`);
+      f.rawFigureLines.push(`${REPORT},sangong_reception,actual,,,0.25,万元,其中公务接待费0.25万元,curated,另一处"`);
+    },
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'note',
+    message: `a quote character (") opened on line ${NEXT_FIGURE_LINE} closes on line ${NEXT_FIGURE_LINE + 1}: the rows between were swallowed`,
+  },
+  {
+    name: 'a quote field that swallows the next row',
+    change: (f) => {
+      f.rawFigureLines.push(`${REPORT},sangong_total,actual,,,2.5,万元,"“三公”经费支出2.5万元,curated,`);
+      f.rawFigureLines.push(`${REPORT},staff_count,actual,,,30,人,实有在职人员30人",curated,`);
+    },
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'quote',
+    message: `a quote character (") opened on line ${NEXT_FIGURE_LINE} closes on line ${NEXT_FIGURE_LINE + 1}: the rows between were swallowed`,
+  },
+  {
+    name: 'a quote character that is never closed',
+    change: (f) => {
+      f.rawFigureLines.push(`${REPORT},sangong_total,actual,,,2.5,万元,“三公”经费支出2.5万元,curated,"说明`);
+      f.rawFigureLines.push(`${REPORT},staff_count,actual,,,30,人,实有在职人员30人,curated,`);
+    },
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'note',
+    message: `a quote character (") opened on line ${NEXT_FIGURE_LINE} is never closed: every row after it was swallowed`,
+  },
+  {
+    name: 'a line break in a field that is not text copied as written',
+    change: appendIndicator({ level1: '产出指标', level3: '参保\n人数', quote: '产出指标 (50分)' }),
+    file: INDICATORS, line: NEXT_INDICATOR_LINE, field: 'level3',
+    message: `a quote character (") opened on line ${NEXT_INDICATOR_LINE} closes on line ${NEXT_INDICATOR_LINE + 1}: the rows between were swallowed (only target, actual, deduction_reason, quote may span lines)`,
+  },
+  {
+    name: 'a figures file that is not UTF-8 (GBK bytes in a note)',
+    change: (f) => {
+      appendFigure({ metric: 'sangong_total', value: '2.5', quote: '“三公”经费支出2.5万元', note: 'GBK' })(f);
+      const text = figuresText(f);
+      const at = Buffer.byteLength(text.slice(0, text.lastIndexOf('GBK')));
+      f.files[FIGURES] = new Uint8Array([...utf8(text).subarray(0, at), ...GBK_JU, ...utf8(text).subarray(at + 3)]);
+    },
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: '',
+    message: 'is not valid UTF-8: the first bad byte sequence starts at byte ',
+  },
+  {
+    name: 'a source that is not UTF-8',
+    change: (f) => {
+      const bytes = new Uint8Array([...utf8(SOURCE), ...GBK_JU, 0x0a]);
+      f.files[SOURCE_FILE] = bytes;
+      changeReport({ sha256: createHash('sha256').update(bytes).digest('hex') })(f);
+    },
+    file: SOURCE_FILE, line: SOURCE.split('\n').length, field: '',
+    message: `is not valid UTF-8: the first bad byte sequence starts at byte ${Buffer.byteLength(SOURCE)}; save the file as UTF-8`,
+  },
+  {
+    name: 'a figures file with CRLF line endings (one problem, not one per quote)',
+    change: (f) => {
+      f.files[FIGURES] = figuresText(f).replace(/\n/g, '\r\n');
+    },
+    file: FIGURES, line: 0, field: '',
+    message: 'line endings are CRLF (Windows): save the file with LF line endings (quotes are compared with the LF source text)',
+  },
+  {
+    name: 'a stray CR in a note',
+    change: appendFigure({ metric: 'sangong_total', value: '2.5', quote: '“三公”经费支出2.5万元', note: '说明\r续' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'note',
+    message: 'contains a stray carriage return (CR, U+000D): remove it',
+  },
+  {
+    name: 'a NUL in a note',
+    change: appendFigure({ metric: 'sangong_total', value: '2.5', quote: '“三公”经费支出2.5万元', note: '说明\u0000' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'note',
+    message: 'contains a NUL character (U+0000): remove it',
+  },
+  {
+    name: 'a NUL in a quote',
+    change: appendFigure({ metric: 'sangong_total', value: '2.5', quote: '“三公”经费支出2.5万元\u0000' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'quote',
+    message: 'contains a NUL character (U+0000): remove it',
+  },
+  {
+    name: 'a tab outside the text copied as written',
+    change: appendFigure({ metric: 'functional_expenditure', item: '社会保障和就业支出\t医疗', value: '2.5', quote: '“三公”经费支出2.5万元' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'item',
+    message: 'contains a tab: remove it',
+  },
+  {
+    name: 'a value with a trailing space ("30 ")',
+    change: appendFigure({ metric: 'staff_count', value: '30 ', unit: '人', quote: '实有在职人员30人' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'value',
+    message: '“30 ” starts or ends with white space: trim it',
+  },
+  {
+    name: 'a quote padded with a space',
+    change: appendFigure({ metric: 'sangong_total', value: '2.5', quote: '“三公”经费支出2.5万元 ' }),
+    file: FIGURES, line: NEXT_FIGURE_LINE, field: 'quote',
+    message: 'starts or ends with white space: trim it',
+  },
+  {
+    name: 'a unit name that starts with a full-width space',
+    change: changeUnit({ name: '\u3000测试县医疗保障局' }),
+    file: 'data/units.csv', line: 2, field: 'name',
+    message: '“\u3000测试县医疗保障局” starts or ends with white space: trim it',
+  },
+  {
+    name: 'a report id with a trailing space',
+    change: appendIndicator({ report_id: `${REPORT} `, level1: '产出指标', quote: '产出指标 (50分)' }),
+    file: INDICATORS, line: NEXT_INDICATOR_LINE, field: 'report_id',
+    message: 'starts or ends with white space: trim it',
+  },
+  {
+    name: 'a fiscal year after next year (2022 validated in 2020)',
+    change: changeReport({ year: '2022' }),
+    currentYear: 2020,
+    file: REPORTS, line: 2, field: 'year',
+    message: 'expected a fiscal year up to next year (2021): 2022 has not begun',
+  },
+  {
+    name: 'a fiscal year before 1949',
+    change: changeReport({ year: '1948' }),
+    file: REPORTS, line: 2, field: 'year',
+    message: 'expected a fiscal year from 2000 on',
+  },
+  {
+    name: 'a report id whose year is not the year column',
+    change: changeReport({ year: '2021' }),
+    file: REPORTS, line: 2, field: 'id',
+    message: 'the id names the year 2022, the year column 2021: an id is <unit id>-<fiscal year>-<kind>; correct one of them',
+  },
+];
+
 describe('one problem per bad row, located by file, line and field', () => {
-  it.each(BAD_CASES)('$name → $file:$line [$field]', ({ change, file, line, field, message }) => {
+  it.each([...BAD_CASES, ...BOUNDARY_CASES])('$name → $file:$line [$field]', ({ change, currentYear, file, line, field, message }) => {
     const fixture = goodFixture();
     change(fixture);
-    const { problems } = validate(fixture);
+    const { problems } = validate(fixture, currentYear);
     expect(problems.map(formatProblem)).toHaveLength(1);
     expect(problems[0]).toEqual<Problem>({ file, line, field, message: expect.stringContaining(message) as unknown as string });
+  });
+});
+
+describe('the boundaries themselves are fine', () => {
+  it.each<[string, (f: Fixture) => void, number]>([
+    ['a .gitkeep in a data folder', addFile('data/figures/.gitkeep', ''), CURRENT_YEAR],
+    ['the fiscal year is next year', () => undefined, 2021],
+    ['names at their longest', changeUnit({ name: `${'测'.repeat(55)}医疗保障局`, county: '测'.repeat(20), short_name: '测'.repeat(30) }), CURRENT_YEAR],
+    ['a project name at its longest', appendFigure({ metric: 'execution_rate', scope: '项'.repeat(80), value: '60.7', unit: '%', quote: '年度资金总额\t\t1155.5\t701.23\t10\t60.7%\t6' }), CURRENT_YEAR],
+    ['full-width and typographic quotes in a name', changeUnit({ name: '测试县“医疗保障”局（试点）' }), CURRENT_YEAR],
+    ['a multi-line indicator value as written', appendIndicator({ level1: '产出指标', level2: '时效指标', actual: '第一行\n第二行', quote: '产出指标 (50分)' }), CURRENT_YEAR],
+  ])('%s', (_name, change, currentYear) => {
+    const fixture = goodFixture();
+    change(fixture);
+    expect(validate(fixture, currentYear).problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('a CRLF file is read as if it were LF: its rows are all kept', () => {
+    const fixture = goodFixture();
+    fixture.files[FIGURES] = figuresText(fixture).replace(/\n/g, '\r\n');
+    const { problems, dataset } = validate(fixture);
+    expect(problems).toHaveLength(1);
+    expect(dataset.figures).toHaveLength(fixture.figures.length);
   });
 });
 
@@ -524,5 +824,13 @@ describe('formatProblem', () => {
     [{ file: 'data/sources/x.txt', line: 0, field: '', message: 'source has no entry' }, 'data/sources/x.txt source has no entry'],
   ])('%j', (problem, expected) => {
     expect(formatProblem(problem)).toBe(expected);
+  });
+});
+
+describe('the README states the name limits of the code', () => {
+  it('lists each maximum length', () => {
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+    const limits = `unit ${MAX_UNIT_NAME}, short name ${MAX_SHORT_NAME}, place ${MAX_PLACE_NAME}, department type ${MAX_DEPARTMENT_TYPE}, project ${MAX_PROJECT_NAME}`;
+    expect(readme.replace(/\s+/g, ' ')).toContain(limits);
   });
 });

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseCsv } from './csv';
+import { lineEndingProblem, parseCsv, type Problem } from './csv';
+import { decodeUtf8 } from './utf8';
 import {
   FIGURE_COLUMNS,
   FIGURE_OPTIONAL_COLUMNS,
+  FIGURE_TEXT_COLUMNS,
   INDICATOR_COLUMNS,
+  INDICATOR_TEXT_COLUMNS,
   REPORT_COLUMNS,
   UNIT_COLUMNS,
   type DatasetInput,
@@ -29,33 +32,99 @@ export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function csvFilesIn(dir: string): string[] {
+/** The files of `data/` itself; everything else there must be one of DATA_FOLDERS. */
+const DATA_FILES = ['units.csv', 'reports.csv', 'CURATION.md'] as const;
+/** The folders of `data/` and the one extension each reads (lower case, as written). */
+const DATA_FOLDERS = { figures: '.csv', indicators: '.csv', sources: '.txt' } as const;
+/** Keeps an empty folder in git; it holds no data, so it is the one file that is neither read nor refused. */
+const PLACEHOLDER = '.gitkeep';
+/** What a crashed `npm run ingest` leaves behind: its journal and its half-written files. */
+const leftByIngest = (name: string) => name === '.ingest-journal.json' || name.endsWith('.tmp');
+
+const CRASHED_INGEST = 'a crashed ingest left this file: run npm run ingest to recover';
+const EXPECTED_LAYOUT = `expected only ${DATA_FILES.join(', ')} and the folders ${Object.keys(DATA_FOLDERS).map((f) => `${f}/`).join(', ')}`;
+
+/**
+ * Every entry of `data/` that is not read as data, as a problem: a file that is not read is a file whose
+ * rows vanish without a word (a `x.CSV` of 26 figures, a `x.csv.bak`), so it is refused instead.
+ */
+function layoutProblems(root: string): Problem[] {
+  const { data } = dataPaths(root);
+  if (!existsSync(data)) return [];
+  const problems: Problem[] = [];
+  const refuse = (path: string, message: string) => problems.push({ file: relative(root, path), line: 0, field: '', message });
+  for (const name of readdirSync(data).sort()) {
+    const path = join(data, name);
+    const isFolder = statSync(path).isDirectory();
+    if (name === PLACEHOLDER) continue;
+    if (leftByIngest(name)) {
+      refuse(path, CRASHED_INGEST);
+    } else if (!isFolder && (DATA_FILES as readonly string[]).includes(name)) {
+      continue;
+    } else if (isFolder && name in DATA_FOLDERS) {
+      const extension = DATA_FOLDERS[name as keyof typeof DATA_FOLDERS];
+      for (const entry of readdirSync(path).sort()) {
+        const file = join(path, entry);
+        const entryIsFolder = statSync(file).isDirectory();
+        if (entry === PLACEHOLDER || (!entryIsFolder && entry.endsWith(extension) && !leftByIngest(entry))) continue;
+        if (leftByIngest(entry)) refuse(file, CRASHED_INGEST);
+        else if (entryIsFolder) refuse(file, `a folder inside data/${name}/ is not read: move its files into data/${name}/ or out of data/`);
+        else if (entry.toLowerCase().endsWith(extension)) {
+          refuse(file, `is not read: the extension must be ${extension} in lower case; rename it to ${entry.slice(0, -extension.length)}${extension}`);
+        } else refuse(file, `is not read: data/${name}/ holds only ${extension} files; rename it or move it out of data/`);
+      }
+    } else {
+      const known = [...DATA_FILES, ...Object.keys(DATA_FOLDERS)].find((k) => k.toLowerCase() === name.toLowerCase());
+      refuse(path, known !== undefined ? `is not read: rename it to ${known}` : `is not read: ${EXPECTED_LAYOUT} in data/; move it out of data/`);
+    }
+  }
+  return problems;
+}
+
+function filesIn(dir: string, extension: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.csv'))
+    .filter((f) => f.endsWith(extension) && !leftByIngest(f) && !statSync(join(dir, f)).isDirectory())
     // "x.csv" before "x.appendix.csv": a report's main file keeps its row ids when another file is added
-    .sort((a, b) => a.replace(/\.csv$/, '').localeCompare(b.replace(/\.csv$/, '')))
+    .sort((a, b) => a.slice(0, -extension.length).localeCompare(b.slice(0, -extension.length)))
     .map((f) => join(dir, f));
 }
 
-/** Reads every data file of the project at `root` (nothing is validated here; see validateDataset). */
+/**
+ * Reads every data file of the project at `root` (nothing is validated here; see validateDataset). Files
+ * are decoded as UTF-8; a file that is not UTF-8, or one that is not read at all, is named in `problems`.
+ */
 export function readDataset(root: string): DatasetInput {
   const paths = dataPaths(root);
   const rel = (p: string) => relative(root, p);
-  const read = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : '');
-  const sources = new Map<string, SourceText>();
-  if (existsSync(paths.sources)) {
-    for (const name of readdirSync(paths.sources).filter((f) => f.endsWith('.txt')).sort()) {
-      const file = join(paths.sources, name);
-      const bytes = readFileSync(file);
-      sources.set(name.replace(/\.txt$/, ''), { file: rel(file), text: bytes.toString('utf8'), sha256: sha256(bytes) });
+  const problems = layoutProblems(root);
+  const decode = (path: string, bytes: Buffer): string => {
+    const { text, error } = decodeUtf8(bytes);
+    if (error !== null) {
+      problems.push({
+        file: rel(path),
+        line: error.line,
+        field: '',
+        message: `is not valid UTF-8: the first bad byte sequence starts at byte ${error.offset}; save the file as UTF-8`,
+      });
     }
-  }
-  return {
-    units: parseCsv(read(paths.units), rel(paths.units), UNIT_COLUMNS),
-    reports: parseCsv(read(paths.reports), rel(paths.reports), REPORT_COLUMNS),
-    figures: csvFilesIn(paths.figures).map((f) => parseCsv(read(f), rel(f), FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS)),
-    indicators: csvFilesIn(paths.indicators).map((f) => parseCsv(read(f), rel(f), INDICATOR_COLUMNS)),
-    sources,
+    return text;
   };
+  const read = (p: string) => {
+    if (!existsSync(p)) return '';
+    const text = decode(p, readFileSync(p));
+    const crlf = lineEndingProblem(text, rel(p));
+    if (crlf !== null) problems.push(crlf);
+    return text;
+  };
+  const sources = new Map<string, SourceText>();
+  for (const file of filesIn(paths.sources, '.txt')) {
+    const bytes = readFileSync(file);
+    sources.set(file.slice(paths.sources.length + 1, -'.txt'.length), { file: rel(file), text: decode(file, bytes), sha256: sha256(bytes) });
+  }
+  const units = parseCsv(read(paths.units), rel(paths.units), UNIT_COLUMNS, [], []);
+  const reports = parseCsv(read(paths.reports), rel(paths.reports), REPORT_COLUMNS, [], []);
+  const figures = filesIn(paths.figures, '.csv').map((f) => parseCsv(read(f), rel(f), FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS, FIGURE_TEXT_COLUMNS));
+  const indicators = filesIn(paths.indicators, '.csv').map((f) => parseCsv(read(f), rel(f), INDICATOR_COLUMNS, [], INDICATOR_TEXT_COLUMNS));
+  return { units, reports, figures, indicators, sources, problems };
 }

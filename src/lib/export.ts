@@ -53,7 +53,7 @@ export function toExportRow(f: FigureEntry): ExportRow {
 
 /** figures.csv: UTF-8 with BOM so that Excel and WPS detect the encoding. */
 export function figuresCsv(figures: readonly FigureEntry[]): string {
-  return toCsv(EXPORT_COLUMNS, figures.map(toExportRow), true);
+  return toCsv(EXPORT_COLUMNS, figures.map(toExportRow), { forSpreadsheets: true });
 }
 
 export function figuresJson(figures: readonly FigureEntry[]): string {

@@ -1,6 +1,7 @@
 import type { ZodError, ZodType, ZodTypeDef } from 'zod';
 import { unitSchema, type Unit } from '../schemas/unit';
 import { reportSchema, type Report } from '../schemas/report';
+import { codePoint } from '../schemas/name';
 import { figureRowSchema, type FigureRow } from '../schemas/figure';
 import { indicatorRowSchema, type IndicatorRow } from '../schemas/indicator';
 import type { ParsedCsv, Problem } from './csv';
@@ -15,6 +16,12 @@ export const REPORT_COLUMNS = ['id', 'unit_id', 'year', 'kind', 'title', 'date',
 export const FIGURE_COLUMNS = ['report_id', 'metric', 'phase', 'scope', 'item', 'value', 'unit', 'quote', 'review', 'note'] as const;
 export const FIGURE_OPTIONAL_COLUMNS = ['note'] as const;
 export const INDICATOR_COLUMNS = ['report_id', 'scope', 'level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'deduction_reason', 'quote', 'review'] as const;
+/**
+ * Columns that hold text copied from the report as written: they may span lines and contain tabs (a table
+ * row, a cell of several lines). No other value may: a line break elsewhere is a stray quote character.
+ */
+export const FIGURE_TEXT_COLUMNS = ['quote'] as const;
+export const INDICATOR_TEXT_COLUMNS = ['target', 'actual', 'deduction_reason', 'quote'] as const;
 
 /** A source text as found on disk, with its computed sha256. */
 export interface SourceText {
@@ -31,6 +38,8 @@ export interface DatasetInput {
   indicators: ParsedCsv[];
   /** Source texts by report id (the file name without `.txt`). */
   sources: Map<string, SourceText>;
+  /** Problems found while reading the files: files that are not read, files that are not UTF-8. */
+  problems?: Problem[];
 }
 
 /** A validated row with where it came from. */
@@ -48,8 +57,9 @@ export interface ValidDataset {
   sources: Map<string, SourceText>;
 }
 
-function zodProblems(error: ZodError, file: string, line: number): Problem[] {
-  return error.issues.map((issue) => ({
+function zodProblems(error: ZodError, file: string, line: number, reported: ReadonlySet<string>): Problem[] {
+  // a field already named for a stray character or a space is not named again for the schema it then fails
+  return error.issues.filter((issue) => !reported.has(String(issue.path[0] ?? ''))).map((issue) => ({
     file,
     line,
     field: issue.path.join('.') || '',
@@ -57,12 +67,39 @@ function zodProblems(error: ZodError, file: string, line: number): Problem[] {
   }));
 }
 
-function parseRows<T>(csv: ParsedCsv, schema: ZodType<T, ZodTypeDef, unknown>, problems: Problem[]): Located<T>[] {
+const CONTROL_NAMES: Record<string, string> = {
+  '\u0000': 'a NUL character (U+0000)',
+  '\r': 'a stray carriage return (CR, U+000D)',
+  '\n': 'a line break',
+  '\t': 'a tab',
+};
+
+/**
+ * What is wrong with a value of any data file, whatever its column: a control character (line breaks and
+ * tabs are allowed in text copied as written), or white space around it. Null when nothing is.
+ */
+export function valueFault(value: string, asWritten: boolean): string | null {
+  for (const [ch] of value.matchAll(/\p{Cc}/gu)) {
+    if (asWritten && (ch === '\n' || ch === '\t')) continue;
+    return `contains ${CONTROL_NAMES[ch] ?? `the control character ${codePoint(ch)}`}: remove it`;
+  }
+  if (/^\s|\s$/u.test(value)) return `${showValue(value)} starts or ends with white space: trim it`;
+  return null;
+}
+
+function parseRows<T>(csv: ParsedCsv, schema: ZodType<T, ZodTypeDef, unknown>, problems: Problem[], asWritten: readonly string[] = []): Located<T>[] {
   const out: Located<T>[] = [];
   for (const rec of csv.records) {
+    const faulty = new Set<string>();
+    for (const [field, value] of Object.entries(rec.values)) {
+      const fault = valueFault(value, asWritten.includes(field));
+      if (fault === null) continue;
+      faulty.add(field);
+      problems.push({ file: csv.file, line: rec.line, field, message: fault });
+    }
     const parsed = schema.safeParse(rec.values);
-    if (parsed.success) out.push({ row: parsed.data, file: csv.file, line: rec.line });
-    else problems.push(...zodProblems(parsed.error, csv.file, rec.line));
+    if (!parsed.success) problems.push(...zodProblems(parsed.error, csv.file, rec.line, faulty));
+    else if (faulty.size === 0) out.push({ row: parsed.data, file: csv.file, line: rec.line });
   }
   return out;
 }
@@ -72,11 +109,22 @@ function showValue(v: string): string {
 }
 
 /**
+ * A four-digit year (19xx, 20xx) that the report id names and that is not `year`, or null. The unit id at
+ * the start of the report id may contain a year-like token of its own; only the part after it counts.
+ */
+function yearInId(id: string, unitId: string, year: number): number | null {
+  const ownPart = id.startsWith(`${unitId}-`) ? id.slice(unitId.length + 1) : id;
+  const years = ownPart.split('-').filter((token) => /^(?:19|20)\d\d$/.test(token)).map(Number);
+  return years.find((y) => y !== year) ?? null;
+}
+
+/**
  * Validates the whole dataset and returns every problem at once. The dataset is returned only for use when
  * `problems` is empty; nothing is dropped or defaulted silently: a row that fails is named in `problems`.
+ * `currentYear` bounds the fiscal years (a report describes at most next year's budget).
  */
-export function validateDataset(input: DatasetInput): { problems: Problem[]; dataset: ValidDataset } {
-  const problems: Problem[] = [...input.units.problems, ...input.reports.problems];
+export function validateDataset(input: DatasetInput, currentYear = new Date().getFullYear()): { problems: Problem[]; dataset: ValidDataset } {
+  const problems: Problem[] = [...(input.problems ?? []), ...input.units.problems, ...input.reports.problems];
   for (const f of [...input.figures, ...input.indicators]) problems.push(...f.problems);
 
   const units = parseRows(input.units, unitSchema, problems);
@@ -85,6 +133,8 @@ export function validateDataset(input: DatasetInput): { problems: Problem[]; dat
     if (unitIds.has(u.row.id)) problems.push({ file: u.file, line: u.line, field: 'id', message: `duplicate unit id ${u.row.id}` });
     unitIds.add(u.row.id);
   }
+  // Ids listed in units.csv, also on rows that failed: a unit name refused is one problem, not one per report.
+  const listedUnitIds = new Set(input.units.records.map((u) => u.values['id'] ?? ''));
 
   const reports = parseRows(input.reports, reportSchema, problems);
   const reportIds = new Set<string>();
@@ -92,7 +142,19 @@ export function validateDataset(input: DatasetInput): { problems: Problem[]; dat
     const { row } = r;
     if (reportIds.has(row.id)) problems.push({ file: r.file, line: r.line, field: 'id', message: `duplicate report id ${row.id}` });
     reportIds.add(row.id);
-    if (!unitIds.has(row.unit_id)) {
+    if (row.year > currentYear + 1) {
+      problems.push({ file: r.file, line: r.line, field: 'year', message: `expected a fiscal year up to next year (${currentYear + 1}): ${row.year} has not begun` });
+    }
+    const idYear = yearInId(row.id, row.unit_id, row.year);
+    if (idYear !== null) {
+      problems.push({
+        file: r.file,
+        line: r.line,
+        field: 'id',
+        message: `the id names the year ${idYear}, the year column ${row.year}: an id is <unit id>-<fiscal year>-<kind>; correct one of them`,
+      });
+    }
+    if (!listedUnitIds.has(row.unit_id)) {
       problems.push({ file: r.file, line: r.line, field: 'unit_id', message: `unknown unit ${row.unit_id}: expected an id from ${input.units.file}` });
     }
     const source = input.sources.get(row.id);
@@ -145,7 +207,7 @@ export function validateDataset(input: DatasetInput): { problems: Problem[]; dat
     return source.text;
   };
 
-  const figures = input.figures.flatMap((csv) => parseRows(csv, figureRowSchema, problems));
+  const figures = input.figures.flatMap((csv) => parseRows(csv, figureRowSchema, problems, FIGURE_TEXT_COLUMNS));
   const seenFigures = new Map<string, string>();
   for (const f of figures) {
     const { row } = f;
@@ -171,7 +233,7 @@ export function validateDataset(input: DatasetInput): { problems: Problem[]; dat
     }
   }
 
-  const indicators = input.indicators.flatMap((csv) => parseRows(csv, indicatorRowSchema, problems));
+  const indicators = input.indicators.flatMap((csv) => parseRows(csv, indicatorRowSchema, problems, INDICATOR_TEXT_COLUMNS));
   const seenIndicators = new Map<string, string>();
   for (const i of indicators) {
     const { row } = i;

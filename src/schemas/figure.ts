@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FIXED_SCOPES, METRICS, METRIC_KEYS, PHASE_NAMES, UNIT_NAMES, UNITS, REPORT_KINDS } from './vocabulary';
 import { slugSchema } from './unit';
+import { MAX_PROJECT_NAME, safeName } from './name';
 import { isStatedNumber, parseStatedNumber } from '../lib/numbers';
 
 const oneOf = (names: readonly string[]) => () => ({ message: `one of: ${names.join(' ')}` });
@@ -22,7 +23,7 @@ const figureFields = z.object({
   /** Budget phase: budget 年初预算 · adjusted 调整后/全年预算 · actual 决算/执行数. */
   phase: z.enum(PHASE_NAMES, { errorMap: oneOf(PHASE_NAMES) }),
   /** '' whole unit · basic · project · prior_year · change_vs_prior · or one project's name. */
-  scope: z.string(),
+  scope: safeName(MAX_PROJECT_NAME),
   /** Line item inside the metric as printed (functional class path, 编制 type, funding source…), or ''. */
   item: z.string(),
   /** The number exactly as written (a decrease may carry a leading '-'). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from './unit';
+import { MAX_PROJECT_NAME, safeName } from './name';
 import { reviewSchema, statedNumberSchema } from './figure';
 
 const optionalNumber = z.union([z.literal(''), statedNumberSchema]);
@@ -8,7 +9,7 @@ const optionalNumber = z.union([z.literal(''), statedNumberSchema]);
 const indicatorFields = z.object({
   report_id: slugSchema,
   /** Project name for a project table; '' for a unit-wide (部门整体) table. */
-  scope: z.string(),
+  scope: safeName(MAX_PROJECT_NAME),
   /** 一级指标 as printed, e.g. 产出指标. */
   level1: z.string(),
   /** 二级指标, e.g. 数量指标; '' for a level-1 group row. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DEPARTMENT_TYPE, MAX_PLACE_NAME, MAX_SHORT_NAME, MAX_UNIT_NAME, safeName } from './name';
 
 /** An id as used in URLs and file names: lower-case ASCII words joined by hyphens. */
 export const slugSchema = z
@@ -10,16 +11,16 @@ export const unitSchema = z.object({
   /** Stable id, e.g. `lukou-ybj`. */
   id: slugSchema,
   /** Full official name (全称), e.g. 株洲市渌口区医疗保障局. */
-  name: z.string().min(2, 'the full official name'),
+  name: safeName(MAX_UNIT_NAME, 2, 'the full official name'),
   /** Short name as the unit's own reports use it, e.g. 渌口区医保局. */
-  short_name: z.string().min(1, 'the short name'),
+  short_name: safeName(MAX_SHORT_NAME, 1, 'the short name'),
   /** Province-level division (省 / 自治区 / 直辖市). */
-  province: z.string().min(2, 'a province, e.g. 湖南省'),
+  province: safeName(MAX_PLACE_NAME, 2, 'a province, e.g. 湖南省'),
   /** Prefecture-level city (地级市 / 州 / 盟). */
-  city: z.string().min(2, 'a city, e.g. 株洲市'),
+  city: safeName(MAX_PLACE_NAME, 2, 'a city, e.g. 株洲市'),
   /** County-level division (县 / 区 / 县级市). */
-  county: z.string().min(2, 'a county or district, e.g. 渌口区'),
+  county: safeName(MAX_PLACE_NAME, 2, 'a county or district, e.g. 渌口区'),
   /** Kind of department, e.g. 医疗保障局. */
-  department_type: z.string().min(2, 'a department type, e.g. 医疗保障局'),
+  department_type: safeName(MAX_DEPARTMENT_TYPE, 2, 'a department type, e.g. 医疗保障局'),
 });
 export type Unit = z.infer<typeof unitSchema>;

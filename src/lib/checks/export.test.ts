@@ -36,6 +36,18 @@ describe('the findings export', () => {
     expect(rows.map((r) => r.finding_id).sort()).toEqual(findings.map((f) => f.id).sort());
   });
 
+  it("neutralises text cells that start like a formula (a leading '), not numbers; the JSON is unchanged", () => {
+    const [first] = findings;
+    if (!first) throw new Error('the fixture has a finding');
+    const hostile = { ...first, message: '=HYPERLINK("http://example.org")', difference: '-3.6 万元', stated: '-3.6', refs: first.refs.map((r) => ({ ...r, quote: '+86 138' })) };
+    const parsed = Papa.parse<Record<string, string>>(findingsCsv([hostile]).slice(1), { header: true, skipEmptyLines: true });
+    expect(parsed.data.map((r) => [r.message, r.difference, r.stated, (r.quotes ?? '').split(QUOTE_SEPARATOR)[0]])).toEqual([
+      ['\'=HYPERLINK("http://example.org")', "'-3.6 万元", '-3.6', "'+86 138"],
+    ]);
+    const json = JSON.parse(findingsJson([hostile])) as { message: string; difference: string }[];
+    expect(json.map((r) => [r.message, r.difference])).toEqual([['=HYPERLINK("http://example.org")', '-3.6 万元']]);
+  });
+
   it('writes an empty export as a header only', () => {
     expect(findingsCsv([]).slice(1).trim()).toBe(FINDINGS_COLUMNS.join(','));
     expect(findingsJson([]).trim()).toBe('[]');

@@ -70,7 +70,7 @@ export function findingsCsv(findings: readonly Finding[]): string {
     const row = toFindingsRow(f);
     return { ...row, quotes: row.quotes.join(QUOTE_SEPARATOR), lines: row.lines.join(QUOTE_SEPARATOR) };
   });
-  return toCsv(FINDINGS_COLUMNS, rows, true);
+  return toCsv(FINDINGS_COLUMNS, rows, { forSpreadsheets: true });
 }
 
 /** findings.json: the same rows, quotes and lines as arrays. */
