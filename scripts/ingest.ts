@@ -2,16 +2,50 @@
  * npm run ingest -- FILE [--unit ID] [--id REPORT_ID] [flags] — adds one report to data/: its text verbatim
  * in data/sources/, its row in data/reports.csv (and its unit in data/units.csv if new), and the figures the
  * extractor reads as data/figures/<id>.csv rows with review = machine. The plan comes from src/lib/ingest.ts
- * and is validated before anything is written; after writing, the dataset is validated again from disk and
- * every file is put back if a problem appears. The same file twice changes nothing. --dry-run writes nothing.
+ * and is validated before anything is written; the files are then written as one transaction
+ * (src/lib/ingest-files.ts), validated again from disk and put back if a problem appears. A run first
+ * recovers what a stopped run left (rolls it back, or finishes it if it had committed) and says which.
+ * The same file twice changes nothing. --dry-run writes nothing.
+ *
+ * Stopping: SIGINT, SIGTERM and SIGHUP, and the death of the parent process (npm killed), end the run before
+ * it writes; the writing itself is synchronous, so a signal that arrives during it is handled once the
+ * transaction has committed or rolled back. SIGKILL at any instant is recovered by the next run.
+ *
+ * For tests only: MINGZHANG_INGEST_CRASH_AT=N kills the process (SIGKILL) at its N-th disk step,
+ * MINGZHANG_INGEST_TRACE=1 prints every disk step, MINGZHANG_INGEST_PAUSE_MS waits before writing and
+ * MINGZHANG_INGEST_PIDFILE=PATH writes the process id there.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { basename, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readReportText } from '../src/lib/extract/read';
 import { readDataset, dataPaths } from '../src/lib/dataset-files';
 import { formatProblem, validateDataset } from '../src/lib/validate';
 import { INGEST_USAGE, newProblems, parseIngestArgs, planIngest } from '../src/lib/ingest';
-import { writeOrRollBack } from '../src/lib/ingest-files';
+import { JOURNAL_PATH, describeRecovery, hasUnfinishedIngest, recoverIngest, writeOrRollBack, type DiskStep } from '../src/lib/ingest-files';
+
+let wrote = false;
+function stop(why: string, code: number): never {
+  console.error(`ingest: stopped (${why}) ${wrote ? 'after the ingest had completed' : 'before writing: nothing written'}`);
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal, 128 + constants.signals[signal]));
+const parent = process.ppid;
+const orphaned = () => process.ppid !== parent;
+setInterval(() => {
+  if (orphaned()) stop('its parent process exited', 1);
+}, 200).unref();
+
+const env = process.env;
+if (env['MINGZHANG_INGEST_PIDFILE']) writeFileSync(env['MINGZHANG_INGEST_PIDFILE'], `${process.pid}\n`);
+const crashAt = Number(env['MINGZHANG_INGEST_CRASH_AT'] ?? 0);
+let steps = 0;
+const beforeStep = (step: DiskStep) => {
+  steps += 1;
+  if (env['MINGZHANG_INGEST_TRACE'] === '1') console.error(`ingest: step ${steps}: ${step.action} ${step.path}`);
+  if (steps === crashAt) process.kill(process.pid, 'SIGKILL');
+};
 
 const args = parseIngestArgs(process.argv.slice(2));
 if (!args.ok) {
@@ -23,6 +57,16 @@ if (args.help) {
   process.exit(0);
 }
 const root = resolve(args.root ?? process.cwd());
+if (args.dryRun && hasUnfinishedIngest(root)) {
+  console.error(`ingest: ${JOURNAL_PATH} exists: an earlier ingest was stopped; run without --dry-run to recover it first. Nothing written`);
+  process.exit(1);
+}
+if (!args.dryRun) {
+  const recovery = recoverIngest(root, { beforeStep });
+  const said = describeRecovery(recovery);
+  if (said !== null) console.error(`ingest: ${said}`);
+  if (recovery.status === 'stuck') process.exit(1);
+}
 const read = readReportText(args.file);
 if (!read.ok) {
   console.error(`ingest: ${args.file} ${read.error}`);
@@ -62,7 +106,13 @@ if (args.dryRun) {
   process.exit(0);
 }
 
-const result = writeOrRollBack(root, plan.writes, () => newProblems(plan.knownProblems, validateDataset(readDataset(root)).problems));
+const pause = Number(env['MINGZHANG_INGEST_PAUSE_MS'] ?? 0);
+// a signal or the parent's death during planning is handled here, before the first byte is written
+await sleep(pause > 0 ? pause : 0);
+if (orphaned()) stop('its parent process exited', 1);
+const check = () => newProblems(plan.knownProblems, validateDataset(readDataset(root)).problems);
+const result = writeOrRollBack(root, plan.writes, check, { beforeStep, label: `report ${plan.reportId} from ${basename(args.file)}` });
+wrote = result.ok;
 if (!result.ok) {
   if ('problems' in result) for (const p of result.problems) console.error(formatProblem(p));
   else console.error(`ingest: ${result.error}`);
