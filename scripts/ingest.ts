@@ -23,7 +23,14 @@ import { readReportText } from '../src/lib/extract/read';
 import { readDataset, dataPaths } from '../src/lib/dataset-files';
 import { formatProblem, validateDataset } from '../src/lib/validate';
 import { INGEST_USAGE, newProblems, parseIngestArgs, planIngest } from '../src/lib/ingest';
-import { JOURNAL_PATH, describeRecovery, hasUnfinishedIngest, recoverIngest, writeOrRollBack, type DiskStep } from '../src/lib/ingest-files';
+import {
+  JOURNAL_PATH,
+  describeRecovery,
+  hasUnfinishedIngest,
+  recoverIngest,
+  writeOrRollBack,
+  type DiskStep,
+} from '../src/lib/ingest-files';
 
 let wrote = false;
 function stop(why: string, code: number): never {
@@ -58,7 +65,9 @@ if (args.help) {
 }
 const root = resolve(args.root ?? process.cwd());
 if (args.dryRun && hasUnfinishedIngest(root)) {
-  console.error(`ingest: ${JOURNAL_PATH} exists: an earlier ingest was stopped; run without --dry-run to recover it first. Nothing written`);
+  console.error(
+    `ingest: ${JOURNAL_PATH} exists: an earlier ingest was stopped; run without --dry-run to recover it first. Nothing written`,
+  );
   process.exit(1);
 }
 if (!args.dryRun) {

@@ -13,7 +13,21 @@
  * directory, so no file is ever seen half written under its own name.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { z } from 'zod';
 import type { Problem } from './csv';
@@ -196,7 +210,12 @@ function bytesOf(w: FileWrite, current: Buffer | null): Uint8Array {
  * throws or returns problems, every file is put back as it was — restored byte for byte, or removed if it was
  * new — and so are directories it created. A journal left by an earlier run must be recovered first.
  */
-export function writeOrRollBack(root: string, writes: readonly FileWrite[], check: () => Problem[], options: WriteOptions = {}): WriteResult {
+export function writeOrRollBack(
+  root: string,
+  writes: readonly FileWrite[],
+  check: () => Problem[],
+  options: WriteOptions = {},
+): WriteResult {
   const disk = new Disk(root, options);
   const id = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
   const files: Journal['files'] = [];
@@ -207,7 +226,8 @@ export function writeOrRollBack(root: string, writes: readonly FileWrite[], chec
     const full = disk.full(w.path);
     const current = existsSync(full) ? readFileSync(full) : null;
     if (w.previous === null && current !== null) return { ok: false, error: `${w.path} appeared while ingesting: nothing written` };
-    if (w.previous !== null && (current?.toString('utf8') ?? '') !== w.previous) return { ok: false, error: `${w.path} changed while ingesting: nothing written` };
+    if (w.previous !== null && (current?.toString('utf8') ?? '') !== w.previous)
+      return { ok: false, error: `${w.path} changed while ingesting: nothing written` };
     const bytes = bytesOf(w, current);
     after.set(w.path, bytes);
     if (current !== null) before.set(w.path, current);
@@ -218,11 +238,14 @@ export function writeOrRollBack(root: string, writes: readonly FileWrite[], chec
       before: current === null ? null : hashOf(current),
       after: hashOf(bytes),
     });
-    for (let dir = posix.dirname(w.path); dir !== '.' && !existsSync(disk.full(dir)) && !dirs.includes(dir); dir = posix.dirname(dir)) dirs.push(dir);
+    for (let dir = posix.dirname(w.path); dir !== '.' && !existsSync(disk.full(dir)) && !dirs.includes(dir); dir = posix.dirname(dir))
+      dirs.push(dir);
   }
   dirs.sort((a, b) => a.length - b.length);
-  if (!existsSync(disk.full(dirname(JOURNAL_PATH)))) return { ok: false, error: `${root} has no ${dirname(JOURNAL_PATH)}/ directory: nothing written` };
-  if (existsSync(disk.full(JOURNAL_PATH))) return { ok: false, error: `${JOURNAL_PATH} exists: an earlier ingest is unfinished (recover it first); nothing written` };
+  if (!existsSync(disk.full(dirname(JOURNAL_PATH))))
+    return { ok: false, error: `${root} has no ${dirname(JOURNAL_PATH)}/ directory: nothing written` };
+  if (existsSync(disk.full(JOURNAL_PATH)))
+    return { ok: false, error: `${JOURNAL_PATH} exists: an earlier ingest is unfinished (recover it first); nothing written` };
 
   const journal: Journal = { version: 1, id, label: options.label ?? writes.map((w) => w.path).join(', '), state: 'prepared', files, dirs };
   try {
@@ -272,7 +295,10 @@ function rollBack(disk: Disk, journal: Journal): void {
   for (const f of [...journal.files].reverse()) {
     const now = disk.hash(f.path);
     if (now === f.before) continue;
-    if (now !== f.after) throw new Error(`${f.path} has neither its old nor its new bytes (changed by hand?): compare it with ${JOURNAL_PATH} and fix it by hand`);
+    if (now !== f.after)
+      throw new Error(
+        `${f.path} has neither its old nor its new bytes (changed by hand?): compare it with ${JOURNAL_PATH} and fix it by hand`,
+      );
     if (f.backup === null) disk.remove(f.path);
     else if (disk.hash(f.backup) === f.before) disk.rename(f.backup, f.path);
     else throw new Error(`${f.backup}, the copy of ${f.path} as it was, is missing or damaged: cannot put ${f.path} back`);
@@ -289,7 +315,8 @@ function rollBack(disk: Disk, journal: Journal): void {
 /** Removes what a committed transaction left; throws (leaving the journal) when a file lost its new bytes. */
 function finish(disk: Disk, journal: Journal): void {
   for (const f of journal.files) {
-    if (disk.hash(f.path) !== f.after) throw new Error(`${f.path} does not have the bytes the committed ingest wrote (changed by hand?): compare it with ${JOURNAL_PATH}`);
+    if (disk.hash(f.path) !== f.after)
+      throw new Error(`${f.path} does not have the bytes the committed ingest wrote (changed by hand?): compare it with ${JOURNAL_PATH}`);
   }
   for (const f of journal.files) {
     disk.remove(f.temp);
@@ -332,7 +359,11 @@ export function recoverIngest(root: string, options: DiskOptions = {}): Recovery
   let journal: Journal;
   try {
     const parsed = journalSchema.safeParse(JSON.parse(readFileSync(disk.full(JOURNAL_PATH), 'utf8')));
-    if (!parsed.success) return { status: 'stuck', error: `${JOURNAL_PATH} is not a journal this version can read (${parsed.error.issues[0]?.message ?? 'invalid'}): look at it and remove it by hand` };
+    if (!parsed.success)
+      return {
+        status: 'stuck',
+        error: `${JOURNAL_PATH} is not a journal this version can read (${parsed.error.issues[0]?.message ?? 'invalid'}): look at it and remove it by hand`,
+      };
     journal = parsed.data;
   } catch (e) {
     return { status: 'stuck', error: `${JOURNAL_PATH} cannot be read (${message(e)}): look at it and remove it by hand` };
@@ -353,7 +384,9 @@ export function recoverIngest(root: string, options: DiskOptions = {}): Recovery
 export function describeRecovery(recovery: Recovery): string | null {
   switch (recovery.status) {
     case 'clean':
-      return recovery.removed.length === 0 ? null : `removed ${recovery.removed.length} leftover temporary file(s) of an ingest stopped before it changed anything: ${recovery.removed.join(', ')}`;
+      return recovery.removed.length === 0
+        ? null
+        : `removed ${recovery.removed.length} leftover temporary file(s) of an ingest stopped before it changed anything: ${recovery.removed.join(', ')}`;
     case 'rolled-back':
       return `the previous ingest (${recovery.label}) was stopped before it completed: rolled back, data/ is as it was before it`;
     case 'finished':
