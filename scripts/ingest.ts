@@ -22,6 +22,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readReportText } from '../src/lib/extract/read';
 import { readDataset, dataPaths } from '../src/lib/dataset-files';
 import { formatProblem, validateDataset } from '../src/lib/validate';
+import type { Problem } from '../src/lib/csv';
 import { INGEST_USAGE, newProblems, parseIngestArgs, planIngest } from '../src/lib/ingest';
 import {
   JOURNAL_PATH,
@@ -31,6 +32,7 @@ import {
   writeOrRollBack,
   type DiskStep,
 } from '../src/lib/ingest-files';
+import { planMissingFigures, reportsWithoutFigures } from '../src/lib/ingest-repair';
 
 let wrote = false;
 function stop(why: string, code: number): never {
@@ -63,6 +65,7 @@ if (args.help) {
   console.log(INGEST_USAGE);
   process.exit(0);
 }
+const file = args.file;
 const root = resolve(args.root ?? process.cwd());
 if (args.dryRun && hasUnfinishedIngest(root)) {
   console.error(
@@ -83,7 +86,7 @@ if (!read.ok) {
 }
 const paths = dataPaths(root);
 const readText = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : '');
-const plan = planIngest({
+const input = {
   bytes: readFileSync(args.file),
   text: read.text,
   fileName: basename(args.file),
@@ -91,11 +94,55 @@ const plan = planIngest({
   dataset: readDataset(root),
   unitsCsv: readText(paths.units),
   reportsCsv: readText(paths.reports),
-});
+};
+const plan = planIngest(input);
+
+/** Validation from disk after writing: only problems the dataset did not have before count. */
+const check = (known: Problem[]) => () => newProblems(known, validateDataset(readDataset(root)).problems);
+/** A signal or the parent's death during planning is handled here, before the first byte is written. */
+async function stopIfAsked(): Promise<void> {
+  const pause = Number(env['MINGZHANG_INGEST_PAUSE_MS'] ?? 0);
+  await sleep(pause > 0 ? pause : 0);
+  if (orphaned()) stop('its parent process exited', 1);
+}
+function fail(result: { error: string } | { problems: Problem[] }): never {
+  if ('problems' in result) for (const p of result.problems) console.error(formatProblem(p));
+  else console.error(`ingest: ${result.error}`);
+  console.error(`ingest: ${file}: rolled back, nothing changed`);
+  process.exit(1);
+}
 for (const note of plan.notes) console.error(`ingest: ${note}`);
 
 if (plan.status === 'already-ingested') {
-  console.error(`ingest: ${args.file}: already ingested as ${plan.reportIds.join(', ')} (same sha256); nothing changed`);
+  const incomplete = reportsWithoutFigures(input.dataset, plan.reportIds);
+  if (incomplete.length === 0) {
+    console.error(`ingest: ${args.file}: already ingested as ${plan.reportIds.join(', ')} (same sha256); nothing changed`);
+    process.exit(0);
+  }
+  for (const reportId of incomplete) {
+    const figuresFile = `data/figures/${reportId}.csv`;
+    console.error(
+      `ingest: report ${reportId} is in data/reports.csv but ${figuresFile} is missing (an ingest stopped before ingest was atomic)`,
+    );
+    const repair = planMissingFigures(input, reportId);
+    if (!repair.ok) {
+      for (const error of repair.errors) console.error(`ingest: ${error}`);
+      console.error(`ingest: ${args.file}: nothing written`);
+      process.exit(1);
+    }
+    if (args.dryRun) {
+      console.error(`ingest: dry run: would write ${figuresFile} with ${repair.figures} machine figure(s); nothing written`);
+      continue;
+    }
+    await stopIfAsked();
+    const result = writeOrRollBack(root, repair.writes, check(validateDataset(input.dataset).problems), {
+      beforeStep,
+      label: `the figures of report ${reportId} from ${basename(args.file)}`,
+    });
+    if (!result.ok) fail(result);
+    wrote = true;
+    console.error(`ingest: wrote ${figuresFile}: ${repair.figures} machine figure(s); the report is complete now`);
+  }
   process.exit(0);
 }
 if (plan.status === 'refused') {
@@ -115,18 +162,12 @@ if (args.dryRun) {
   process.exit(0);
 }
 
-const pause = Number(env['MINGZHANG_INGEST_PAUSE_MS'] ?? 0);
-// a signal or the parent's death during planning is handled here, before the first byte is written
-await sleep(pause > 0 ? pause : 0);
-if (orphaned()) stop('its parent process exited', 1);
-const check = () => newProblems(plan.knownProblems, validateDataset(readDataset(root)).problems);
-const result = writeOrRollBack(root, plan.writes, check, { beforeStep, label: `report ${plan.reportId} from ${basename(args.file)}` });
+await stopIfAsked();
+const result = writeOrRollBack(root, plan.writes, check(plan.knownProblems), {
+  beforeStep,
+  label: `report ${plan.reportId} from ${basename(args.file)}`,
+});
 wrote = result.ok;
-if (!result.ok) {
-  if ('problems' in result) for (const p of result.problems) console.error(formatProblem(p));
-  else console.error(`ingest: ${result.error}`);
-  console.error(`ingest: ${args.file}: rolled back, nothing changed`);
-  process.exit(1);
-}
+if (!result.ok) fail(result);
 for (const w of plan.writes) console.error(`ingest: ${w.previous === null ? 'wrote' : 'appended to'} ${w.path}`);
 console.error(`ingest: added ${summary}. The figures are unreviewed: read each against the source, then set review to curated.`);
