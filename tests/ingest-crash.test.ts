@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -49,13 +49,19 @@ function freshRoot(): string {
   return root;
 }
 
-function ingest(root: string, env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, input, '--root', root, ...FLAGS], {
+/** Runs the ingest script as `npm run ingest` does (one node process), on `root`. */
+function ingest(
+  root: string,
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, input, '--root', root, ...FLAGS], {
     cwd: projectRoot,
-    encoding: 'utf8',
     env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  return { status: run.status, signal: run.signal, stderr: run.stderr };
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((done) => child.on('close', (status, signal) => done({ status, signal, stderr })));
 }
 
 /** Every file under data/ with its bytes (base64), to compare states exactly. */
@@ -71,13 +77,13 @@ function snapshot(root: string, dir = join(root, 'data')): Map<string, string> {
 
 const withoutTransactionFiles = (files: Map<string, string>) => new Map([...files].filter(([k]) => !TRANSACTION_FILE.test(k)));
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'mingzhang-ingest-crash-'));
   input = join(work, '渌口区2022年度整体支出绩效自评报告.txt');
   cpSync(SEED, input);
   const root = freshRoot();
   before = snapshot(root);
-  const clean = ingest(root, { MINGZHANG_INGEST_TRACE: '1' });
+  const clean = await ingest(root, { MINGZHANG_INGEST_TRACE: '1' });
   expect(clean.stderr).toContain(`added report ${ID}`);
   steps = [...clean.stderr.matchAll(/^ingest: step \d+: (.*)$/gm)].map((m) => m[1] ?? '');
   after = snapshot(root);
@@ -100,12 +106,12 @@ describe('npm run ingest killed at every step on disk', () => {
     ]);
   });
 
-  it('leaves data/ as before or as after, and the next run says which, recovers and completes the ingest', () => {
+  it('leaves data/ as before or as after, and the next run says which, recovers and completes the ingest', async () => {
     const outcomes = new Set<string>();
-    for (let n = 1; n <= steps.length; n++) {
+    const killAt = async (n: number) => {
       const where = `killed before step ${n} (${steps[n - 1] ?? ''})`;
       const root = freshRoot();
-      const killed = ingest(root, { MINGZHANG_INGEST_CRASH_AT: String(n) });
+      const killed = await ingest(root, { MINGZHANG_INGEST_CRASH_AT: String(n) });
       expect(killed.signal, where).toBe('SIGKILL');
 
       const left = snapshot(root);
@@ -121,7 +127,7 @@ describe('npm run ingest killed at every step on disk', () => {
       expect(snapshot(copy), `${where}: after ${recovery.status}`).toEqual(recovery.status === 'finished' ? after : before);
       outcomes.add(recovery.status);
 
-      const next = ingest(root);
+      const next = await ingest(root);
       expect(next.status, `${where}: ${next.stderr}`).toBe(0);
       if (recovery.status === 'rolled-back')
         expect(next.stderr, where).toMatch(/was stopped before it completed: rolled back, data\/ is as it was before it/);
@@ -132,25 +138,31 @@ describe('npm run ingest killed at every step on disk', () => {
       expect(validateDataset(readDataset(root)).problems, where).toEqual([]);
       rmSync(root, { recursive: true });
       rmSync(copy, { recursive: true });
-    }
+    };
+    // two at a time (the machine has two cores); each case has its own root
+    const queue = steps.map((_, i) => i + 1);
+    const worker = async () => {
+      for (let n = queue.shift(); n !== undefined; n = queue.shift()) await killAt(n);
+    };
+    await Promise.all([worker(), worker()]);
     expect([...outcomes].sort()).toEqual(['clean', 'finished', 'rolled-back']);
   });
 });
 
 describe('a report an older ingest left without its figures file', () => {
-  it('is completed by the next run instead of being called already ingested', () => {
+  it('is completed by the next run instead of being called already ingested', async () => {
     const root = freshRoot();
-    expect(ingest(root).status).toBe(0);
+    expect((await ingest(root)).status).toBe(0);
     const figures = join(root, 'data/figures', `${ID}.csv`);
     rmSync(figures);
     expect(validateDataset(readDataset(root)).problems).toEqual([]);
 
-    const run = ingest(root);
+    const run = await ingest(root);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(`data/figures/${ID}.csv is missing`);
     expect(run.stderr).not.toContain('already ingested');
     expect(snapshot(root)).toEqual(after);
-    expect(ingest(root).stderr).toContain(`already ingested as ${ID}`);
+    expect((await ingest(root)).stderr).toContain(`already ingested as ${ID}`);
   });
 });
 
