@@ -77,7 +77,7 @@ if (!args.dryRun) {
   const recovery = recoverIngest(root, { beforeStep });
   const said = describeRecovery(recovery);
   if (said !== null) console.error(`ingest: ${said}`);
-  if (recovery.status === 'stuck') process.exit(1);
+  if (recovery.status === 'stuck' || recovery.status === 'busy') process.exit(1);
 }
 const read = readReportText(args.file);
 if (!read.ok) {

@@ -1,9 +1,18 @@
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FileWrite } from './ingest';
-import { JOURNAL_PATH, describeRecovery, recoverIngest, writeOrRollBack, type DiskStep, type Recovery } from './ingest-files';
+import {
+  JOURNAL_PATH,
+  describeRecovery,
+  processIdentity,
+  recoverIngest,
+  writeOrRollBack,
+  type DiskStep,
+  type Recovery,
+} from './ingest-files';
 
 const made: string[] = [];
 afterEach(() => {
@@ -208,6 +217,29 @@ describe('recoverIngest', () => {
     expect(describeRecovery(recovery)).toMatch(/cannot be recovered automatically/);
     expect(tree(root)).toEqual(damaged);
     expect(existsSync(join(root, JOURNAL_PATH))).toBe(true);
+  });
+
+  it('leaves alone the journal of an ingest that is still running, and recovers it once that process is gone', async () => {
+    const root = stoppedBefore(betweenRenames);
+    const stopped = tree(root);
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      const owner = processIdentity(other.pid ?? 0);
+      expect(owner).toMatch(/:\d+:/);
+      const journal = readFileSync(join(root, JOURNAL_PATH), 'utf8');
+      writeFileSync(join(root, JOURNAL_PATH), journal.replace(/"owner": "[^"]*"/, `"owner": "${owner ?? ''}"`));
+      const busy = recoverIngest(root);
+      expect(busy).toEqual({
+        status: 'busy',
+        error: expect.stringMatching(/^another ingest \(report b, process \d+\) is writing data\/ now/),
+      });
+      expect(tree(root)).toEqual({ ...stopped, [JOURNAL_PATH]: expect.any(String) });
+    } finally {
+      other.kill('SIGKILL');
+      await new Promise((done) => other.on('close', done));
+    }
+    expect(recoverIngest(root)).toEqual({ status: 'rolled-back', label: 'report b' });
+    expect(tree(root)).toEqual(tree(tempRoot(files)));
   });
 
   it('has nothing to do on a clean data/', () => {

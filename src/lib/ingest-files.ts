@@ -70,6 +70,8 @@ const journalSchema = z.object({
   version: z.literal(1),
   id: z.string().regex(/^[0-9a-z]+$/),
   label: z.string(),
+  /** The process writing it (see `processIdentity`): a journal whose process still runs is not left over. */
+  owner: z.string(),
   state: z.enum(['prepared', 'committed']),
   files: z.array(
     z.object({
@@ -247,7 +249,8 @@ export function writeOrRollBack(
   if (existsSync(disk.full(JOURNAL_PATH)))
     return { ok: false, error: `${JOURNAL_PATH} exists: an earlier ingest is unfinished (recover it first); nothing written` };
 
-  const journal: Journal = { version: 1, id, label: options.label ?? writes.map((w) => w.path).join(', '), state: 'prepared', files, dirs };
+  const label = options.label ?? writes.map((w) => w.path).join(', ');
+  const journal: Journal = { version: 1, id, label, owner: processIdentity(process.pid) ?? '', state: 'prepared', files, dirs };
   try {
     disk.writeJournal(journal, true);
   } catch (e) {
@@ -285,8 +288,11 @@ export function writeOrRollBack(
   } catch (e) {
     return rollBackAnd({ ok: false, error: `cannot mark ${JOURNAL_PATH} committed (${message(e)})` });
   }
-  // committed: what follows only tidies up, and a crash here is finished by the next run
-  finish(disk, journal);
+  try {
+    finish(disk, journal);
+  } catch {
+    // committed: what is left is tidied up by the next run
+  }
   return { ok: true };
 }
 
@@ -331,7 +337,9 @@ export type Recovery =
   | { status: 'clean'; removed: string[] }
   | { status: 'rolled-back' | 'finished'; label: string }
   /** The journal is left in place: data/ needs a person. */
-  | { status: 'stuck'; error: string };
+  | { status: 'stuck'; error: string }
+  /** Another ingest is writing now: nothing was touched. */
+  | { status: 'busy'; error: string };
 
 /** Files under `dir` (relative to root) whose names are those of a transaction's temporaries or backups. */
 function leftoversIn(disk: Disk, dir: string): string[] {
@@ -368,6 +376,12 @@ export function recoverIngest(root: string, options: DiskOptions = {}): Recovery
   } catch (e) {
     return { status: 'stuck', error: `${JOURNAL_PATH} cannot be read (${message(e)}): look at it and remove it by hand` };
   }
+  if (journal.owner !== processIdentity(process.pid) && journal.owner === processIdentity(Number(journal.owner.split(':')[1]))) {
+    return {
+      status: 'busy',
+      error: `another ingest (${journal.label}, process ${journal.owner.split(':')[1] ?? '?'}) is writing data/ now: run again when it has finished`,
+    };
+  }
   try {
     if (journal.state === 'committed') {
       finish(disk, journal);
@@ -391,8 +405,34 @@ export function describeRecovery(recovery: Recovery): string | null {
       return `the previous ingest (${recovery.label}) was stopped before it completed: rolled back, data/ is as it was before it`;
     case 'finished':
       return `the previous ingest (${recovery.label}) had completed when it was stopped: finished it, data/ has its changes`;
+    case 'busy':
+      return recovery.error;
     case 'stuck':
       return `data/ has an unfinished ingest that cannot be recovered automatically: ${recovery.error}`;
+  }
+}
+
+/**
+ * Who a process is, in a way that survives pid reuse: `<boot id>:<pid>:<start time>` from /proc (Linux);
+ * `:<pid>:` elsewhere, where only the pid is known. Null when no such process runs.
+ */
+export function processIdentity(pid: number): string | null {
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    // EPERM: it runs, under another user
+    if (!(e instanceof Error && 'code' in e && e.code === 'EPERM')) return null;
+  }
+  try {
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the fields after the command name, which may itself contain spaces and parentheses
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z') return null;
+    return `${boot}:${pid}:${fields[19] ?? ''}`;
+  } catch {
+    return `:${pid}:`;
   }
 }
 
