@@ -146,7 +146,7 @@ describe('npm run ingest killed at every step on disk', () => {
     };
     await Promise.all([worker(), worker()]);
     expect([...outcomes].sort()).toEqual(['clean', 'finished', 'rolled-back']);
-  });
+  }, 300_000);
 });
 
 describe('a report an older ingest left without its figures file', () => {
