@@ -20,7 +20,7 @@ import { constants } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readReportText } from '../src/lib/extract/read';
-import { readDataset, dataPaths } from '../src/lib/dataset-files';
+import { isIngestLeftover, readDataset, dataPaths } from '../src/lib/dataset-files';
 import { formatProblem, validateDataset } from '../src/lib/validate';
 import type { Problem } from '../src/lib/csv';
 import { INGEST_USAGE, newProblems, parseIngestArgs, planIngest } from '../src/lib/ingest';
@@ -97,8 +97,11 @@ const input = {
 };
 const plan = planIngest(input);
 
-/** Validation from disk after writing: only problems the dataset did not have before count. */
-const check = (known: Problem[]) => () => newProblems(known, validateDataset(readDataset(root)).problems);
+/**
+ * Validation from disk after writing: only problems the dataset did not have before count, and not the journal,
+ * temporaries and backups of this very transaction (they are gone once it commits).
+ */
+const check = (known: Problem[]) => () => newProblems(known, validateDataset(readDataset(root)).problems.filter((p) => !isIngestLeftover(p)));
 /** A signal or the parent's death during planning is handled here, before the first byte is written. */
 async function stopIfAsked(): Promise<void> {
   const pause = Number(env['MINGZHANG_INGEST_PAUSE_MS'] ?? 0);

@@ -38,10 +38,12 @@ const DATA_FILES = ['units.csv', 'reports.csv', 'CURATION.md'] as const;
 const DATA_FOLDERS = { figures: '.csv', indicators: '.csv', sources: '.txt' } as const;
 /** Keeps an empty folder in git; it holds no data, so it is the one file that is neither read nor refused. */
 const PLACEHOLDER = '.gitkeep';
-/** What a crashed `npm run ingest` leaves behind: its journal and its half-written files. */
-const leftByIngest = (name: string) => name === '.ingest-journal.json' || name.endsWith('.tmp');
+/** What a crashed `npm run ingest` leaves behind: its journal, its half-written files and its backups. */
+const leftByIngest = (name: string) => name === '.ingest-journal.json' || name.endsWith('.tmp') || /\.ingest-[0-9a-z]+\.bak$/.test(name);
 
 const CRASHED_INGEST = 'a crashed ingest left this file: run npm run ingest to recover';
+/** Whether a problem is about a file an ingest keeps while it runs (expected inside its own transaction). */
+export const isIngestLeftover = (p: Problem) => p.message === CRASHED_INGEST;
 const EXPECTED_LAYOUT = `expected only ${DATA_FILES.join(', ')} and the folders ${Object.keys(DATA_FOLDERS).map((f) => `${f}/`).join(', ')}`;
 
 /**
