@@ -14,8 +14,8 @@ export interface Finding {
 /** Every full-width ASCII character and the ideographic space, as ASCII; one code unit each. */
 const ascii = (text: string) => text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 
-/** Digit groups joined by up to three characters that are neither letters, digits, commas nor line breaks. */
-const CHAIN = /\d+(?:[^\p{L}\p{N},\n]{1,3}\d+)*/gu;
+/** Digit groups joined by up to three characters that are not letters, digits, commas, table bars or line breaks. */
+const CHAIN = /\d+(?:[^\p{L}\p{N},|\n]{1,3}\d+)*/gu;
 
 export function findMobileNumbers(text: string): Finding[] {
   const plain = ascii(text);
@@ -47,9 +47,10 @@ export function findMobileNumbers(text: string): Finding[] {
 export function findIdCards(text: string): Finding[] {
   const plain = ascii(text);
   const findings: Finding[] = [];
-  for (const m of plain.matchAll(/(?<![\dA-Za-z])(?:\d[ \-_.]?){17}[\dXx](?![\dA-Za-z])/g)) {
+  // no dots: "18130176.4496" is an amount
+  for (const m of plain.matchAll(/(?<![\dA-Za-z.])(?:\d[ \-_]?){17}[\dXx](?![\dA-Za-z]|\.\d)/g)) {
     const digits = m[0].replace(/[^\dXx]/g, '');
-    const grouped = m[0].split(/[ \-_.]/).every((group) => group.length >= 3);
+    const grouped = m[0].split(/[ \-_]/).every((group) => group.length >= 3);
     if (grouped && /^\d{6}(?:18|19|20)/.test(digits)) findings.push({ kind: 'id-card', found: text.slice(m.index, m.index + m[0].length) });
   }
   return findings;
