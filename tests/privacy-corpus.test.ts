@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redactPersonalData } from '../src/lib/privacy';
+import { FIELD_LABELS, PRIVATE_LABELS, redactPersonalData } from '../src/lib/privacy';
 import { projectRoot } from './helpers/built-site';
 import { findIdCards, findMobileNumbers, findNamesAfterLabels, findPersonalData } from './helpers/personal-data';
 
@@ -108,5 +108,14 @@ describe('a hostile text with every format the issue lists', () => {
     for (const name of ['王小明', '李大伟']) expect(masked).not.toContain(name);
     expect(masked).not.toContain('0731-12345678');
     expect(masked).toContain('附件：满意度调查问卷');
+  });
+});
+
+describe('the README states the rule the code applies', () => {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Privacy'), readme.indexOf('\n## ', readme.indexOf('### Privacy')));
+
+  it.each([...PRIVATE_LABELS, ...FIELD_LABELS])('names the label %s', (label) => {
+    expect(section).toContain(label);
   });
 });

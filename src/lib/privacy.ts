@@ -42,12 +42,12 @@ const PHONE_LINE = /^[\s|｜]*(?:联系电话|电话|手机|座机|固话|办公
  * Labels that introduce a private person's name on a form. They are nouns for a person, so "经办人员" or
  * "受访人数" are not labels (the next character says so).
  */
-const PRIVATE_LABELS = [
+export const PRIVATE_LABELS = [
   '填报人', '填表人', '联系人', '经办人', '签字人', '调查人员', '调查人', '调查员', '调查对象', '受访者', '受访人', '被调查人', '被调查者',
   '被访者', '被访人', '访谈对象', '审核人', '复核人', '制表人', '统计人', '记录人',
 ];
 /** Labels of form fields that hold a name whoever it is; they count only as a field ("姓名：", "| 姓名 |"). */
-const FIELD_LABELS = ['姓名', '签名', '签字', '签章'];
+export const FIELD_LABELS = ['姓名', '签名', '签字', '签章'];
 /** Roles of officials: a 姓名 / 签字 field right after one of them holds an official's name, which stays public. */
 const OFFICIAL_ROLE = /(?:负责人|局长|主任|书记|领导|处长|科长|股长|队长|所长|院长|站长|厅长|部长|法定代表人|法人代表)[ \t]*[(（]?[ \t]*\n?[ \t]*$/;
 
