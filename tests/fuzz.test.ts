@@ -122,7 +122,8 @@ const MUTATIONS: Record<string, (text: string, random: Random) => string> = {
     const lines = text.split('\n');
     for (let k = 0; k < 8; k++) {
       const at = random.int(lines.length);
-      const planted = random.int(3) === 0 ? `${random.pick(NAME_LINES)} 联系电话：${mobile(random)}` : `${lines[at] ?? ''}${mobile(random)}`;
+      // a number is introduced by a word or a break, never glued to other digits (no one can read "1687 1 5 2 2 8 …")
+      const planted = random.int(3) === 0 ? `${random.pick(NAME_LINES)} 联系电话：${mobile(random)}` : `${lines[at] ?? ''}${random.pick([' ', '，', '电话', '手机：'])}${mobile(random)}`;
       lines.splice(at, random.int(3) === 0 ? 0 : 1, planted);
     }
     return lines.join('\n');

@@ -193,6 +193,7 @@ describe('names after the labels that introduce private people (issue 7)', () =>
     ['复核人：王小明。', '王小明'],
     ['联系人姓名：王小明', '王小明'],
     ['受访者：买买提·艾力，', '买买提·艾力'],
+    ['受访人：王小明先生', '王小明'],
   ])('%j', (text, name) => {
     expect(findPrivateNames(text)).toEqual([name]);
     expect(redactPersonalData(text)).toBe(masking(text, name));
@@ -217,6 +218,9 @@ describe('names after the labels that introduce private people (issue 7)', () =>
     ['局长：张三'],
     ['联系人：财务科'],
     ['联系人：办公室'],
+    ['审核人：主管会计'],
+    ['经办人：出纳'],
+    ['联系人：张科长'],
     ['调查对象：参保群众'],
     ['调查对象为参保群众'],
     ['签字确认。'],

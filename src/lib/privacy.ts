@@ -10,7 +10,8 @@ import { toHalfWidth } from './numbers';
  * - a mobile number is masked wherever it stands, however it is written;
  * - an ID-card number (18 characters with a plausible birth date) is masked wherever it stands;
  * - a landline with an area code is masked only where it belongs to a private person: on a line that names
- *   one after a private label, or on a phone line right below such a line. A unit's office number stays;
+ *   one after a private label, or on the first phone line within four lines below it. A unit's office
+ *   number stays;
  * - a name written after a label that introduces a private person (填表人, 联系人, 姓名, 受访者 …) is masked
  *   everywhere in the report. Officials named in their official role (单位负责人, 项目负责人, 局长 …, also
  *   where they sign: "单位负责人签字：") stay: their names are part of the public record.
@@ -61,8 +62,8 @@ const AFTER_PRIVATE_LABEL = /^[ \t\u3000]*(?:[:：][ \t\u3000_＿]*|[|｜\t][ \t
 const AFTER_FIELD_LABEL = /^(?:[ \t\u3000]*[:：][ \t\u3000_＿]*|[ \t\u3000]*[|｜\t][ \t\u3000]*|[ \t\u3000]*[_＿]+|[ \t\u3000]{2,}|[ \t\u3000]*\n(?:[ \t\u3000]*\n){0,2}[ \t\u3000]*)/;
 
 const HAN = '\\u4e00-\\u9fff';
-/** Words that often follow a name on the same form line. */
-const NEXT_FIELD = '联系|电话|手机|性别|年龄|民族|职务|职称|身份|住址|地址|单位|部门|填报|填表|审核|经办|日期|时间|签';
+/** Words that often follow a name on the same form line, and honorifics ("王小明先生"). */
+const NEXT_FIELD = '联系|电话|手机|性别|年龄|民族|职务|职称|身份|住址|地址|单位|部门|填报|填表|审核|经办|日期|时间|签|先生|女士|同志';
 /**
  * One name: two to four characters, possibly spaced ("张  三"), or a name with a middle dot ("买买提·艾力"),
  * that ends at a field break.
@@ -71,9 +72,12 @@ const NAME = new RegExp(
   `^([${HAN}]{1,8}[·・•][${HAN}]{1,8}|[${HAN}](?:[ \\u3000]{0,2}[${HAN}]){1,3}?)` +
     `(?=[ \\u3000]*[^${HAN} \\u3000]|[ \\u3000]*(?:${NEXT_FIELD})|[ \\u3000]{2,}|[ \\u3000]*$)`,
 );
-/** Words that follow such labels but name a group, an office or a form field, not a person ("调查对象：参保群众", "联系人：办公室"). */
+/**
+ * Words that follow such labels but name a group, an office, a post or a form field, not a person
+ * ("调查对象：参保群众", "联系人：办公室", "审核人：主管会计"). Masking one of them everywhere would hide report text.
+ */
 const NOT_A_NAME =
-  /群众|参保|居民|职工|人员|单位|科室|办公|患者|对象|代表|医院|机构|企业|农户|学生|服务|社会|公众|部门|本人|全体|姓名|性别|年龄|职务|职称|电话|手机|日期|时间|盖章|签字|签名|填报|填表|审核|意见|备注|序号|负责人|[科股室处局所站办队院委厅]$/;
+  /群众|参保|居民|职工|人员|单位|科室|办公|患者|对象|代表|医院|机构|企业|农户|学生|服务|社会|公众|部门|本人|全体|姓名|性别|年龄|职务|职称|电话|手机|日期|时间|盖章|签字|签名|填报|填表|审核|意见|备注|序号|负责|主任|书记|会计|出纳|主管|领导|干部|财务|[科股室处局所站办队院委厅长]$/;
 
 interface Span {
   start: number;
