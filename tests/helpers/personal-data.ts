@@ -63,12 +63,18 @@ const NOT_A_PERSON = /群众|参保|居民|职工|人员|单位|科|股|室|办|
 /** A label right after an official's role ("单位负责人签字") introduces an official, whose name stays. */
 const OFFICIAL_BEFORE = /(?:负责人|局长|主任|书记|领导)[\s(（]*$/;
 
+const NAME_AFTER = (breaks: string) =>
+  new RegExp(`^(?:[(（][^)）]{0,4}[)）])?[\\s:：|｜_＿]{${breaks}}((?:[\\u4e00-\\u9fff][ \\u3000]?){2,4}|[\\u4e00-\\u9fff]+·[\\u4e00-\\u9fff]+)(?![\\u4e00-\\u9fff])`);
+const NAME_AFTER_LABEL = NAME_AFTER('0,6');
+/** 姓名 / 签名 / 签字 are a label only as a field: "签字完成的…" is prose. */
+const NAME_AFTER_FIELD = NAME_AFTER('1,6');
+
 export function findNamesAfterLabels(text: string): Finding[] {
   const findings: Finding[] = [];
   for (const m of text.matchAll(PRIVATE_LABEL)) {
     if (OFFICIAL_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-    const name = /^(?:[(（][^)）]{0,4}[)）])?[\s:：|｜_＿]{0,6}((?:[\u4e00-\u9fff][ \u3000]?){2,4}|[\u4e00-\u9fff]+·[\u4e00-\u9fff]+)(?![\u4e00-\u9fff])/.exec(after)?.[1]?.trim();
+    const name = (/^(?:姓名|签名|签字)$/.test(m[0]) ? NAME_AFTER_FIELD : NAME_AFTER_LABEL).exec(after)?.[1]?.trim();
     if (name && !NOT_A_PERSON.test(name)) findings.push({ kind: 'name', found: name });
   }
   return findings;
