@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { FIELD_LABELS, PRIVATE_LABELS, redactPersonalData } from '../src/lib/privacy';
-import { projectRoot } from './helpers/built-site';
+import { distDir, projectRoot, requireBuild } from './helpers/built-site';
 import { findIdCards, findMobileNumbers, findNamesAfterLabels, findPersonalData } from './helpers/personal-data';
 
 /*
@@ -117,5 +118,33 @@ describe('the README states the rule the code applies', () => {
 
   it.each([...PRIVATE_LABELS, ...FIELD_LABELS])('names the label %s', (label) => {
     expect(section).toContain(label);
+  });
+});
+
+describe('the built site: pages, search index, exports, feeds', () => {
+  const filesIn = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesIn(join(dir, e.name)) : [join(dir, e.name)]));
+  /** What a reader or a search can get from a built file; pagefind's files are gzipped, its words split by U+200B. */
+  const readable = (file: string): string | null => {
+    if (/\.pf_(?:fragment|index|meta|filter)$/.test(file)) return gunzipSync(readFileSync(file)).toString('utf8').replace(/\u200b/g, '');
+    if (/\.(?:html|csv|json|xml|rss|atom|txt)$/.test(file)) return readFileSync(file, 'utf8');
+    return null;
+  };
+
+  it('carries none of the personal data printed in the bundled sources, nor any phone or ID-card number', () => {
+    requireBuild();
+    const sources = textsIn(join(projectRoot, 'data', 'sources')).map((s) => s.text);
+    const secrets = [...new Set(sources.flatMap((text) => findPersonalData(text).map((f) => f.found)))];
+    expect(secrets).toEqual(expect.arrayContaining(['18974113296', '刘新文', '潘攀']));
+    const files = filesIn(distDir).flatMap((file) => {
+      const content = readable(file);
+      return content === null ? [] : [{ file: file.slice(distDir.length + 1), content }];
+    });
+    expect(files.map((f) => f.file)).toEqual(expect.arrayContaining(['index.html', 'data/figures.csv', 'data/figures.json']));
+    expect(files.some((f) => f.file.endsWith('.pf_fragment'))).toBe(true);
+    for (const { file, content } of files) {
+      for (const secret of secrets) expect(content, `${file} republishes ${secret}`).not.toContain(secret);
+      expect([...findMobileNumbers(content), ...findIdCards(content)], file).toEqual([]);
+    }
   });
 });
