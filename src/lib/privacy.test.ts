@@ -194,6 +194,8 @@ describe('names after the labels that introduce private people (issue 7)', () =>
     ['联系人姓名：王小明', '王小明'],
     ['受访者：买买提·艾力，', '买买提·艾力'],
     ['受访人：王小明先生', '王小明'],
+    ['联系人：财务科 王小明', '王小明'],
+    ['联系人：县医保局办公室王小明，电话', '王小明'],
   ])('%j', (text, name) => {
     expect(findPrivateNames(text)).toEqual([name]);
     expect(redactPersonalData(text)).toBe(masking(text, name));

@@ -79,6 +79,20 @@ const NAME = new RegExp(
 const NOT_A_NAME =
   /群众|参保|居民|职工|人员|单位|科室|办公|患者|对象|代表|医院|机构|企业|农户|学生|服务|社会|公众|部门|本人|全体|姓名|性别|年龄|职务|职称|电话|手机|日期|时间|盖章|签字|签名|填报|填表|审核|意见|备注|序号|负责|主任|书记|会计|出纳|主管|领导|干部|财务|[科股室处局所站办队院委厅长]$/;
 
+/** An office ending in one of these words, written before the name of its contact person. */
+const OFFICE_END = new RegExp(`^[${HAN}]{0,10}(?:办公室|科室|中心|[科股室处局所站部队])$`);
+
+/** The length of an office name written before a person's name ("联系人：县医保局办公室 王小明"), or 0. */
+function officeBeforeName(rest: string): number {
+  for (let end = Math.min(rest.length, 12); end >= 1; end--) {
+    if (!OFFICE_END.test(rest.slice(0, end))) continue;
+    const start = end + (/^[ \t\u3000]*/.exec(rest.slice(end))?.[0].length ?? 0);
+    const name = NAME.exec(rest.slice(start))?.[1];
+    if (name && !NOT_A_NAME.test(name)) return start;
+  }
+  return 0;
+}
+
 interface Span {
   start: number;
   end: number;
@@ -98,6 +112,7 @@ function namesAfterLabels(text: string): PrivateName[] {
     const after = (m[2] === undefined ? AFTER_PRIVATE_LABEL : AFTER_FIELD_LABEL).exec(text.slice(labelEnd, labelEnd + 12));
     if (!after) continue;
     let rest = text.slice(labelEnd + after[0].length, labelEnd + after[0].length + 40);
+    rest = rest.slice(officeBeforeName(rest));
     for (;;) {
       const name = NAME.exec(rest)?.[1];
       if (!name || NOT_A_NAME.test(name)) break;
