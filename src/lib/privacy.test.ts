@@ -201,6 +201,17 @@ describe('names after the labels that introduce private people (issue 7)', () =>
     expect(redactPersonalData(text)).toBe(masking(text, name));
   });
 
+  it.each([
+    ['a bar table', '| 序号 | 姓名 | 性别 | 联系电话 |\n|---|---|---|---|\n| 1 | 王小明 | 男 | 0731-12345678 |\n| 2 | 李 四 | 女 | 13912345671 |\n', ['王小明', '李 四']],
+    ['a tab table with blank lines between rows', '受访人\t满意度\n\n王小明\t满意\n\n赵晓燕\t基本满意\n说明：', ['王小明', '赵晓燕']],
+    ['a column of groups', '| 调查对象 | 人数 |\n| 参保群众 | 120 |\n| 定点医院 | 6 |', []],
+  ])('names in the column under a name header: %s', (_name, text, names) => {
+    expect(findPrivateNames(text)).toEqual(names);
+    const out = redactPersonalData(text);
+    for (const name of names) expect(out).not.toContain(name);
+    expect(out).not.toContain('0731-12345678');
+  });
+
   it('masks every later occurrence, so searching the name finds nothing', () => {
     const text = '调查表\n姓名：王小明  性别：男\n……\n王小明表示对报销服务满意。';
     const out = redactPersonalData(text);

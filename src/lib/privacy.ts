@@ -73,11 +73,12 @@ const NAME = new RegExp(
     `(?=[ \\u3000]*[^${HAN} \\u3000]|[ \\u3000]*(?:${NEXT_FIELD})|[ \\u3000]{2,}|[ \\u3000]*$)`,
 );
 /**
- * Words that follow such labels but name a group, an office, a post or a form field, not a person
- * ("调查对象：参保群众", "联系人：办公室", "审核人：主管会计"). Masking one of them everywhere would hide report text.
+ * Words that follow such labels but name a group, an office, a post, a form field or a column, not a person
+ * ("调查对象：参保群众", "联系人：办公室", "审核人：主管会计", "| 受访人 | 满意度 |"). Masking one of them everywhere
+ * would hide report text.
  */
 const NOT_A_NAME =
-  /群众|参保|居民|职工|人员|单位|科室|办公|患者|对象|代表|医院|机构|企业|农户|学生|服务|社会|公众|部门|本人|全体|姓名|性别|年龄|职务|职称|电话|手机|日期|时间|盖章|签字|签名|填报|填表|审核|意见|备注|序号|负责|主任|书记|会计|出纳|主管|领导|干部|财务|[科股室处局所站办队院委厅长]$/;
+  /群众|参保|居民|职工|人员|单位|科室|办公|患者|对象|代表|医院|机构|企业|农户|学生|服务|社会|公众|部门|本人|全体|姓名|性别|年龄|职务|职称|电话|手机|日期|时间|盖章|签字|签名|填报|填表|审核|意见|备注|序号|编号|人数|次数|数量|金额|比例|满意|评价|得分|分值|情况|结果|内容|说明|类别|类型|项目|名称|指标|合计|负责|主任|书记|会计|出纳|主管|领导|干部|财务|[科股室处局所站办队院委厅长]$/;
 
 /** An office ending in one of these words, written before the name of its contact person. */
 const OFFICE_END = new RegExp(`^[${HAN}]{0,10}(?:办公室|科室|中心|[科股室处局所站部队])$`);
@@ -126,9 +127,43 @@ function namesAfterLabels(text: string): PrivateName[] {
   return found;
 }
 
-/** Private names found after form labels (a list separated by 、 or ， counts name by name). */
+/** A header cell that heads a column of private people's names ("| 序号 | 姓名 | 性别 |"). */
+const NAME_COLUMN = new RegExp(`^(?:${PRIVATE_LABELS.join('|')})?(?:姓名)?$`);
+const CELL_BREAK = /[|｜\t]/;
+
+/** Names in the column under a name header of a table written with bars or tabs, row by row. */
+function namesInColumns(text: string): PrivateName[] {
+  const found: PrivateName[] = [];
+  const lines: { start: number; cells: string[] }[] = [];
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    lines.push({ start, cells: text.slice(start, end).split(CELL_BREAK).map((c) => c.trim()) });
+    start = end + 1;
+  }
+  lines.forEach((header, i) => {
+    const columns = header.cells.flatMap((cell, k) => (cell !== '' && NAME_COLUMN.test(cell) ? [k] : []));
+    if (header.cells.length < 2 || columns.length === 0) return;
+    // the rows below, until a line that is not a table row (blank lines between rows are common in conversions)
+    for (const row of lines.slice(i + 1, i + 500)) {
+      if (row.cells.length === 1 && row.cells[0] === '') continue;
+      if (row.cells.length < 2) break;
+      for (const k of columns) {
+        const cell = row.cells[k] ?? '';
+        const name = NAME.exec(cell)?.[1];
+        if (name && name.length === cell.length && !NOT_A_NAME.test(name)) found.push({ name, labelAt: row.start });
+      }
+    }
+  });
+  return found;
+}
+
+function privateNamesIn(text: string): PrivateName[] {
+  return [...namesAfterLabels(text), ...namesInColumns(text)];
+}
+
+/** Private names found after form labels (a list separated by 、 or ， counts name by name) and in name columns of tables. */
 export function findPrivateNames(text: string): string[] {
-  return [...new Set(namesAfterLabels(text).map((n) => n.name))];
+  return [...new Set(privateNamesIn(text).map((n) => n.name))];
 }
 
 /** Mobile numbers in the half-width copy of a text: whole, grouped 3-4-4 and the like, or spaced digit by digit. */
@@ -208,7 +243,7 @@ function privateLines(text: string, names: PrivateName[]): Span[] {
 
 function personalSpans(text: string, names: readonly string[]): Span[] {
   const half = toHalfWidth(text);
-  const found = namesAfterLabels(text);
+  const found = privateNamesIn(text);
   const spans = [...mobileSpans(half)];
   for (const m of half.matchAll(ID_CARD)) spans.push({ start: m.index, end: m.index + m[0].length });
   const lines = privateLines(text, found);

@@ -1,6 +1,6 @@
 /**
  * An independent detector of personal data, for tests. It is written without the masker's code and is
- * broader than the masker: any split of the digits, any short run of punctuation between groups, any
+ * broader than the masker: any split of the digits, any short run of separators between groups, any
  * 18-character number with a year where an ID card has the birth date. What it must not flag are the
  * numbers budget reports are made of: decimals and numbers with thousands separators.
  */
@@ -14,8 +14,11 @@ export interface Finding {
 /** Every full-width ASCII character and the ideographic space, as ASCII; one code unit each. */
 const ascii = (text: string) => text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 
-/** Digit groups joined by up to three characters that are not letters, digits, commas, table bars or line breaks. */
-const CHAIN = /\d+(?:[^\p{L}\p{N},|\n]{1,3}\d+)*/gu;
+/**
+ * Digit groups joined by up to three spaces, dashes of any kind, dots, underscores, slashes, brackets, plus
+ * signs or colons, in any mix and any grouping (the masker accepts fewer characters and only the usual groupings).
+ */
+const CHAIN = /\d+(?:[ \t\u00a0.\-‐‑‒–—―−﹣_·・•/\\()[\]【】〔〕+:]{1,3}\d+)*/g;
 
 export function findMobileNumbers(text: string): Finding[] {
   const plain = ascii(text);
