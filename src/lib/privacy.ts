@@ -12,8 +12,8 @@ import { toHalfWidth } from './numbers';
  * - a landline with an area code is masked only where it belongs to a private person: on a line that names
  *   one after a private label, or on the first phone line within four lines below it. A unit's office
  *   number stays;
- * - a name written after a label that introduces a private person (填表人, 联系人, 姓名, 受访者 …) is masked
- *   everywhere in the report. Officials named in their official role (单位负责人, 项目负责人, 局长 …, also
+ * - a name written after a label that introduces a private person (填表人, 联系人, 姓名, 受访者 …), or in a
+ *   table column such a label heads, is masked everywhere in the report. Officials named in their official role (单位负责人, 项目负责人, 局长 …, also
  *   where they sign: "单位负责人签字：") stay: their names are part of the public record.
  */
 
