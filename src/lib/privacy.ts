@@ -65,13 +65,16 @@ const HAN = '\\u4e00-\\u9fff';
 /** Words that often follow a name on the same form line, and honorifics ("王小明先生"). */
 const NEXT_FIELD = '联系|电话|手机|性别|年龄|民族|职务|职称|身份|住址|地址|单位|部门|填报|填表|审核|经办|日期|时间|签|先生|女士|同志';
 /**
- * One name: two to four characters, possibly spaced ("张  三"), or a name with a middle dot ("买买提·艾力"),
- * that ends at a field break.
+ * One name that ends at a field break: a name with a middle dot ("买买提·艾力"); two to four characters
+ * ending at anything but another character ("王小明 男", "王小明先生"); or characters spaced out by
+ * conversion ("张  三"), which end only at a clear break (two spaces, a non-character, the next field).
  */
 const NAME = new RegExp(
-  `^([${HAN}]{1,8}[·・•][${HAN}]{1,8}|[${HAN}](?:[ \\u3000]{0,2}[${HAN}]){1,3}?)` +
-    `(?=[ \\u3000]*[^${HAN} \\u3000]|[ \\u3000]*(?:${NEXT_FIELD})|[ \\u3000]{2,}|[ \\u3000]*$)`,
+  `^([${HAN}]{1,8}[·・•][${HAN}]{1,8}(?![${HAN}])` +
+    `|[${HAN}]{2,4}?(?=[^${HAN}]|$|${NEXT_FIELD})` +
+    `|[${HAN}](?:[ \\u3000]{0,2}[${HAN}]){1,3}?(?=[ \\u3000]*[^${HAN} \\u3000]|[ \\u3000]*(?:${NEXT_FIELD})|[ \\u3000]{2,}|[ \\u3000]*$))`,
 );
+
 /**
  * Words that follow such labels but name a group, an office, a post, a form field or a column, not a person
  * ("调查对象：参保群众", "联系人：办公室", "审核人：主管会计", "| 受访人 | 满意度 |"). Masking one of them everywhere
