@@ -62,7 +62,7 @@ export function findIdCards(text: string): Finding[] {
 /** Labels after which a private person's name is written on forms. */
 const PRIVATE_LABEL = /(?:填表人|填报人|联系人|经办人|审核人|复核人|受访人|受访者|被访者|调查对象|调查人员|被调查人|姓名|签名|签字)/g;
 /** What may follow such a label and still not be a person: groups, offices, form fields. */
-const NOT_A_PERSON = /群众|参保|居民|职工|人员|单位|科|股|室|办|局|所|对象|代表|企业|农户|学生|公众|部门|全体|性别|年龄|日期|时间|电话|姓名|盖章|确认|意见|填报|审核|后|员|数/;
+const NOT_A_PERSON = /群众|参保|居民|职工|人员|单位|科|股|室|办|局|所|对象|代表|企业|农户|学生|公众|部门|全体|性别|年龄|日期|时间|电话|手机|姓名|盖章|确认|意见|填报|审核|后|员|数/;
 /** A label right after an official's role ("单位负责人签字") introduces an official, whose name stays. */
 const OFFICIAL_BEFORE = /(?:负责人|局长|主任|书记|领导)[\s(（]*$/;
 
