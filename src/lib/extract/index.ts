@@ -1,5 +1,5 @@
 import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
-import { containsPersonalData } from '../privacy';
+import { containsPersonalData, findPrivateNames } from '../privacy';
 import { checkQuoteStates } from '../quote';
 import { detectKind, detectUnit, detectYear, isBudgetReport } from './header';
 import { figuresInSentence, type SentenceState } from './prose';
@@ -210,8 +210,10 @@ export function extractReport(text: string): Extraction {
   flush();
   figures.push(...scoreTotals(ctx));
 
-  // one figure per statement; none whose quote would republish personal data
+  // one figure per statement; none whose quote would republish personal data (a private name counts
+  // wherever it appears, not only after its label)
   const seen = new Set<string>();
+  const privateNames = findPrivateNames(text);
   return {
     unit,
     year,
@@ -219,7 +221,7 @@ export function extractReport(text: string): Extraction {
     figures: figures
       .filter((f) => {
         const key = `${f.metric}|${f.value}|${f.unit}|${f.start}|${f.quote}`;
-        if (seen.has(key) || containsPersonalData(f.quote, [])) return false;
+        if (seen.has(key) || containsPersonalData(f.quote, privateNames)) return false;
         seen.add(key);
         // quotes are slices of the text by construction, so they are verbatim; a very long one means the
         // reader lost the sentence's structure (cells run together on a mirror site): leave it out
