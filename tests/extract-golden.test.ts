@@ -49,7 +49,9 @@ describe.each(sets.map((s) => [s.name, s] as const))('golden snapshots: %s', (na
 
   it.skipIf(set.missing !== null)('has a snapshot for every text and none for a text that is gone', () => {
     expect(ids.length).toBeGreaterThan(0);
-    const snapshots = existsSync(goldenDir) ? readdirSync(goldenDir).filter((f) => f.endsWith('.json') && !f.endsWith('.changed.json')) : [];
+    const snapshots = existsSync(goldenDir)
+      ? readdirSync(goldenDir).filter((f) => f.endsWith('.json') && !f.endsWith('.changed.json'))
+      : [];
     if (update) {
       for (const f of snapshots) if (!ids.includes(f.replace(/\.json$/, ''))) rmSync(join(goldenDir, f));
       return;
@@ -81,6 +83,8 @@ describe.each(sets.map((s) => [s.name, s] as const))('golden snapshots: %s', (na
     mkdirSync(goldenDir, { recursive: true });
     writeFileSync(changed, snapshot);
     const what = stored === null ? 'has no snapshot yet' : 'differs from its snapshot';
-    expect.fail(`${name}/${id}: the extraction ${what}; review tests/golden/${name}/${id}.changed.json and accept with npm run golden:update`);
+    expect.fail(
+      `${name}/${id}: the extraction ${what}; review tests/golden/${name}/${id}.changed.json and accept with npm run golden:update`,
+    );
   });
 });

@@ -116,7 +116,11 @@ describe('canonMetric', () => {
   });
 });
 
-const key = (metric: string, value: number, phase: string | null = 'actual'): FigureKey => ({ metric, value: { kind: 'money', value }, phase });
+const key = (metric: string, value: number, phase: string | null = 'actual'): FigureKey => ({
+  metric,
+  value: { kind: 'money', value },
+  phase,
+});
 
 describe('figure keys', () => {
   it('skips a figure without metric, value or unit, or with a value that is no number', () => {
@@ -165,7 +169,10 @@ describe('recall and precision', () => {
 
   it('with a phase given, judges only that phase (and budget_* metrics)', () => {
     const unphased = [key('sangong_total', 100, null), key('budget_initial', 5, null)];
-    expect(precisionOf(unphased, [key('sangong_total', 90, 'budget'), key('budget_initial', 6, 'budget')], 'actual')).toMatchObject({ ok: 0, considered: 1 });
+    expect(precisionOf(unphased, [key('sangong_total', 90, 'budget'), key('budget_initial', 6, 'budget')], 'actual')).toMatchObject({
+      ok: 0,
+      considered: 1,
+    });
   });
 });
 
@@ -206,11 +213,11 @@ describe('scoreDocument', () => {
     expect(d.recall).toMatchObject({ hit: 0, total: 1 });
     expect(formatDocumentScore(d)).toEqual([
       'A21: extractor failed: boom',
-      "A21: recall 0/1 precision 0/0 unit=None year=None kind=None  (gold: None 2022 三公经费说明)",
+      'A21: recall 0/1 precision 0/0 unit=None year=None kind=None  (gold: None 2022 三公经费说明)',
       '    missed sangong_total 50000.0',
     ]);
-    expect(formatSetScore(totalScore([d, scoreDocument('B01', text, gold, { unit: '寿县司法局', year: 2022, kind: null, figures: [] })]))).toBe(
-      'recall 0.000 (0/2) precision 0.000 (0/0) header unit1/1 year1/2 kind0/2 quotes-ok 0/0 docs 2 failed 1',
-    );
+    expect(
+      formatSetScore(totalScore([d, scoreDocument('B01', text, gold, { unit: '寿县司法局', year: 2022, kind: null, figures: [] })])),
+    ).toBe('recall 0.000 (0/2) precision 0.000 (0/0) header unit1/1 year1/2 kind0/2 quotes-ok 0/0 docs 2 failed 1');
   });
 });
