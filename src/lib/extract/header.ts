@@ -62,6 +62,8 @@ const UNSAFE_NAME = /[<>"'`&\\\u0000-\u001f\u007f]/;
 /** How organisation names end: the last characters of a unit's name. */
 const ORG_END =
   /(?:局|委员会|委|办公室|办|中心|医院|卫生院|院|站|所|学校|中学|小学|学院|幼儿园|大学|馆|队|团|社|会|厅|部|政府|机关|公司|集团|处|科|室)$/;
+/** A kind of organisation alone ("医院", "卫生院", "办公室"): it names none. */
+const ORG_KIND_ALONE = /^(?:人民|中心|乡镇|社区|机关|本级)?(?:医院|卫生院|中心|学校|办公室|委员会|政府|机关|[局院站所校部办委处科室队])$/;
 /** How place names end: an area-wide report names its area ("鄂城区", "奉新县"). */
 const PLACE_END = /(?:省|自治区|市|州|盟|地区|自治县|县|区|旗|镇|乡|街道)$/;
 /** Words that refer to a unit without naming it. */
@@ -70,11 +72,66 @@ const NAME = '[\\u4e00-\\u9fa5][\\u4e00-\\u9fa5()]{1,40}?';
 const YEAR = '20\\d\\d\\s*(?:年度|年)?';
 /** What a title says after the unit and year: the kind of report ("部门决算", "“三公”经费…", "整体支出…"). */
 const TITLE_TOPIC = '(?:的)?\\s*(?:部门|单位|一般公共|财政|政府性|整体|项目|预算|决算|[“"]?\\s*三公|收支|绩效|概况)';
-/** A line's lead-in before a name: list markers, "名称：", "主要负责：", a table's pipes. */
-const LEAD_IN = '^[\\s|]*(?:第[一二三四五六七八九十]+部分\\s*[:：]?\\s*|[一二三四五六七八九十]+\\s*[、.]\\s*|[(（][一二三四五六七八九十\\d]+[)）]\\s*|\\d+\\s*[、.]\\s*|名\\s*称\\s*[:：]\\s*\\|?\\s*|主要负责\\s*[:：]\\s*)?';
-
+/** A line's lead-in before a name: list markers, "附件2", "名称：", "主要负责：", a table's pipes, 《. */
+const LEAD_IN =
+  '^[\\s|]*(?:附件\\s*\\d*\\s*[:：]?\\s*)?(?:第[一二三四五六七八九十]+部分\\s*[:：]?\\s*|[一二三四五六七八九十]+\\s*[、.]\\s*|[(（][一二三四五六七八九十\\d]+[)）]\\s*|\\d+\\s*[、.]\\s*|名\\s*称\\s*[:：]\\s*\\|?\\s*|主要负责\\s*[:：]\\s*)?《?';
 /** A heading that ends the title area: the body starts there. */
 const BODY_START = /^\s*(?:[一二三四五六七八九十]+\s*[、.]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]|目\s*录)/;
+/** A line that names the publisher (来源、发布机构 …): the publisher is often another body (a 财政局, the parent 卫健委). */
+const PUBLISHER_LABEL = '(?<![\\u4e00-\\u9fa5])(?:来\\s*源|发布机构|发文单位|发布单位|信息来源|责任部门|上传人)';
+const PUBLISHER = new RegExp(`${PUBLISHER_LABEL}\\s*(?:[:：|\\]】]|$)`);
+const DATE_LINE = /^[\s|]*(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d\d-\d{1,2}-\d{1,2})[\s|]*$/;
+/** A line that says what the report is, next to a title line that holds only the unit's name. */
+const TITLE_REST = /^\s*(?:20\d\d\s*(?:年度|年)?)?\s*(?:部门|单位|一般公共|整体|项目|预算|决算|[“"]?三公|\(?20\d\d)/;
+
+/**
+ * Where reports name their unit, line by line, with how much each place counts. A title is a short line
+ * before the body (weight 6); the same shape further down is a sentence about the unit (3).
+ */
+const LINE_EVIDENCE: readonly { where: string; pattern: RegExp; weight: (inTitle: boolean) => number }[] = [
+  {
+    where: 'title: name, year, kind ("马关卫生院2021年度部门决算…")',
+    pattern: new RegExp(`${LEAD_IN}(${NAME})\\s*(?:关于)?\\s*(?:${YEAR}|[(（]${YEAR}[)）])\\s*(?:${TITLE_TOPIC}|$)`),
+    weight: (inTitle) => (inTitle ? 6 : 3),
+  },
+  {
+    where: 'title: year, name, kind ("2014年昌吉州中心血站部门决算")',
+    pattern: new RegExp(`${LEAD_IN}${YEAR}\\s*(${NAME})\\s*${TITLE_TOPIC}`),
+    weight: (inTitle) => (inTitle ? 6 : 3),
+  },
+  {
+    where: 'heading: "一、X概况", "第一部分 X基本情况"',
+    pattern: new RegExp(`${LEAD_IN}(${NAME})\\s*(?:单位)?(?:基本概况|概况|基本情况)(?:及|和|与|说明|\\s*$|\\s*[(（])`),
+    weight: () => 3,
+  },
+  {
+    where: 'subject of a sentence that opens a line: "X是…", "X成立于…", "X现有职工…"',
+    pattern: new RegExp(`${LEAD_IN}(${NAME})(?:是|为|属于?|成立于|始建于|现有|内设|下设|设有|位于|隶属于?|经编委|实有|共有|[(（]含)`),
+    weight: () => 3,
+  },
+  {
+    where: 'news of a publication: "X日前公开“三公经费”", "…,X在其网站公布…"',
+    pattern: new RegExp(`(?:^|[,，。])\\s*(${NAME})(?:日前|近日|昨日|今日|今天)?(?:在其?(?:官方)?[网網]站上?)?(?:公开|公布|发布)了?[^。]{0,12}?(?:三公|预算|决算)`),
+    weight: () => 3,
+  },
+  {
+    where: 'what 本部门/本单位 includes: "本部门预算包括：X预算"',
+    pattern: new RegExp(`(?:本部门|本单位)\\s*(?:${YEAR})?\\s*(?:部门|单位)?(?:预算|决算)?(?:仅)?包括\\s*[:：]?\\s*(${NAME})(?:本级)?(?:预算|决算)?(?=[,，。;；、\\s]|$)`),
+    weight: () => 2,
+  },
+];
+
+/** Labels that name the unit, in a "label：value" line or a table row "| label | value |". */
+const LABELLED =
+  /((?<![\u4e00-\u9fa5])单位(?=\s*[:：])|单位名称|部门\s*(?:[(（]\s*单位\s*[)）])?\s*名称|部门单位名称|编制单位|填报单位|预算单位|实施\s*(?:[(（]\s*主管\s*[)）])?\s*单位|项目\s*(?:[(（]\s*用款\s*[)）])?\s*单位|主管部门|(?<![\u4e00-\u9fa5])部门)\s*(?:[(（]\s*[公盖]章\s*[)）])?\s*(?:[:：]\s*\|?|\s*\|\s*|\s+(?=\d+-))\s*((?:\d+-)?[\u4e00-\u9fa5()]{2,40})/g;
+
+/** How much a label counts: the unit's own name over the department's (部门：) over the supervisor's (主管部门). */
+function labelWeight(label: string): number {
+  const squeezed = label.replace(/\s+/g, '');
+  if (squeezed === '主管部门') return 2;
+  if (squeezed === '部门') return 4;
+  return 5;
+}
 
 interface Evidence {
   name: string;
@@ -82,36 +139,33 @@ interface Evidence {
   at: number;
 }
 
-/** A name as read, tidied: spaces, a trailing "[单户表]" or "(公章)", a trailing 部门/单位 after an organisation. */
+/** A name as read, tidied: spaces, a trailing "[单户表]" or "(公章)", a doubled suffix, a trailing 部门/单位. */
 function tidyName(raw: string): string {
-  let name = raw
+  const name = raw
     .replace(/\s+/g, '')
-    .replace(/[[【(（][^\]】)）]*(?:表|章|盖章|公章)[\]】)）]$/, '')
+    .replace(/^关于/, '')
+    .replace(/[[【(（][^\]】)）]*(?:表|章)[\]】)）]$/, '')
     // a suffix written twice by mistake ("急救中心中心")
     .replace(/(中心|医院|卫生院|局|委员会|办公室)\1$/, '$1');
-  if (/(?:本级)?部门$/.test(name) && /本级部门$/.test(name)) return name;
-  name = name.replace(/(?<=[局委会办院站所校室心府])(?:单位|部门)$/, '');
-  return name;
+  // "大英县司法局部门" is the 司法局; "岳阳市本级部门" is an aggregate's own name
+  return /本级部门$/.test(name) ? name : name.replace(/(?<=[局委会办院站所校室心府])(?:单位|部门)$/, '');
 }
 
 /** Whether a tidied name can be a unit's: an organisation's or an area's name, nothing generic, nothing unsafe. */
 function isUnitName(name: string): boolean {
-  if (name.length < 2 || name.length > 40 || UNSAFE_NAME.test(name) || NOT_A_NAME.test(name)) return false;
+  if (name.length < 2 || name.length > 40 || UNSAFE_NAME.test(name) || NOT_A_NAME.test(name) || ORG_KIND_ALONE.test(name)) return false;
   if ((name.match(/\(/g) ?? []).length !== (name.match(/\)/g) ?? []).length) return false;
-  // a kind of organisation alone ("医院", "卫生院", "办公室") names none
-  if (/^(?:人民|中心|乡镇|社区|机关|本级)?(?:医院|卫生院|中心|学校|办公室|委员会|政府|机关|[局院站所校部办委处科室队])$/.test(name)) return false;
   return ORG_END.test(name) || isPlaceName(name);
 }
 
 function isPlaceName(name: string): boolean {
-  return PLACE_END.test(name) && name.length >= 2 && !/^(?:市|县|区|州|镇|乡)/.test(name);
+  return PLACE_END.test(name) && !/^(?:市|县|区|州|镇|乡)/.test(name);
 }
 
 /**
- * Evidence for the unit from where reports name it: the title (name, then year and kind), a label (单位名称、
- * 编制单位、实施单位 …), a heading ("一、X概况"), the subject of an opening sentence ("X是…", "X成立于…"), a
- * clause that names the area and the year ("…，衢江区2016年一般公共预算…"). Publisher lines (来源、发布机构)
- * are not evidence: the publisher is often another body (a 财政局 or the parent 卫健委).
+ * Evidence for the unit from where reports name it (LINE_EVIDENCE, labels, a title broken over lines, a
+ * signature above the date, a clause that names the area and the year: "…,衢江区2016年一般公共预算…").
+ * Publisher lines are not evidence.
  */
 function unitEvidence(text: string): Evidence[] {
   const evidence: Evidence[] = [];
@@ -122,45 +176,37 @@ function unitEvidence(text: string): Evidence[] {
   const lines = text.split('\n');
   let offset = 0;
   let inTitle = true;
-  const titleAt = (re: RegExp, line: string) => re.exec(line)?.[1];
-  const nameThenYear = new RegExp(`${LEAD_IN}(${NAME})\\s*(?:${YEAR}|[(（]${YEAR}[)）])\\s*(?:${TITLE_TOPIC}|$)`);
-  const yearThenName = new RegExp(`${LEAD_IN}${YEAR}\\s*(${NAME})\\s*${TITLE_TOPIC}`);
-  const overview = new RegExp(`${LEAD_IN}(${NAME})\\s*(?:单位)?(?:基本概况|概况|基本情况)(?:及|和|与|说明|\\s*$|\\s*[(（])`);
-  const subject = new RegExp(`${LEAD_IN}(${NAME})(?:是|为|属于?|成立于|始建于|现有|内设|下设|设有|位于|隶属于?|经编委|实有|共有|[(（]含)`);
-  const kindLine = /^\s*(?:20\d\d\s*(?:年度|年)?)?\s*(?:部门|单位|一般公共|整体|项目|预算|决算|[“"]?三公|\(?20\d\d)/;
+  let publisherValue = false;
   lines.forEach((line, i) => {
     const at = offset;
     offset += line.length + 1;
     if (at > 6000) return;
     if (BODY_START.test(line)) inTitle = false;
-    if (/来源|发布机构|发文单位|发布单位|信息来源|责任部门|上传人/.test(line)) return;
-    // a title is a short line before the body; a long line that starts the same way is a sentence about the unit
-    const title = inTitle && line.trim().length <= 60 ? 6 : 3;
-    add(titleAt(nameThenYear, line), title, at);
-    add(titleAt(yearThenName, line), title, at);
-    add(titleAt(overview, line), 3, at);
-    add(titleAt(subject, line), 3, at);
-    // a title broken over lines: the name alone, the year or the kind on the line after (or before)
+    // the publisher's line, and the next one where the label stands alone ("发布机构⏎泸西县财政局")
+    const skip = publisherValue || PUBLISHER.test(line);
+    publisherValue = new RegExp(`${PUBLISHER_LABEL}\\s*[:：]?\\s*$`).test(line);
+    if (skip) return;
+    const short = line.trim().length <= 60;
+    for (const e of LINE_EVIDENCE) add(e.pattern.exec(line)?.[1], e.weight(inTitle && short), at);
     const alone = /^[\s|]*([\u4e00-\u9fa5()]{2,40})[\s|]*$/.exec(line)?.[1];
-    if (alone && inTitle && ORG_END.test(alone)) {
-      const near = [lines[i - 1], lines[i + 1], lines[i + 2]].filter((l): l is string => l !== undefined && l.trim() !== '');
-      if (near.some((l) => kindLine.test(l))) add(alone, 6, at);
-    }
+    if (!alone || !ORG_END.test(alone)) return;
+    const next = lines.slice(i + 1).find((l) => l.trim() !== '') ?? '';
+    // a title broken over lines: the name alone, the year or the kind on a line next to it
+    const near = [lines[i - 1], lines[i + 1], lines[i + 2]].filter((l): l is string => l !== undefined && l.trim() !== '');
+    if (inTitle && near.some((l) => TITLE_REST.test(l))) add(alone, 6, at);
+    // a signature: the name alone above the date, where the seal goes
+    else if (DATE_LINE.test(next)) add(alone, 3, at);
   });
-  for (const m of text.matchAll(LABELLED)) add(m[2]?.replace(/^[\d-]+-/, ''), LABEL_WEIGHT(m[1] ?? ''), m.index);
+  for (const m of text.matchAll(LABELLED)) add(m[2]?.replace(/^[\d-]+-/, ''), labelWeight(m[1] ?? ''), m.index);
   for (const m of text.slice(0, 3000).matchAll(new RegExp(`(?:[,，。;；]|公布)\\s*(?:现将|现就|经汇总[,，]?)?\\s*(${NAME})\\s*${YEAR}\\s*${TITLE_TOPIC}`, 'g'))) {
     if (isPlaceName(tidyName(m[1] ?? ''))) add(m[1], 2, m.index);
   }
   return evidence;
 }
 
-/** Labels that name the unit, in a "label：value" line or a table row "| label | value |". */
-const LABELLED =
-  /((?<![\u4e00-\u9fa5])单位(?=\s*[:：])|单位名称|部门\s*(?:[(（]\s*单位\s*[)）])?\s*名称|部门单位名称|编制单位|填报单位|预算单位|实施\s*(?:[(（]\s*主管\s*[)）])?\s*单位|项目\s*(?:[(（]\s*用款\s*[)）])?\s*单位|主管部门|(?<![\u4e00-\u9fa5])部门)\s*(?:[(（]\s*[公盖]章\s*[)）])?\s*(?:[:：]\s*\|?|\s*\|\s*|\s+(?=\d+-))\s*((?:\d+-)?[\u4e00-\u9fa5()]{2,40})/g;
-function LABEL_WEIGHT(label: string): number {
-  if (/主管部门/.test(label)) return 2;
-  if (/^部门$/.test(label.replace(/\s+/g, ''))) return 4;
-  return 5;
+/** The text without the lines that name its publisher (and a publisher named on the line after its label). */
+function withoutPublisher(text: string): string {
+  return text.replace(new RegExp(`^.*${PUBLISHER_LABEL}\\s*(?:[:：|\\]】].*|\\n.*)$`, 'gm'), '');
 }
 
 /**
@@ -169,22 +215,21 @@ function LABEL_WEIGHT(label: string): number {
  */
 function aggregateName(text: string): string | null {
   const place = '([\\u4e00-\\u9fa5]{1,10}?(?:省|自治区|市|州|盟|县|区|旗)[市州县区]?)';
-  const departments = new RegExp(`(?:^|[\\s,，:：。])${place}本级部门(?=[,，、(（])`, 'm').exec(text);
   const name = (m: RegExpExecArray | null) => (m?.[1] ? m[1].slice(Math.max(0, ...[...m[1].matchAll(/[年度的为是由在对将向从据照经]/g)].map((x) => x.index + 1))) : '');
-  const withDepartments = name(departments);
+  const withDepartments = name(new RegExp(`(?:^|[\\s,，:：。])${place}本级部门(?=[,，、(（])`, 'm').exec(text));
   if (withDepartments.length >= 2) return `${withDepartments}本级部门`;
-  const level = new RegExp(`(?:^|\\n)[\\s|]*(?:${YEAR}\\s*)?${place}本级(?!财政|部门)`, 'g');
-  for (const m of text.slice(0, 3000).matchAll(level)) {
-    const n = name(m);
-    if (n.length >= 2) return `${n}本级`;
+  for (const m of text.slice(0, 3000).matchAll(new RegExp(`(?:^|\\n)[\\s|]*(?:${YEAR}\\s*)?${place}本级(?!财政|部门)`, 'g'))) {
+    const level = name(m);
+    if (level.length >= 2) return `${level}本级`;
   }
   return null;
 }
 
 /**
  * The unit the report is about, as the text names it: an area-wide aggregate's name; else the name the title,
- * labels, headings and opening sentences give most weight (an organisation before a mere place name); else an
- * organisation the text repeats that names its place; else null — never a phrase that only looks like a name.
+ * labels, headings and opening sentences give most weight (an organisation before a mere place name; at equal
+ * weight the first named); else an organisation the text repeats that names its place; else null — never a
+ * phrase that only looks like a name.
  */
 export function detectUnit(text: string): string | null {
   const aggregate = aggregateName(text);
@@ -216,7 +261,8 @@ export function detectUnit(text: string): string | null {
  * no title, label or opening sentence names the unit. A name found only in running prose must name its place
  * ("服务大局", "数字中国整体布局" are phrases, not units).
  */
-function scannedUnit(text: string): string | null {
+function scannedUnit(fullText: string): string | null {
+  const text = withoutPublisher(fullText);
   const titleArea = text.slice(0, 200);
   const candidates = new Map<string, Candidate>();
   const occurrences = occurrenceCounter(text);
