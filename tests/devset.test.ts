@@ -9,8 +9,8 @@ import { scoreLabelledSet } from '../src/lib/extract/labelled-set';
 /*
  * The devset (../shared/devset: 50 real excerpts with labelled figures, unit, year and kind), scored as its
  * score.py scores it. A regression guard, not the targets: the floors are the scores measured when this test
- * was written (issue 8), rounded down a little; raise them as the extractor improves. The targets themselves
- * (unit ≥ 90 %, year ≥ 98 %, kind ≥ 95 %) are reported by npm run extract:eval -- --set ../shared/devset.
+ * was written (issue 8), rounded down a little (two documents' worth of header); raise them as the extractor
+ * improves. The targets themselves (unit ≥ 90 %, year ≥ 98 %, kind ≥ 95 %) are checked by npm run bench.
  */
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -20,7 +20,8 @@ const missing =
 if (missing) console.warn(`devset: skipped: ${missing}`);
 const python = spawnSync('python3', ['--version']).status === 0;
 
-const FLOOR = { recall: 0.58, precision: 0.79, unit: 0, year: 0, kind: 0 };
+// measured 2026-12-02: recall 0.589 (146/248), precision 0.795 (174/219), unit 45/46, year 49/49, kind 49/50
+const FLOOR = { recall: 0.58, precision: 0.78, unit: 0.93, year: 0.97, kind: 0.96 };
 
 describe.skipIf(missing !== null)('devset scores (../shared/devset)', () => {
   const documents = missing ? [] : scoreLabelledSet(devset);
