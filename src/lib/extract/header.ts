@@ -210,13 +210,14 @@ function withoutPublisher(text: string): string {
 }
 
 /**
- * An area-wide aggregate names itself "X本级部门" or "X本级" ("迪庆州州本级部门，包括…", "2019年度天山区本级共…"):
- * that is the unit, not the 财政局 that publishes it.
+ * An area-wide aggregate names itself "X本级部门" where it says what it includes ("迪庆州州本级部门，包括…"), or
+ * "X本级" at the start of a line ("2019年度天山区本级一般公共预算…"): that is the unit, not the 财政局 that
+ * publishes it. A department's own report that mentions "X本级部门" in passing is no aggregate.
  */
 function aggregateName(text: string): string | null {
   const place = '([\\u4e00-\\u9fa5]{1,10}?(?:省|自治区|市|州|盟|县|区|旗)[市州县区]?)';
   const name = (m: RegExpExecArray | null) => (m?.[1] ? m[1].slice(Math.max(0, ...[...m[1].matchAll(/[年度的为是由在对将向从据照经]/g)].map((x) => x.index + 1))) : '');
-  const withDepartments = name(new RegExp(`(?:^|[\\s,，:：。])${place}本级部门(?=[,，、(（])`, 'm').exec(text));
+  const withDepartments = name(new RegExp(`(?:^|[\\s,，:：。])${place}本级部门(?=[,，]?\\s*(?:包括|共))`, 'm').exec(text));
   if (withDepartments.length >= 2) return `${withDepartments}本级部门`;
   for (const m of text.slice(0, 3000).matchAll(new RegExp(`(?:^|\\n)[\\s|]*(?:${YEAR}\\s*)?${place}本级(?!财政|部门)`, 'g'))) {
     const level = name(m);
