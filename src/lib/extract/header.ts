@@ -63,7 +63,7 @@ const UNSAFE_NAME = /[<>"'`&\\\u0000-\u001f\u007f]/;
 const ORG_END =
   /(?:局|委员会|委|办公室|办|中心|医院|卫生院|院|站|所|学校|中学|小学|学院|幼儿园|大学|馆|队|团|社|会|厅|部|政府|机关|公司|集团|处|科|室)$/;
 /** A kind of organisation alone ("医院", "卫生院", "办公室"): it names none. */
-const ORG_KIND_ALONE = /^(?:人民|中心|乡镇|社区|机关|本级)?(?:医院|卫生院|中心|学校|办公室|委员会|政府|机关|[局院站所校部办委处科室队])$/;
+const ORG_KIND_ALONE = /^(?:人民|中心|乡镇|社区|机关|本级)?(?:医院|卫生院|中心|学校|办公室|委员会|政府|机关|公司|[局院站所校部办委处科室队])$/;
 /** How place names end: an area-wide report names its area ("鄂城区", "奉新县"). */
 const PLACE_END = /(?:省|自治区|市|州|盟|地区|自治县|县|区|旗|镇|乡|街道)$/;
 /** Words that refer to a unit without naming it. */
@@ -145,6 +145,8 @@ function tidyName(raw: string): string {
     .replace(/\s+/g, '')
     .replace(/^关于/, '')
     .replace(/[[【(（][^\]】)）]*(?:表|章)[\]】)）]$/, '')
+    // "X(本级)", "X(汇总)": the unit is X
+    .replace(/[(（](?:本级|汇总|部门汇总|单位汇总)[)）]$/, '')
     // a suffix written twice by mistake ("急救中心中心")
     .replace(/(中心|医院|卫生院|局|委员会|办公室)\1$/, '$1');
   // "大英县司法局部门" is the 司法局; "岳阳市本级部门" is an aggregate's own name
