@@ -200,7 +200,8 @@ function unitEvidence(text: string): Evidence[] {
     else if (DATE_LINE.test(next)) add(alone, 3, at);
   });
   for (const m of text.matchAll(LABELLED)) add(m[2]?.replace(/^[\d-]+-/, ''), labelWeight(m[1] ?? ''), m.index);
-  for (const m of text.slice(0, 3000).matchAll(new RegExp(`(?:[,，。;；]|公布)\\s*(?:现将|现就|经汇总[,，]?)?\\s*(${NAME})\\s*${YEAR}\\s*${TITLE_TOPIC}`, 'g'))) {
+  const areaClause = new RegExp(`(?:[,，。;；]|公布)\\s*(?:现将|现就|经汇总[,，]?)?\\s*(${NAME})\\s*${YEAR}\\s*${TITLE_TOPIC}`, 'g');
+  for (const m of text.slice(0, 3000).matchAll(areaClause)) {
     if (isPlaceName(tidyName(m[1] ?? ''))) add(m[1], 2, m.index);
   }
   return evidence;
@@ -218,7 +219,11 @@ function withoutPublisher(text: string): string {
  */
 function aggregateName(text: string): string | null {
   const place = '([\\u4e00-\\u9fa5]{1,10}?(?:省|自治区|市|州|盟|县|区|旗)[市州县区]?)';
-  const name = (m: RegExpExecArray | null) => (m?.[1] ? m[1].slice(Math.max(0, ...[...m[1].matchAll(/[年度的为是由在对将向从据照经]/g)].map((x) => x.index + 1))) : '');
+  // the place starts after the last word that cannot be part of it ("经岳阳市…" → "岳阳市…")
+  const name = (m: RegExpExecArray | null) => {
+    const raw = m?.[1] ?? '';
+    return raw.slice(Math.max(0, ...[...raw.matchAll(/[年度的为是由在对将向从据照经]/g)].map((x) => x.index + 1)));
+  };
   const withDepartments = name(new RegExp(`(?:^|[\\s,，:：。])${place}本级部门(?=[,，]?\\s*(?:包括|共))`, 'm').exec(text));
   if (withDepartments.length >= 2) return `${withDepartments}本级部门`;
   for (const m of text.slice(0, 3000).matchAll(new RegExp(`(?:^|\\n)[\\s|]*(?:${YEAR}\\s*)?${place}本级(?!财政|部门)`, 'g'))) {
@@ -389,8 +394,9 @@ export function detectKind(text: string): ReportKind | null {
   // "决算数" / "预算数" are only columns (a 三公 table has both) and budgets by fund do not count
   const final = count(/决算(?!数)/g);
   const budget = count(/部门预算|单位预算/g) + count(/(?<!一般公共|政府性基金|国有资本经营)预算(?!数|执行)/g);
+  const wholeBudget = count(/收入|支出总额|基本支出|项目支出|人员经费|人员支出|公用支出|工资福利/g) + count(/部门预算|单位预算|部门决算|单位决算/g) * 2;
   const scores: [ReportKind, number][] = [
-    [final >= budget ? '部门决算' : '部门预算', count(/收入|支出总额|基本支出|项目支出|人员经费|人员支出|公用支出|工资福利/g) + count(/部门预算|单位预算|部门决算|单位决算/g) * 2],
+    [final >= budget ? '部门决算' : '部门预算', wholeBudget],
     ['部门整体支出绩效自评', count(/整体支出|部门整体/g) * 3],
     ['项目支出绩效自评', count(/项目支出绩效|项目名称|绩效自评/g) * 2],
     ['三公经费说明', count(/三公|公务接待|公务用车|因公出国/g)],
