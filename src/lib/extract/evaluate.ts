@@ -311,19 +311,18 @@ export function scoreDocument(id: string, text: string, gold: unknown, output: u
   const found = figures.map(figureKey);
   const keys = goldKeys(gold);
   const g = isRecord(gold) ? gold : {};
-  const header = {} as Record<HeaderField, boolean | null>;
-  for (const field of HEADER_FIELDS) {
+  const judge = (field: HeaderField) => {
     const want = g[field];
     const got = out[field];
-    header[field] = want === null || want === undefined ? null : pyStrip(got ? pyStr(got) : '') === pyStrip(pyStr(want));
-  }
+    return want === null || want === undefined ? null : pyStrip(got ? pyStr(got) : '') === pyStrip(pyStr(want));
+  };
   const quoted = figures.filter((f) => isRecord(f) && typeof f.quote === 'string' && f.quote !== '' && text.includes(f.quote));
   return {
     id,
     failed,
     recall: recallOf(keys, found),
     precision: precisionOf(keys, found),
-    header,
+    header: { unit: judge('unit'), year: judge('year'), kind: judge('kind') },
     quotes: { ok: quoted.length, total: figures.length },
     emitted: { unit: out.unit, year: out.year, kind: out.kind },
     gold: { unit: g.unit, year: g.year, kind: g.kind },
@@ -342,14 +341,14 @@ export interface SetScore {
 
 export function totalScore(documents: readonly DocumentScore[]): SetScore {
   const sum = (f: (d: DocumentScore) => number) => documents.reduce((n, d) => n + f(d), 0);
-  const header = {} as SetScore['header'];
-  for (const field of HEADER_FIELDS) {
-    header[field] = { right: sum((d) => (d.header[field] === true ? 1 : 0)), labelled: sum((d) => (d.header[field] === null ? 0 : 1)) };
-  }
+  const count = (field: HeaderField) => ({
+    right: sum((d) => (d.header[field] === true ? 1 : 0)),
+    labelled: sum((d) => (d.header[field] === null ? 0 : 1)),
+  });
   return {
     recall: { hit: sum((d) => d.recall.hit), total: sum((d) => d.recall.total) },
     precision: { ok: sum((d) => d.precision.ok), considered: sum((d) => d.precision.considered) },
-    header,
+    header: { unit: count('unit'), year: count('year'), kind: count('kind') },
     quotes: { ok: sum((d) => d.quotes.ok), total: sum((d) => d.quotes.total) },
     documents: documents.length,
     failed: sum((d) => (d.failed === null ? 0 : 1)),
