@@ -1,11 +1,14 @@
 /**
- * npm run bench [-- --only extract] — speed and size targets, measured here and never in unit tests.
- * extract: throughput of the extractor on the bundled reports repeated to 1 MB of text (target: < 1 s on
- * one core). site: size of dist/ and its search index, when the site has been built.
+ * npm run bench [-- --only extract|site|header] — speed, size and quality targets, measured here and never in
+ * unit tests. extract: throughput of the extractor on the bundled reports repeated to 1 MB of text (target:
+ * < 1 s on one core). site: size of dist/ and its search index, when the site has been built. header: unit,
+ * year and kind on the labelled devset (../shared/devset, when present; targets 90 % / 98 % / 95 %).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractReport } from '../src/lib/extract';
+import { totalScore } from '../src/lib/extract/evaluate';
+import { scoreLabelledSet } from '../src/lib/extract/labelled-set';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const root = process.cwd();
@@ -58,5 +61,27 @@ function benchSite(): boolean {
   return true;
 }
 
-const results = [only === null || only === 'extract' ? benchExtract() : true, only === null || only === 'site' ? benchSite() : true];
+function benchHeader(): boolean {
+  const devset = join(root, '..', 'shared', 'devset');
+  if (!existsSync(join(devset, 'gold'))) {
+    console.log(`header: ${devset} not found, skipped`);
+    return true;
+  }
+  const { header } = totalScore(scoreLabelledSet(devset));
+  const targets = { unit: 0.9, year: 0.98, kind: 0.95 } as const;
+  let ok = true;
+  for (const field of ['unit', 'year', 'kind'] as const) {
+    const { right, labelled } = header[field];
+    const met = labelled > 0 && right / labelled >= targets[field];
+    ok &&= met;
+    console.log(`header: ${field} ${right}/${labelled} (${((100 * right) / (labelled || 1)).toFixed(1)} %) on the devset; target ≥ ${targets[field] * 100} %: ${met ? 'met' : 'NOT MET'}`);
+  }
+  return ok;
+}
+
+const results = [
+  only === null || only === 'extract' ? benchExtract() : true,
+  only === null || only === 'site' ? benchSite() : true,
+  only === null || only === 'header' ? benchHeader() : true,
+];
 process.exit(results.every(Boolean) ? 0 : 1);

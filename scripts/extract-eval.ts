@@ -1,14 +1,40 @@
 /**
- * npm run extract:eval — runs the extractor on every bundled report and compares it with the curated
- * figures: recall (curated figures found with the same metric and value), precision (extracted figures
+ * npm run extract:eval [-- --verbose] — runs the extractor on every bundled report and compares it with the
+ * curated figures: recall (curated figures found with the same metric and value), precision (extracted figures
  * that match a curated one), and whether unit, fiscal year and kind are right. --verbose lists misses.
+ *
+ * npm run extract:eval -- --set DIR [--verbose] — scores a labelled set (DIR/docs/ID.txt + DIR/gold/ID.json,
+ * e.g. ../shared/devset) exactly as its score.py does and prints score.py's summary line last; --verbose adds
+ * score.py's lines per document (missed and wrong figures) and whether its unit, year and kind are right.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { readDataset } from '../src/lib/dataset-files';
 import { validateDataset } from '../src/lib/validate';
 import { extractReport } from '../src/lib/extract';
-import { overall, scoreReport, type ReportScore } from '../src/lib/extract/evaluate';
+import { formatDocumentScore, formatSetScore, overall, scoreReport, totalScore, type ReportScore } from '../src/lib/extract/evaluate';
+import { scoreLabelledSet } from '../src/lib/extract/labelled-set';
 
 const verbose = process.argv.includes('--verbose');
+const setFlag = process.argv.indexOf('--set');
+if (setFlag >= 0) {
+  const dir = process.argv[setFlag + 1];
+  if (!dir || !existsSync(join(dir, 'docs')) || !existsSync(join(dir, 'gold'))) {
+    console.error(`extract:eval: --set needs a folder with docs/ and gold/ (got ${dir ?? 'nothing'})`);
+    process.exit(2);
+  }
+  const documents = scoreLabelledSet(dir);
+  if (verbose) {
+    const mark = (right: boolean | null) => (right === null ? 'unlabelled' : right ? 'ok' : 'WRONG');
+    for (const d of documents) {
+      console.log(formatDocumentScore(d).join('\n'));
+      console.log(`    header unit ${mark(d.header.unit)} year ${mark(d.header.year)} kind ${mark(d.header.kind)}`);
+    }
+  }
+  console.log(formatSetScore(totalScore(documents)));
+  process.exit(0);
+}
+
 const { problems, dataset } = validateDataset(readDataset(process.cwd()));
 if (problems.length > 0) {
   console.error(`extract:eval: the dataset has ${problems.length} problem(s); run npm run validate`);

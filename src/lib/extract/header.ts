@@ -56,14 +56,227 @@ function hasPlace(name: string): boolean {
   return /[\u4e00-\u9fa5]{2,}(?:省|自治区|市|州|盟|县|区|旗|镇|乡)/.test(name.replace(/(?:医疗保障局|医保局|委员会|中心|局)$/, ''));
 }
 
-/** The unit that published the report: its full name where the text gives one, else the name it uses. */
+
+/** Characters a unit's name never contains: markup, quotes, control characters (a hostile "单位名称：<img …>"). */
+const UNSAFE_NAME = /[<>"'`&\\\u0000-\u001f\u007f]/;
+/** How organisation names end: the last characters of a unit's name. */
+const ORG_END =
+  /(?:局|委员会|委|办公室|办|中心|医院|卫生院|院|站|所|学校|中学|小学|学院|幼儿园|大学|馆|队|团|社|会|厅|部|政府|机关|公司|集团|处|科|室)$/;
+/** A kind of organisation alone ("医院", "卫生院", "办公室"): it names none. */
+const ORG_KIND_ALONE = /^(?:人民|中心|乡镇|社区|机关|本级)?(?:医院|卫生院|中心|学校|办公室|委员会|政府|机关|公司|[局院站所校部办委处科室队])$/;
+/** How place names end: an area-wide report names its area ("鄂城区", "奉新县"). */
+const PLACE_END = /(?:省|自治区|市|州|盟|地区|自治县|县|区|旗|镇|乡|街道)$/;
+/** Words that refer to a unit without naming it. */
+const NOT_A_NAME = /^(?:本|我|该|全|各|其|此|上级|下属|所属|部门|单位|区级|县级|市级|省级|州级|机关|预算|财政|主管|年度|以下|上述)/;
+const NAME = '[\\u4e00-\\u9fa5][\\u4e00-\\u9fa5()]{1,40}?';
+const YEAR = '20\\d\\d\\s*(?:年度|年)?';
+/** What a title says after the unit and year: the kind of report ("部门决算", "“三公”经费…", "整体支出…"). */
+const TITLE_TOPIC = '(?:的)?\\s*(?:部门|单位|一般公共|财政|政府性|整体|项目|预算|决算|[“"]?\\s*三公|收支|绩效|概况)';
+/** A line's lead-in before a name: list markers, "附件2", "名称：", "主要负责：", a table's pipes, 《. */
+const LEAD_IN =
+  '^[\\s|]*(?:附件\\s*\\d*\\s*[:：]?\\s*)?(?:第[一二三四五六七八九十]+部分\\s*[:：]?\\s*|[一二三四五六七八九十]+\\s*[、.]\\s*|[(（][一二三四五六七八九十\\d]+[)）]\\s*|\\d+\\s*[、.]\\s*|名\\s*称\\s*[:：]\\s*\\|?\\s*|主要负责\\s*[:：]\\s*)?《?';
+/** A heading that ends the title area: the body starts there. */
+const BODY_START = /^\s*(?:[一二三四五六七八九十]+\s*[、.]|第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]|目\s*录)/;
+/** A line that names the publisher (来源、发布机构 …): the publisher is often another body (a 财政局, the parent 卫健委). */
+const PUBLISHER_LABEL = '(?<![\\u4e00-\\u9fa5])(?:来\\s*源|发布机构|发文单位|发布单位|信息来源|责任部门|上传人)';
+const PUBLISHER = new RegExp(`${PUBLISHER_LABEL}\\s*(?:[:：|\\]】]|$)`);
+const DATE_LINE = /^[\s|]*(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d\d-\d{1,2}-\d{1,2})[\s|]*$/;
+/** A line that says what the report is, next to a title line that holds only the unit's name. */
+const TITLE_REST = /^\s*(?:20\d\d\s*(?:年度|年)?)?\s*(?:部门|单位|一般公共|整体|项目|预算|决算|[“"]?三公|\(?20\d\d)/;
+
+/**
+ * Where reports name their unit, line by line, with how much each place counts. A title is a short line
+ * before the body (weight 6); the same shape further down is a sentence about the unit (3).
+ */
+const LINE_EVIDENCE: readonly { where: string; pattern: RegExp; weight: (inTitle: boolean) => number }[] = [
+  {
+    where: 'title: name, year, kind ("马关卫生院2021年度部门决算…")',
+    pattern: new RegExp(`${LEAD_IN}(${NAME})\\s*(?:关于)?\\s*(?:${YEAR}|[(（]${YEAR}[)）])\\s*(?:${TITLE_TOPIC}|$)`),
+    weight: (inTitle) => (inTitle ? 6 : 3),
+  },
+  {
+    where: 'title: year, name, kind ("2014年昌吉州中心血站部门决算")',
+    pattern: new RegExp(`${LEAD_IN}${YEAR}\\s*(${NAME})\\s*${TITLE_TOPIC}`),
+    weight: (inTitle) => (inTitle ? 6 : 3),
+  },
+  {
+    where: 'heading: "一、X概况", "第一部分 X基本情况"',
+    pattern: new RegExp(`${LEAD_IN}(${NAME})\\s*(?:单位)?(?:基本概况|概况|基本情况)(?:及|和|与|说明|\\s*$|\\s*[(（])`),
+    weight: () => 3,
+  },
+  {
+    where: 'subject of a sentence that opens a line: "X是…", "X成立于…", "X现有职工…"',
+    pattern: new RegExp(`${LEAD_IN}(${NAME})(?:是|为|属于?|成立于|始建于|现有|内设|下设|设有|位于|隶属于?|经编委|实有|共有|[(（]含)`),
+    weight: () => 3,
+  },
+  {
+    where: 'news of a publication: "X日前公开“三公经费”", "…,X在其网站公布…"',
+    pattern: new RegExp(`(?:^|[,，。])\\s*(${NAME})(?:日前|近日|昨日|今日|今天)?(?:在其?(?:官方)?[网網]站上?)?(?:公开|公布|发布)了?[^。]{0,12}?(?:三公|预算|决算)`),
+    weight: () => 3,
+  },
+  {
+    where: 'what 本部门/本单位 includes: "本部门预算包括：X预算"',
+    pattern: new RegExp(`(?:本部门|本单位)\\s*(?:${YEAR})?\\s*(?:部门|单位)?(?:预算|决算)?(?:仅)?包括\\s*[:：]?\\s*(${NAME})(?:本级)?(?:预算|决算)?(?=[,，。;；、\\s]|$)`),
+    weight: () => 2,
+  },
+];
+
+/** Labels that name the unit, in a "label：value" line or a table row "| label | value |". */
+const LABELLED =
+  /((?<![\u4e00-\u9fa5])单位(?=\s*[:：])|单位名称|部门\s*(?:[(（]\s*单位\s*[)）])?\s*名称|部门单位名称|编制单位|填报单位|预算单位|实施\s*(?:[(（]\s*主管\s*[)）])?\s*单位|项目\s*(?:[(（]\s*用款\s*[)）])?\s*单位|主管部门|(?<![\u4e00-\u9fa5])部门)\s*(?:[(（]\s*[公盖]章\s*[)）])?\s*(?:[:：]\s*\|?|\s*\|\s*|\s+(?=\d+-))\s*((?:\d+-)?[\u4e00-\u9fa5()]{2,40})/g;
+
+/** How much a label counts: the unit's own name over the department's (部门：) over the supervisor's (主管部门). */
+function labelWeight(label: string): number {
+  const squeezed = label.replace(/\s+/g, '');
+  if (squeezed === '主管部门') return 2;
+  if (squeezed === '部门') return 4;
+  return 5;
+}
+
+interface Evidence {
+  name: string;
+  weight: number;
+  at: number;
+}
+
+/** A name as read, tidied: spaces, a trailing "[单户表]" or "(公章)", a doubled suffix, a trailing 部门/单位. */
+function tidyName(raw: string): string {
+  const name = raw
+    .replace(/\s+/g, '')
+    .replace(/^关于/, '')
+    .replace(/[[【(（][^\]】)）]*(?:表|章)[\]】)）]$/, '')
+    // "X(本级)", "X(汇总)": the unit is X
+    .replace(/[(（](?:本级|汇总|部门汇总|单位汇总)[)）]$/, '')
+    // a suffix written twice by mistake ("急救中心中心")
+    .replace(/(中心|医院|卫生院|局|委员会|办公室)\1$/, '$1');
+  // "大英县司法局部门" is the 司法局; "岳阳市本级部门" is an aggregate's own name
+  return /本级部门$/.test(name) ? name : name.replace(/(?<=[局委会办院站所校室心府])(?:单位|部门)$/, '');
+}
+
+/** Whether a tidied name can be a unit's: an organisation's or an area's name, nothing generic, nothing unsafe. */
+function isUnitName(name: string): boolean {
+  if (name.length < 2 || name.length > 40 || UNSAFE_NAME.test(name) || NOT_A_NAME.test(name) || ORG_KIND_ALONE.test(name)) return false;
+  if ((name.match(/\(/g) ?? []).length !== (name.match(/\)/g) ?? []).length) return false;
+  return ORG_END.test(name) || isPlaceName(name);
+}
+
+function isPlaceName(name: string): boolean {
+  return PLACE_END.test(name) && !/^(?:市|县|区|州|镇|乡)/.test(name);
+}
+
+/**
+ * Evidence for the unit from where reports name it (LINE_EVIDENCE, labels, a title broken over lines, a
+ * signature above the date, a clause that names the area and the year: "…,衢江区2016年一般公共预算…").
+ * Publisher lines are not evidence.
+ */
+function unitEvidence(text: string): Evidence[] {
+  const evidence: Evidence[] = [];
+  const add = (raw: string | undefined, weight: number, at: number) => {
+    const name = tidyName(raw ?? '');
+    if (isUnitName(name)) evidence.push({ name, weight, at });
+  };
+  const lines = text.split('\n');
+  let offset = 0;
+  let inTitle = true;
+  let publisherValue = false;
+  lines.forEach((line, i) => {
+    const at = offset;
+    offset += line.length + 1;
+    if (at > 6000) return;
+    if (BODY_START.test(line)) inTitle = false;
+    // the publisher's line, and the next one where the label stands alone ("发布机构⏎泸西县财政局")
+    const skip = publisherValue || PUBLISHER.test(line);
+    publisherValue = new RegExp(`${PUBLISHER_LABEL}\\s*[:：]?\\s*$`).test(line);
+    if (skip) return;
+    const short = line.trim().length <= 60;
+    for (const e of LINE_EVIDENCE) add(e.pattern.exec(line)?.[1], e.weight(inTitle && short), at);
+    const alone = /^[\s|]*([\u4e00-\u9fa5()]{2,40})[\s|]*$/.exec(line)?.[1];
+    if (!alone || !ORG_END.test(alone)) return;
+    const next = lines.slice(i + 1).find((l) => l.trim() !== '') ?? '';
+    // a title broken over lines: the name alone, the year or the kind on a line next to it
+    const near = [lines[i - 1], lines[i + 1], lines[i + 2]].filter((l): l is string => l !== undefined && l.trim() !== '');
+    if (inTitle && near.some((l) => TITLE_REST.test(l))) add(alone, 6, at);
+    // a signature: the name alone above the date, where the seal goes
+    else if (DATE_LINE.test(next)) add(alone, 3, at);
+  });
+  for (const m of text.matchAll(LABELLED)) add(m[2]?.replace(/^[\d-]+-/, ''), labelWeight(m[1] ?? ''), m.index);
+  const areaClause = new RegExp(`(?:[,，。;；]|公布)\\s*(?:现将|现就|经汇总[,，]?)?\\s*(${NAME})\\s*${YEAR}\\s*${TITLE_TOPIC}`, 'g');
+  for (const m of text.slice(0, 3000).matchAll(areaClause)) {
+    if (isPlaceName(tidyName(m[1] ?? ''))) add(m[1], 2, m.index);
+  }
+  return evidence;
+}
+
+/** The text without the lines that name its publisher (and a publisher named on the line after its label). */
+function withoutPublisher(text: string): string {
+  return text.replace(new RegExp(`^.*${PUBLISHER_LABEL}\\s*(?:[:：|\\]】].*|\\n.*)$`, 'gm'), '');
+}
+
+/**
+ * An area-wide aggregate names itself "X本级部门" where it says what it includes ("迪庆州州本级部门，包括…"), or
+ * "X本级" at the start of a line ("2019年度天山区本级一般公共预算…"): that is the unit, not the 财政局 that
+ * publishes it. A department's own report that mentions "X本级部门" in passing is no aggregate.
+ */
+function aggregateName(text: string): string | null {
+  const place = '([\\u4e00-\\u9fa5]{1,10}?(?:省|自治区|市|州|盟|县|区|旗)[市州县区]?)';
+  // the place starts after the last word that cannot be part of it ("经岳阳市…" → "岳阳市…")
+  const name = (m: RegExpExecArray | null) => {
+    const raw = m?.[1] ?? '';
+    return raw.slice(Math.max(0, ...[...raw.matchAll(/[年度的为是由在对将向从据照经]/g)].map((x) => x.index + 1)));
+  };
+  const withDepartments = name(new RegExp(`(?:^|[\\s,，:：。])${place}本级部门(?=[,，]?\\s*(?:包括|共))`, 'm').exec(text));
+  if (withDepartments.length >= 2) return `${withDepartments}本级部门`;
+  for (const m of text.slice(0, 3000).matchAll(new RegExp(`(?:^|\\n)[\\s|]*(?:${YEAR}\\s*)?${place}本级(?!财政|部门)`, 'g'))) {
+    const level = name(m);
+    if (level.length >= 2) return `${level}本级`;
+  }
+  return null;
+}
+
+/**
+ * The unit the report is about, as the text names it: an area-wide aggregate's name; else the name the title,
+ * labels, headings and opening sentences give most weight (an organisation before a mere place name; at equal
+ * weight the first named); else an organisation the text repeats that names its place; else null — never a
+ * phrase that only looks like a name.
+ */
 export function detectUnit(text: string): string | null {
+  const aggregate = aggregateName(text);
+  if (aggregate) return aggregate;
+  const evidence = unitEvidence(text);
+  const organisations = evidence.filter((e) => !isPlaceName(e.name) || ORG_END.test(e.name));
+  const pool = organisations.length > 0 ? organisations : evidence;
+  if (pool.length === 0) return scannedUnit(text);
+  const weights = new Map<string, { weight: number; at: number }>();
+  for (const e of pool) {
+    const w = weights.get(e.name) ?? { weight: 0, at: e.at };
+    w.weight += e.weight;
+    w.at = Math.min(w.at, e.at);
+    weights.set(e.name, w);
+  }
+  const ranked = [...weights.entries()].sort((a, b) => b[1].weight - a[1].weight || a[1].at - b[1].at).map(([name]) => name);
+  const [best] = ranked;
+  if (best === undefined) return null;
+  if (hasPlace(best)) return best;
+  // a name relative to its place ("区医保局", "市卫生局") yields to a name with the place, if the text gives one
+  if (/^(?:市|县|区|省|州)/.test(best)) return ranked.find(hasPlace) ?? best;
+  // a name without its place ("医疗保障局" on the cover): the full name the body gives, if any
+  const scanned = scannedUnit(text);
+  return scanned && scanned.endsWith(best) && scanned !== best ? scanned : best;
+}
+
+/**
+ * The organisation names the text mentions anywhere, scored by how often it repeats them: the last resort when
+ * no title, label or opening sentence names the unit. A name found only in running prose must name its place
+ * ("服务大局", "数字中国整体布局" are phrases, not units).
+ */
+function scannedUnit(fullText: string): string | null {
+  const text = withoutPublisher(fullText);
   const titleArea = text.slice(0, 200);
   const candidates = new Map<string, Candidate>();
   const occurrences = occurrenceCounter(text);
   const add = (raw: string, offset: number, labelled: boolean) => {
     const name = labelled ? raw.replace(/\s+/g, '') : bestVariant(occurrences, raw);
-    if (name.length < 3 || /^(?:部门|单位|本部门|本单位|区级|县级|市级)/.test(name)) return;
+    if (name.length < 3 || UNSAFE_NAME.test(name) || /^(?:部门|单位|本部门|本单位|区级|县级|市级)/.test(name)) return;
     const c = candidates.get(name) ?? { name, count: 0, inTitle: false, labelled: false };
     c.count += 1;
     c.inTitle ||= offset < titleArea.length;
@@ -83,7 +296,7 @@ export function detectUnit(text: string): string | null {
   // Prefer the full name the body gives for a short name on the cover ("医疗保障局" → "乌鲁木齐…医疗保障局").
   const fuller = all.filter((o) => o.name.length > best.name.length && o.name.endsWith(best.name) && hasPlace(o.name));
   if (fuller.length > 0) best = fuller.reduce((a, b) => (b.count > a.count || (b.count === a.count && b.name.length > a.name.length) ? b : a));
-  return best.name;
+  return best.labelled || hasPlace(best.name) ? best.name : placeNamed(text);
 }
 
 /**
@@ -96,7 +309,7 @@ function placeNamed(text: string): string | null {
   if (!m?.[1]) return null;
   const cut = Math.max(0, ...[...m[1].matchAll(/[年度的为是由在对将向从个形据照含于即把以等了按设]/g)].map((x) => x.index + 1));
   const name = m[1].slice(cut);
-  return name.length >= 2 ? name : null;
+  return name.length >= 2 && !NOT_A_NAME.test(name) ? name : null;
 }
 
 /** Lines that state a date of publication or filing, or a document number: their years are not the fiscal year. */
@@ -124,23 +337,42 @@ export function detectYear(text: string): number | null {
       const weight = (m[2] === '年' ? 1 : 2) * (i < 8 ? 1.5 : 1);
       vote(Number(m[1]), weight);
     }
+    // a title may write the year bare ("2015晋中市…概况及决算情况说明", "2016三公经费预算说明")
+    const bare = i < 12 ? /^[\s|]*(20\d\d)(?=\s*[“"\u4e00-\u9fa5])(?!\s*[年月])/.exec(line) : null;
+    if (bare?.[1]) vote(Number(bare[1]), 2);
+    // "2017比2016增减": the year compared is the report's
+    for (const m of line.matchAll(/(?<!\d)(20\d\d)\s*(?:年度|年)?\s*(?:比|较)\s*(20\d\d)(?!\d)/g)) {
+      if (Number(m[1]) > Number(m[2])) vote(Number(m[1]), 2);
+    }
   });
   if (votes.size === 0) return null;
   return [...votes.entries()].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a))[0];
 }
 
-/** The first lines that carry words: the title area. Navigation crumbs and index metadata are skipped. */
+/** Lines of site chrome and index metadata: breadcrumbs, "您的位置", 索引号 / 发布机构 / 发布日期 rows. */
+const CHROME = /^(?:附件\s*\d*[:：]?|目\s*录|您当前|您的位置|当前位置|首页|\[|【|索引号|#+\s*$)|主题分类|体裁分类|发布机构|发布日期|成文日期|发文字号|信息来源|浏览次数|公开目录|[^>]*>[^>]*>/;
+
+/**
+ * The title area: the first lines that carry words, up to the first paragraph of prose (a report that opens
+ * with prose has no title). Site chrome is skipped; a table of contents counts (its part titles name the kind).
+ */
 function titleLines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !/^(?:附件\s*\d*[:：]?|目\s*录|您当前|当前位置|首页|\[|【|索引号|#+\s*$)/.test(l) && !/主题分类|体裁分类|发布机构|成文日期|发文字号|信息来源|浏览次数/.test(l))
+  const lines: string[] = [];
+  for (const raw of text.split('\n')) {
+    // a flattened table's title keeps the row's trailing pipes
+    const l = raw.trim().replace(/[\s|]+$/, '');
+    if (l === '' || CHROME.test(l)) continue;
+    if (l.length > 60 || /[。；;]$/.test(l)) break;
     // table rows are not titles
-    .filter((l) => !/[|\t]/.test(l) && l.length <= 60)
-    .slice(0, 8);
+    if (!/[|\t]/.test(l)) lines.push(l);
+    if (lines.length === 8) break;
+  }
+  return lines;
 }
 
-function kindOf(title: string): ReportKind | null {
+function kindOf(line: string): ReportKind | null {
+  // budgets by fund ("一般公共预算财政拨款“三公”经费") are not a 部门预算
+  const title = line.replace(/一般公共预算|政府性基金预算|国有资本经营预算|财政预算|预决算/g, '');
   if (/三公/.test(title) && !/部门决算(?!表)|单位决算|决算公开说明|部门预算(?!表)/.test(title)) return '三公经费说明';
   if (/整体支出|部门整体|单位整体/.test(title) && /绩效|评价/.test(title)) return '部门整体支出绩效自评';
   if (/项目支出绩效|项目.{0,20}绩效自评|财政支出\s*绩效自评|绩效自评(?:总结)?报告|绩效自评表|支出绩效自评/.test(title)) return '项目支出绩效自评';
@@ -157,12 +389,17 @@ export function detectKind(text: string): ReportKind | null {
   if (fromTitle === '项目支出绩效自评' && /整体支出|部门整体/.test(text.slice(0, 2000)) && !/项目名称/.test(text)) return '部门整体支出绩效自评';
   if (fromTitle) return fromTitle;
   const count = (re: RegExp) => (text.match(re) ?? []).length;
+  // without a title, what the text is about: the department's whole budget (收入, 基本支出 …), its 三公 items
+  // alone, or a performance evaluation; then whether the figures are a budget or the final accounts — where
+  // "决算数" / "预算数" are only columns (a 三公 table has both) and budgets by fund do not count
+  const final = count(/决算(?!数)/g);
+  const budget = count(/部门预算|单位预算/g) + count(/(?<!一般公共|政府性基金|国有资本经营)预算(?!数|执行)/g);
+  const wholeBudget = count(/收入|支出总额|基本支出|项目支出|人员经费|人员支出|公用支出|工资福利/g) + count(/部门预算|单位预算|部门决算|单位决算/g) * 2;
   const scores: [ReportKind, number][] = [
-    ['部门决算', count(/决算/g)],
+    [final >= budget ? '部门决算' : '部门预算', wholeBudget],
     ['部门整体支出绩效自评', count(/整体支出|部门整体/g) * 3],
     ['项目支出绩效自评', count(/项目支出绩效|项目名称|绩效自评/g) * 2],
-    ['三公经费说明', count(/三公/g)],
-    ['部门预算', count(/部门预算|单位预算/g) * 2],
+    ['三公经费说明', count(/三公|公务接待|公务用车|因公出国/g)],
   ];
   const [kind, n] = scores.reduce((a, b) => (b[1] > a[1] ? b : a));
   return n > 0 ? kind : null;
