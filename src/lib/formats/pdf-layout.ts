@@ -87,7 +87,31 @@ function segmentsOf(items: PositionedText[]): Segment[] {
   }
   return segments
     .map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ').trim() }))
+    .flatMap(splitAmountFromLabel)
     .filter((s) => s.text !== '' && !LEADER.test(s.text));
+}
+
+/** An amount, then a space, then a label that is not a unit ("96,282,213.44 一、公共安全支出"). */
+const AMOUNT_THEN_LABEL = /^(-?\d{1,3}(?:,\d{3})*\.\d+|-?\d{1,3}(?:,\d{3})+) (?!万元|元|亿元|%|％)([\u4e00-\u9fff（(].*)$/;
+
+/**
+ * Some producers (WPS) put a right-aligned amount and the next cell's label, one space apart, into one
+ * text run: split it, placing each part by its share of the run's width (CJK characters are twice as
+ * wide as digits).
+ */
+function splitAmountFromLabel(s: Segment): Segment[] {
+  const m = AMOUNT_THEN_LABEL.exec(s.text);
+  const amount = m?.[1];
+  const label = m?.[2];
+  if (!amount || !label) return [s];
+  const ems = (text: string) => [...text].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 1 : 0.5), 0);
+  const perEm = (s.x1 - s.x0) / ems(s.text);
+  const amountEnd = s.x0 + ems(amount) * perEm;
+  const labelStart = s.x1 - ems(label) * perEm;
+  return [
+    { ...s, text: amount, x1: amountEnd },
+    { ...s, text: label, x0: labelStart },
+  ];
 }
 
 const lineText = (line: Line) => line.segments.map((s) => s.text).join(' ');
@@ -133,8 +157,20 @@ function columnsOf(data: readonly Line[], header: readonly Line[]): { columns: I
   cluster(data, 0);
   const span = (c: { members: Segment[] }): Interval => ({ x0: Math.min(...c.members.map((m) => m.x0)), x1: Math.max(...c.members.map((m) => m.x1)) });
   const dataColumns = clusters.filter((c) => c.members.length > 0).map(span);
-  const open = header.map((l) => ({ ...l, segments: l.segments.filter((s) => !dataColumns.some((c) => overlap(c, s) > 0)) }));
-  cluster(open, data.length);
+  // columns no row fills: from the lowest heading up; a heading over two of them is a group heading
+  // a top heading with nothing under it heads data columns beside it (本年收入 over 项目 | 预算数)
+  const lower = header.slice(1).flatMap((l) => l.segments);
+  const isGroupHeading = (line: Line, s: Segment) => line === header[0] && header.length > 1 && !lower.some((m) => overlap(m, s) > 0);
+  for (const line of [...header].reverse())
+    for (const s of line.segments) {
+      if (dataColumns.some((c) => overlap(c, s) > 0) || isGroupHeading(line, s)) continue;
+      const hit = clusters.filter((c) => c.members.length > 0 && c.members.some((m) => overlap(m, s) > 0));
+      if (hit.length > 1) continue;
+      const joined = hit[0];
+      clusterOf.set(s, joined ? clusters.indexOf(joined) : clusters.length);
+      if (joined) joined.members.push(s);
+      else clusters.push({ members: [s], lines: new Set() });
+    }
   const live = clusters
     .map((c, k) => ({ k, members: c.members }))
     .filter((c) => c.members.length > 0)
@@ -162,15 +198,15 @@ function nearestColumn(columns: readonly Interval[], s: Interval): number {
 
 function sameCell(a: Segment, b: Segment): boolean {
   const tolerance = Math.min(a.height, b.height);
-  return Math.abs(a.x0 - b.x0) <= tolerance || Math.abs(a.x1 - b.x1) <= tolerance || Math.abs(a.x0 + a.x1 - b.x0 - b.x1) / 2 <= tolerance;
+  return Math.abs(a.x0 - b.x0) <= tolerance || Math.abs(a.x0 + a.x1 - b.x0 - b.x1) / 2 <= tolerance;
 }
 
 function joinPieces(pieces: readonly Segment[]): string {
   let out = '';
   let previous: Segment | undefined;
   for (const p of pieces) {
-    // a label wrapped inside its cell continues without a space (its lines share a left edge, right edge
-    // or centre); a heading over several columns is a word of its own; two amounts never fuse into one
+    // a label wrapped inside its cell continues without a space (its lines share a left edge or a centre);
+    // a heading over several columns is a word of its own; two amounts never fuse into one
     const wraps = previous !== undefined && p.y > previous.y && CJK_END.test(out) && CJK_START.test(p.text) && sameCell(previous, p);
     out += out === '' || wraps ? p.text : ` ${p.text}`;
     previous = p;
@@ -178,14 +214,36 @@ function joinPieces(pieces: readonly Segment[]): string {
   return out;
 }
 
+/**
+ * The columns a heading above the lowest header line stands over: it is centred over its cell, so the run of
+ * neighbouring columns whose middle is its middle (the smallest such run).
+ */
+function spanUnder(columns: readonly Interval[], s: Segment, column: number): number[] {
+  const middle = (s.x0 + s.x1) / 2;
+  const own = columns[column];
+  if (!own) return [column];
+  const best = [column];
+  // centred over its own column (a wrapped heading of one cell): nothing to look for
+  if (Math.abs((own.x0 + own.x1) / 2 - middle) <= (own.x1 - own.x0) / 4) return best;
+  for (let size = 2; size <= 12; size++)
+    for (let from = Math.max(0, column - size + 1); from <= column && from + size <= columns.length; from++) {
+      const first = columns[from];
+      const last = columns[from + size - 1];
+      if (first && last && Math.abs((first.x0 + last.x1) / 2 - middle) <= 1.5 * s.height) return Array.from({ length: size }, (_, i) => from + i);
+    }
+  return best;
+}
+
 /** The header band as one row: every column gets the headings over it, top-down. */
 function headerRow(columns: readonly Interval[], lines: readonly Line[]): string[] {
   const pieces = columns.map(() => [] as Segment[]);
-  for (const line of lines)
+  lines.forEach((line, k) => {
     for (const s of line.segments) {
       const hit = columns.map((c, i) => (sitsIn(c, s) ? i : -1)).filter((i) => i >= 0);
-      for (const i of hit.length > 0 ? hit : [nearestColumn(columns, s)]) pieces[i]?.push(s);
+      const under = hit.length > 1 || k === lines.length - 1 ? hit : spanUnder(columns, s, hit[0] ?? nearestColumn(columns, s));
+      for (const i of under.length > 0 ? under : [nearestColumn(columns, s)]) pieces[i]?.push(s);
     }
+  });
   return pieces.map((p) => joinPieces(p.sort((a, b) => a.y - b.y || a.x0 - b.x0)));
 }
 
