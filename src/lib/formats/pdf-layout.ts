@@ -215,33 +215,42 @@ function joinPieces(pieces: readonly Segment[]): string {
 }
 
 /**
- * The columns a heading above the lowest header line stands over: it is centred over its cell, so the run of
- * neighbouring columns whose middle is its middle (the smallest such run).
+ * The columns a heading above the lowest header line stands over: it is centred over its cell, so the
+ * smallest run of neighbouring columns whose middle is its middle and which does not cut through the run of
+ * a heading below it (a heading's cell holds whole cells of the line below).
  */
-function spanUnder(columns: readonly Interval[], s: Segment, column: number): number[] {
+function spanUnder(columns: readonly Interval[], s: Segment, column: number, below: readonly [number, number][]): number[] {
   const middle = (s.x0 + s.x1) / 2;
   const own = columns[column];
   if (!own) return [column];
-  const best = [column];
   // centred over its own column (a wrapped heading of one cell): nothing to look for
-  if (Math.abs((own.x0 + own.x1) / 2 - middle) <= (own.x1 - own.x0) / 4) return best;
-  for (let size = 2; size <= 12; size++)
+  if (Math.abs((own.x0 + own.x1) / 2 - middle) <= (own.x1 - own.x0) / 4) return [column];
+  const cuts = (from: number, to: number) => below.some(([a, b]) => (a < from && from <= b) || (a <= to && to < b));
+  for (let size = 2; size <= columns.length; size++)
     for (let from = Math.max(0, column - size + 1); from <= column && from + size <= columns.length; from++) {
+      const to = from + size - 1;
       const first = columns[from];
-      const last = columns[from + size - 1];
-      if (first && last && Math.abs((first.x0 + last.x1) / 2 - middle) <= 1.5 * s.height) return Array.from({ length: size }, (_, i) => from + i);
+      const last = columns[to];
+      if (first && last && !cuts(from, to) && Math.abs((first.x0 + last.x1) / 2 - middle) <= 1.5 * s.height)
+        return Array.from({ length: size }, (_, i) => from + i);
     }
-  return best;
+  return [column];
 }
 
 /** The header band as one row: every column gets the headings over it, top-down. */
 function headerRow(columns: readonly Interval[], lines: readonly Line[]): string[] {
   const pieces = columns.map(() => [] as Segment[]);
-  lines.forEach((line, k) => {
+  const spans: [number, number][] = [];
+  [...lines].reverse().forEach((line, k) => {
     for (const s of line.segments) {
       const hit = columns.map((c, i) => (sitsIn(c, s) ? i : -1)).filter((i) => i >= 0);
-      const under = hit.length > 1 || k === lines.length - 1 ? hit : spanUnder(columns, s, hit[0] ?? nearestColumn(columns, s));
-      for (const i of under.length > 0 ? under : [nearestColumn(columns, s)]) pieces[i]?.push(s);
+      const nearest = hit[0] ?? nearestColumn(columns, s);
+      const under = hit.length > 1 || k === 0 ? hit : spanUnder(columns, s, nearest, spans);
+      const placed = under.length > 0 ? under : [nearest];
+      const from = Math.min(...placed);
+      const to = Math.max(...placed);
+      if (to > from) spans.push([from, to]);
+      for (let i = from; i <= to; i++) pieces[i]?.push(s);
     }
   });
   return pieces.map((p) => joinPieces(p.sort((a, b) => a.y - b.y || a.x0 - b.x0)));
@@ -283,7 +292,8 @@ function dataRows(columns: readonly Interval[], columnOf: (s: Segment) => number
 
 function isProse(line: Line, contentWidth: number): boolean {
   const only = line.segments.length === 1 ? line.segments[0] : undefined;
-  return only !== undefined && (only.x1 - only.x0 > 0.5 * contentWidth || /[。；]$/.test(only.text));
+  // a sentence ends in 。/；, or runs long across the page; a long row label stays a label
+  return only !== undefined && (/[。；;]$/.test(only.text) || (only.x1 - only.x0 > 0.5 * contentWidth && [...only.text].length >= 20));
 }
 
 /** Lines and tables of one page, top to bottom; `continuedColumns` are the columns of a table the page before ended with. */
@@ -300,7 +310,7 @@ export function layoutPage(items: readonly PositionedText[], continuedColumns?: 
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] as Line;
-    const continuing = i === 0 && continuedColumns !== undefined && !isBoundary(line);
+    const continuing = i === 0 && continuedColumns !== undefined && !isBoundary(line) && fitsColumns(line, continuedColumns);
     if (!continuing && (line.segments.length < 2 || isBoundary(line))) {
       blocks.push({ kind: 'line', text: lineText(line) });
       i++;
@@ -344,6 +354,11 @@ export function layoutPage(items: readonly PositionedText[], continuedColumns?: 
     i = end + 1;
   }
   return blocks;
+}
+
+/** Whether every segment of a line stands in exactly one of the columns of the table it would continue. */
+function fitsColumns(line: Line, columns: readonly Interval[]): boolean {
+  return line.segments.every((s) => columns.filter((c) => overlap(c, s) > 0).length === 1);
 }
 
 /** Whether a one-segment line above a table is one of its headings (it sits close above, inside the table's width). */
