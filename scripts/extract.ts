@@ -2,7 +2,7 @@
  * npm run --silent extract -- FILE [--csv] [--report ID] [--text]
  * Reads one report — UTF-8 text or markdown, or as published: PDF with a text layer, DOCX, XLSX, a saved
  * HTML page — and prints one JSON object with the figures it states, each with its verbatim quote (from a
- * PDF, also the page, and the table, row and column it stands in); --csv prints them as dataset rows
+ * PDF, also its page; from any table, also the table, row and column it stands in); --csv prints them as dataset rows
  * (review = machine) for report ID (default: the file name); --text prints the text the figures are
  * quoted from (for a PDF/DOCX/XLSX/HTML, the text this tool derives, tables as pipe rows).
  * Unreadable or empty input: a message on stderr and exit 1.
@@ -11,7 +11,7 @@ import { basename, extname } from 'node:path';
 import { readReportText } from '../src/lib/extract/read';
 import { extractReport } from '../src/lib/extract';
 import { toDatasetCsv, toJson } from '../src/lib/extract/output';
-import { locate, readDocument, type ReadDocument } from '../src/lib/formats';
+import { locate, readDocument, tableAt, type ReadDocument } from '../src/lib/formats';
 
 const args = process.argv.slice(2);
 const csv = args.includes('--csv');
@@ -43,15 +43,18 @@ if (textOnly) {
   process.stdout.write(input.text);
   process.exit(0);
 }
-const extraction = extractReport(input.text);
+const { doc } = input;
+const extracted = extractReport(input.text);
+// a table under 单位：万元/元 holds amounts: a score (分) read from one of its 合计 rows is a misreading
+const extraction = doc ? { ...extracted, figures: extracted.figures.filter((f) => !(f.unit === '分' && tableAt(doc, f.start)?.unit)) } : extracted;
 if (csv) process.stdout.write(toDatasetCsv(extraction, reportId ?? basename(file).replace(/\.[^.]+$/, '')));
 else {
   const json = toJson(extraction);
-  const { doc } = input;
-  const figures = doc?.pages
+  const figures = doc
     ? json.figures.map((f, i) => {
         const draft = extraction.figures[i];
-        // the quote ends with the figure's number: cite where the number stands
+        // the quote ends with the figure's number: cite where the number stands (page for paged formats;
+        // table, row and column when it stands in a table)
         return draft ? { ...f, ...locate(doc, draft.start + draft.quote.length - 1) } : f;
       })
     : json.figures;

@@ -8,7 +8,7 @@ import type { ReadResult } from './types';
  */
 
 export type { DocumentFormat, DocumentTable, Location, ReadDocument, ReadResult, TableCell, TableRow } from './types';
-export { locate } from './locate';
+export { locate, tableAt } from './locate';
 
 type Reader = (bytes: Uint8Array) => Promise<ReadResult> | ReadResult;
 

@@ -1,4 +1,4 @@
-import type { Location, ReadDocument } from './types';
+import type { DocumentTable, Location, ReadDocument } from './types';
 
 /**
  * Where the character at `offset` of a read document comes from: its page (paged formats) and, inside a
@@ -20,4 +20,9 @@ export function locate(doc: ReadDocument, offset: number): Location {
   const column = row.cells.findIndex((c) => offset >= c.start && offset < c.end);
   if (column >= 0) location.column = column + 1;
   return location;
+}
+
+/** The table the character at `offset` stands in, if any. */
+export function tableAt(doc: ReadDocument, offset: number): DocumentTable | undefined {
+  return doc.tables.find((t) => offset >= t.start && offset < t.end);
 }
