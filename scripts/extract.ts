@@ -46,7 +46,9 @@ if (textOnly) {
 const { doc } = input;
 const extracted = extractReport(input.text);
 // a table under 单位：万元/元 holds amounts: a score (分) read from one of its 合计 rows is a misreading
-const extraction = doc ? { ...extracted, figures: extracted.figures.filter((f) => !(f.unit === '分' && tableAt(doc, f.start)?.unit)) } : extracted;
+const extraction = doc
+  ? { ...extracted, figures: extracted.figures.filter((f) => !(f.unit === '分' && tableAt(doc, f.start)?.unit)) }
+  : extracted;
 if (csv) process.stdout.write(toDatasetCsv(extraction, reportId ?? basename(file).replace(/\.[^.]+$/, '')));
 else {
   const json = toJson(extraction);

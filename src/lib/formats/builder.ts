@@ -94,15 +94,27 @@ export class DocumentBuilder {
     const width = Math.max(...rows.map((r) => r.cells.length));
     const padded = rows.map((r) => [...r.cells, ...Array<string>(width - r.cells.length).fill('')]);
     const title = [...this.recent].reverse().find((l) => TITLE_LINE.test(l));
-    const unit = this.recent.map(declaredUnit).filter((u) => u !== undefined).pop();
+    const unit = this.recent
+      .map(declaredUnit)
+      .filter((u) => u !== undefined)
+      .pop();
     blockColumns(padded).forEach(([from, to], k) => {
-      const block = padded.map((cells, i) => ({ cells: cells.slice(from, to), page: rows[i]?.page })).filter((r) => r.cells.some((c) => c !== ''));
+      const block = padded
+        .map((cells, i) => ({ cells: cells.slice(from, to), page: rows[i]?.page }))
+        .filter((r) => r.cells.some((c) => c !== ''));
       if (block.length === 0) return;
       if (k > 0) this.write('', block[0]?.page);
       const start = this.length;
       const tableRows = block.map((r) => this.row(r.cells, r.page));
       const page = block[0]?.page;
-      this.tables.push({ ...(page !== undefined && { page }), start, end: this.length - 1, ...(title && { title }), ...(unit && { unit }), rows: tableRows });
+      this.tables.push({
+        ...(page !== undefined && { page }),
+        start,
+        end: this.length - 1,
+        ...(title && { title }),
+        ...(unit && { unit }),
+        rows: tableRows,
+      });
     });
     this.recent = [];
   }

@@ -8,12 +8,42 @@ import type { DocumentFormat, ReadResult } from './types';
  * layout: its cells are read as blocks).
  */
 
-const DROPPED = 'script, style, noscript, template, nav, aside, form, iframe, svg, button, select, input, textarea, object, embed, link, meta, head';
+const DROPPED =
+  'script, style, noscript, template, nav, aside, form, iframe, svg, button, select, input, textarea, object, embed, link, meta, head';
 /** Class or id words of site chrome (menus, breadcrumbs, share bars); a page's own header is kept. */
 const CHROME = /(?:^|[-_])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|sidebar|share|toolbar|topbar|skip)(?:[-_]|$)/i;
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3', 'H4',
-  'H5', 'H6', 'HEADER', 'FOOTER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TD', 'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'CENTER',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'FOOTER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
 
 interface Node {

@@ -51,7 +51,11 @@ export async function readDocument(source: string | Uint8Array, fileName: string
   if (startsWith(bytes, OLE_MAGIC) || extension === '.doc' || extension === '.xls' || extension === '.wps' || extension === '.et')
     return { ok: false, error: legacyError(extension) };
   const load = READERS[extension];
-  if (!load) return { ok: false, error: `has an extension this tool does not read (${extension || 'none'}): supported are ${SUPPORTED_EXTENSIONS.join(', ')}` };
+  if (!load)
+    return {
+      ok: false,
+      error: `has an extension this tool does not read (${extension || 'none'}): supported are ${SUPPORTED_EXTENSIONS.join(', ')}`,
+    };
   if ((extension === '.docx' || extension === '.xlsx') && !startsWith(bytes, ZIP_MAGIC))
     return { ok: false, error: `is not a ${extension} file (no ZIP container inside): save it again as ${extension}, then run again` };
   return (await load())(bytes);

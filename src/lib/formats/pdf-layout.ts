@@ -53,7 +53,8 @@ const ROW_GAP = 0.8;
 const LEADER = /^[.．。·…‥_\-—\s]+$/;
 const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 /** A row label that starts a new row even when the row above seems to wrap into it. */
-const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|\d{3}\b|其中|合\s*计|总\s*计|小\s*计)/;
+const ITEM_START =
+  /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|\d{3}\b|其中|合\s*计|总\s*计|小\s*计)/;
 /** Heading words of a 功能分类 code column that a PDF sets on the first data row's line. */
 const CODE_HEADING = /^(?:类|款|项)$/;
 const CJK_END = /[\u3000-\u9fff\uff00-\uffef]$/;
@@ -155,7 +156,10 @@ function columnsOf(data: readonly Line[], header: readonly Line[]): { columns: I
     }
   };
   cluster(data, 0);
-  const span = (c: { members: Segment[] }): Interval => ({ x0: Math.min(...c.members.map((m) => m.x0)), x1: Math.max(...c.members.map((m) => m.x1)) });
+  const span = (c: { members: Segment[] }): Interval => ({
+    x0: Math.min(...c.members.map((m) => m.x0)),
+    x1: Math.max(...c.members.map((m) => m.x1)),
+  });
   const dataColumns = clusters.filter((c) => c.members.length > 0).map(span);
   // columns no row fills: from the lowest heading up; a heading over two of them is a group heading
   // a top heading with nothing under it heads data columns beside it (本年收入 over 项目 | 预算数)
@@ -305,7 +309,9 @@ export function layoutPage(items: readonly PositionedText[], continuedColumns?: 
   const right = Math.max(...lines.flatMap((l) => l.segments.map((s) => s.x1)));
   const contentWidth = right - left;
   const isBoundary = (line: Line) =>
-    (line.segments.length < 2 && isProse(line, contentWidth)) || declaredUnit(lineText(line)) !== undefined || /表\s*$/.test(lineText(line));
+    (line.segments.length < 2 && isProse(line, contentWidth)) ||
+    declaredUnit(lineText(line)) !== undefined ||
+    /表\s*$/.test(lineText(line));
   const blocks: PageBlock[] = [];
   let i = 0;
   while (i < lines.length) {

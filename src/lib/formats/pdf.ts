@@ -63,7 +63,11 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   }
   const characters = pages.reduce((n, runs) => n + runs.reduce((m, r) => m + r.text.replace(/\s+/g, '').length, 0), 0);
   if (characters < MIN_CHARACTERS_PER_PAGE * Math.max(1, pages.length))
-    return { ok: false, error: 'is a PDF with no text layer (a scan): run OCR first (e.g. ocrmypdf --language chi_sim) or find the text version of the report' };
+    return {
+      ok: false,
+      error:
+        'is a PDF with no text layer (a scan): run OCR first (e.g. ocrmypdf --language chi_sim) or find the text version of the report',
+    };
   const builder = new DocumentBuilder('pdf');
   for (const block of layoutDocument(pages)) {
     if (block.kind === 'line') builder.line(block.text, block.page);

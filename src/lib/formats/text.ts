@@ -7,7 +7,8 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
   if (bytes.includes(0)) return { ok: false, error: 'is binary (contains NUL bytes): convert the PDF or Word file to text first' };
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
   const invalid = (text.match(/\uFFFD/g) ?? []).length;
-  if (invalid > 0 && invalid > text.length / 1000) return { ok: false, error: `is not UTF-8 text (${invalid} invalid byte sequences): convert it to UTF-8 first` };
+  if (invalid > 0 && invalid > text.length / 1000)
+    return { ok: false, error: `is not UTF-8 text (${invalid} invalid byte sequences): convert it to UTF-8 first` };
   if (text.trim() === '') return { ok: false, error: 'contains only white space' };
   return { ok: true, text };
 }

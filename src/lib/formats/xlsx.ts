@@ -64,7 +64,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
       if (cells.some((c) => c !== '')) rows.push(cells);
     });
     // columns empty in every row (formatting that runs to column IV) are not the table's
-    const used = columns.map((_, j) => rows.some((r) => r[j] !== '')).map((u, j) => (u ? j : -1)).filter((j) => j >= 0);
+    const used = columns
+      .map((_, j) => rows.some((r) => r[j] !== ''))
+      .map((u, j) => (u ? j : -1))
+      .filter((j) => j >= 0);
     const grid = rows.map((r) => used.map((j) => r[j] ?? ''));
     let first = 0;
     while (first < grid.length && isHeadingRow(grid[first] ?? [])) first++;
