@@ -117,7 +117,7 @@ describe('tables rebuilt from positions', () => {
     expect(tables(items)[0]?.[1]).toEqual(['0.95', '', '0.95', '']);
   });
 
-  it('an amount and the next label pdf.js put into one run are split', () => {
+  it('an amount and the next cell (an amount, a label) pdf.js put into one run are split', () => {
     const items = [
       run('项目', 100, 100), run('预算数', 330, 100), run('项目', 480, 100), run('预算数', 690, 100),
       run('一、财政拨款收入', 60, 120), run('96,282,213.44 一、公共安全支出', 340, 120), amount('87,267,272.44', 776, 120),
@@ -127,6 +127,18 @@ describe('tables rebuilt from positions', () => {
       ['一、财政拨款收入', '96,282,213.44', '一、公共安全支出', '87,267,272.44'],
       ['二、事业收入', '0.00', '二、教育支出', '0.00'],
     ]);
+    const twoAmounts = [
+      run('科目名称', 60, 100), run('合计', 200, 100), run('财政拨款收入', 260, 100),
+      run('行政运行', 40, 120), run('12,029,501.84 12,029,501.84', 178, 120),
+      run('事业运行', 40, 140), amount('3,807,295.58', 256, 140), amount('3,807,295.58', 342, 140),
+    ];
+    expect(tables(twoAmounts)[0]?.slice(1)).toEqual([
+      ['行政运行', '12,029,501.84', '12,029,501.84'],
+      ['事业运行', '3,807,295.58', '3,807,295.58'],
+    ]);
+    // in running text an amount keeps its unit, and a year its words
+    expect(lines([run('支出决算为 449.52 万元，2024 年度持平。', 40, 300)])).toEqual(['支出决算为 449.52 万元，2024 年度持平。']);
+    expect(lines([run('（项）支出 371.92 万', 40, 300)])).toEqual(['（项）支出 371.92 万']);
   });
 });
 

@@ -92,27 +92,33 @@ function segmentsOf(items: PositionedText[]): Segment[] {
     .filter((s) => s.text !== '' && !LEADER.test(s.text));
 }
 
-/** An amount, then a space, then a label that is not a unit ("96,282,213.44 一、公共安全支出"). */
-const AMOUNT_THEN_LABEL = /^(-?\d{1,3}(?:,\d{3})*\.\d+|-?\d{1,3}(?:,\d{3})+) (?!万元|元|亿元|%|％)([\u4e00-\u9fff（(].*)$/;
+/** An amount as tables write it: with decimals or thousands separators (a bare integer may be a year or a code). */
+const TABLE_AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})*\.\d+|\d{1,3}(?:,\d{3})+|\d+\.\d+)$/;
+/** What may follow an amount in a cell of its own: another amount, or a label that is not a unit (万元 may wrap after 万). */
+const NEXT_CELL = /^(?:-?[\d,]+\.?\d*$|(?![万元亿])[\u4e00-\u9fff（(])/;
 
 /**
- * Some producers (WPS) put a right-aligned amount and the next cell's label, one space apart, into one
- * text run: split it, placing each part by its share of the run's width (CJK characters are twice as
- * wide as digits).
+ * Some producers (WPS) put a right-aligned amount and the next cell (an amount, or a label), one space
+ * apart, into one text run: split it there, placing each part by its share of the run's width (CJK
+ * characters are twice as wide as digits). Two amounts never make one cell.
  */
 function splitAmountFromLabel(s: Segment): Segment[] {
-  const m = AMOUNT_THEN_LABEL.exec(s.text);
-  const amount = m?.[1];
-  const label = m?.[2];
-  if (!amount || !label) return [s];
+  const words = s.text.split(' ');
+  const cuts = words.slice(1).map((word, i) => TABLE_AMOUNT.test(words[i] ?? '') && NEXT_CELL.test(word));
+  if (!cuts.some(Boolean)) return [s];
+  const parts: string[] = [words[0] ?? ''];
+  words.slice(1).forEach((word, i) => {
+    if (cuts[i]) parts.push(word);
+    else parts[parts.length - 1] += ` ${word}`;
+  });
   const ems = (text: string) => [...text].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 1 : 0.5), 0);
   const perEm = (s.x1 - s.x0) / ems(s.text);
-  const amountEnd = s.x0 + ems(amount) * perEm;
-  const labelStart = s.x1 - ems(label) * perEm;
-  return [
-    { ...s, text: amount, x1: amountEnd },
-    { ...s, text: label, x0: labelStart },
-  ];
+  let x = s.x0;
+  return parts.map((text) => {
+    const piece = { ...s, text, x0: x, x1: x + ems(text) * perEm };
+    x = piece.x1 + 0.5 * perEm;
+    return piece;
+  });
 }
 
 const lineText = (line: Line) => line.segments.map((s) => s.text).join(' ');
