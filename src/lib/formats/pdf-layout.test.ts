@@ -117,6 +117,21 @@ describe('tables rebuilt from positions', () => {
     expect(tables(items)[0]?.[1]).toEqual(['0.95', '', '0.95', '']);
   });
 
+  it('headings centred in their cells head the right-aligned amounts beside them; a heading with no amount under it is an empty column', () => {
+    const items = [
+      run('合计', 105, 80), run('因公出国(境)费', 179, 80), run('公务接待费', 300, 80), run('会议费', 400, 80),
+      amount('10.81', 165, 110), amount('0', 266, 110), amount('0.83', 368, 110),
+      amount('9.50', 165, 130), amount('1.20', 266, 130), amount('0.80', 368, 130),
+    ];
+    expect(tables(items)).toEqual([
+      [
+        ['合计', '因公出国(境)费', '公务接待费', '会议费'],
+        ['10.81', '0', '0.83', ''],
+        ['9.50', '1.20', '0.80', ''],
+      ],
+    ]);
+  });
+
   it('an amount and the next cell (an amount, a label) pdf.js put into one run are split', () => {
     const items = [
       run('项目', 100, 100), run('预算数', 330, 100), run('项目', 480, 100), run('预算数', 690, 100),

@@ -166,7 +166,26 @@ function columnsOf(data: readonly Line[], header: readonly Line[]): { columns: I
     x0: Math.min(...c.members.map((m) => m.x0)),
     x1: Math.max(...c.members.map((m) => m.x1)),
   });
-  const dataColumns = clusters.filter((c) => c.members.length > 0).map(span);
+  const dataClusters = clusters.filter((c) => c.members.length > 0);
+  // a heading centred in its cell may miss the right-aligned amounts under it: it heads the nearest data
+  // column that no heading overlaps, when that column stands right beside it
+  const headsOnly = (c: (typeof clusters)[number], h: Segment) =>
+    overlap(span(c), h) > 0 && !dataClusters.some((other) => other !== c && overlap(span(other), h) > 0);
+  const headless = dataClusters.filter((c) => !header.some((l) => l.segments.some((h) => headsOnly(c, h))));
+  for (const line of [...header].reverse()) {
+    const claimed = new Set<(typeof clusters)[number]>();
+    for (const h of line.segments) {
+      if (dataClusters.some((c) => overlap(span(c), h) > 0)) continue;
+      const gap = (c: (typeof clusters)[number]) => Math.max(span(c).x0 - h.x1, h.x0 - span(c).x1);
+      const beside = headless.filter((c) => !claimed.has(c) && gap(c) <= Math.max(2 * h.height, (h.x1 - h.x0) / 2));
+      const nearest = beside.sort((a, b) => gap(a) - gap(b))[0];
+      if (!nearest) continue;
+      claimed.add(nearest);
+      nearest.members.push(h);
+      clusterOf.set(h, clusters.indexOf(nearest));
+    }
+  }
+  const dataColumns = dataClusters.map(span);
   // columns no row fills: from the lowest heading up; a heading over two of them is a group heading
   // a top heading with nothing under it heads data columns beside it (本年收入 over 项目 | 预算数)
   const lower = header.slice(1).flatMap((l) => l.segments);
@@ -335,7 +354,12 @@ export function layoutPage(items: readonly PositionedText[], continuedColumns?: 
     if (j === lines.length) end = lines.length - 1;
     // short lines right above the table are its top headings
     let start = i;
-    while (!continuing && start > 0 && blocks[blocks.length - 1]?.kind === 'line' && isTableHead(lines, start - 1, i, isBoundary)) {
+    while (
+      !continuing &&
+      start > 0 &&
+      blocks[blocks.length - 1]?.kind === 'line' &&
+      isTableHead(lines, start - 1, lines.slice(i, end + 1), isBoundary)
+    ) {
       blocks.pop();
       start--;
     }
@@ -374,14 +398,13 @@ function fitsColumns(line: Line, columns: readonly Interval[]): boolean {
 }
 
 /** Whether a one-segment line above a table is one of its headings (it sits close above, inside the table's width). */
-function isTableHead(lines: readonly Line[], index: number, tableStart: number, isBoundary: (line: Line) => boolean): boolean {
+function isTableHead(lines: readonly Line[], index: number, table: readonly Line[], isBoundary: (line: Line) => boolean): boolean {
   const line = lines[index] as Line;
   const next = lines[index + 1] as Line | undefined;
-  const first = lines[tableStart] as Line;
   const only = line.segments[0];
   if (!only || !next || line.segments.length !== 1 || isBoundary(line) || isAmount(only.text)) return false;
-  const tableLeft = Math.min(...first.segments.map((s) => s.x0));
-  const tableRight = Math.max(...first.segments.map((s) => s.x1));
+  const tableLeft = Math.min(...table.flatMap((l) => l.segments.map((s) => s.x0)));
+  const tableRight = Math.max(...table.flatMap((l) => l.segments.map((s) => s.x1)));
   return next.y - line.y < 2.5 * line.height && only.x0 >= tableLeft - line.height && only.x1 <= tableRight + line.height;
 }
 
