@@ -37,7 +37,7 @@ function isAmount(cell: string): boolean {
 /**
  * The column ranges [from, to) of the blocks of a table whose blocks stand side by side (收入 | 支出 in a
  * 收支总表), so that each block becomes a table of its own and a row's amounts are read against the label of
- * their own block. A block starts where a header row repeats the heading of a column of labels
+ * their own block. A table is one of blocks when a header row repeats the heading of a column of labels
  * (项目 … 项目 …); any other table is one block.
  */
 export function blockColumns(rows: readonly string[][]): [number, number][] {
@@ -61,9 +61,15 @@ export function blockColumns(rows: readonly string[][]): [number, number][] {
       if (!starts.includes(j)) starts.push(j);
     }
     if (starts.length >= 2) {
-      // each block starts as far left of its repeated heading as the first block does
-      const offset = starts[0] ?? 0;
-      const bounds = [...starts.map((j) => j - offset), width];
+      // a table of blocks: every column of labels right of a column of amounts starts one (a middle block
+      // may head its labels differently: 收入 项目名称 | 功能分类 功能科目名称 | 支出 项目名称); each block
+      // starts as far left of its labels as the first block does
+      const first = starts[0] ?? 0;
+      const labels = [
+        first,
+        ...Array.from({ length: width }, (_, j) => j).filter((j) => j > first && isLabelColumn(j) && !isLabelColumn(j - 1)),
+      ];
+      const bounds = [...labels.map((j) => j - first), width];
       return bounds.slice(0, -1).map((from, k) => [from, bounds[k + 1] ?? width]);
     }
   }

@@ -167,17 +167,20 @@ function columnsOf(data: readonly Line[], header: readonly Line[]): { columns: I
     x1: Math.max(...c.members.map((m) => m.x1)),
   });
   const dataClusters = clusters.filter((c) => c.members.length > 0);
+  // a top heading with nothing under it is a group heading over the columns beside it (本年收入 over 项目 | 预算数)
+  const lower = header.slice(1).flatMap((l) => l.segments);
+  const isGroupHeading = (line: Line, s: Segment) => line === header[0] && header.length > 1 && !lower.some((m) => overlap(m, s) > 0);
   // a heading centred in its cell may miss the right-aligned amounts under it: it heads the nearest data
-  // column that no heading overlaps, when that column stands right beside it
+  // column that no heading of its own overlaps, when that column stands right beside it
   const headsOnly = (c: (typeof clusters)[number], h: Segment) =>
     overlap(span(c), h) > 0 && !dataClusters.some((other) => other !== c && overlap(span(other), h) > 0);
-  const headless = dataClusters.filter((c) => !header.some((l) => l.segments.some((h) => headsOnly(c, h))));
+  const headless = dataClusters.filter((c) => !header.some((l) => l.segments.some((h) => headsOnly(c, h) && !isGroupHeading(l, h))));
   for (const line of [...header].reverse()) {
     const claimed = new Set<(typeof clusters)[number]>();
     for (const h of line.segments) {
-      if (dataClusters.some((c) => overlap(span(c), h) > 0)) continue;
+      if (dataClusters.some((c) => overlap(span(c), h) > 0) || isGroupHeading(line, h)) continue;
       const gap = (c: (typeof clusters)[number]) => Math.max(span(c).x0 - h.x1, h.x0 - span(c).x1);
-      const beside = headless.filter((c) => !claimed.has(c) && gap(c) <= Math.max(2 * h.height, (h.x1 - h.x0) / 2));
+      const beside = headless.filter((c) => !claimed.has(c) && gap(c) <= 4 * h.height);
       const nearest = beside.sort((a, b) => gap(a) - gap(b))[0];
       if (!nearest) continue;
       claimed.add(nearest);
@@ -187,9 +190,6 @@ function columnsOf(data: readonly Line[], header: readonly Line[]): { columns: I
   }
   const dataColumns = dataClusters.map(span);
   // columns no row fills: from the lowest heading up; a heading over two of them is a group heading
-  // a top heading with nothing under it heads data columns beside it (本年收入 over 项目 | 预算数)
-  const lower = header.slice(1).flatMap((l) => l.segments);
-  const isGroupHeading = (line: Line, s: Segment) => line === header[0] && header.length > 1 && !lower.some((m) => overlap(m, s) > 0);
   for (const line of [...header].reverse())
     for (const s of line.segments) {
       if (dataColumns.some((c) => overlap(c, s) > 0) || isGroupHeading(line, s)) continue;

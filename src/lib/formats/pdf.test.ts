@@ -139,6 +139,15 @@ describe.skipIf(realdocsMissing)('other producers: Word 2010 and WPS', () => {
     expect(grid(sangong)[1]).toEqual(['2.85', '0.39', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '2.85', '0.39']);
   });
 
+  it('江苏省人大常委会办公厅 2019 (Distiller, pages turned landscape): the three-block 收支预算总表 row by row', async () => {
+    const doc = await read(new Uint8Array(readFileSync(join(realdocs, 'jiangsu', 'js-rdbgt-2019-dept-budget-tables.pdf'))));
+    const [table] = tablesTitled(doc, '收支预算总表');
+    expect(table?.unit).toBe('万元');
+    expect(rowStarting(table, '一、财政拨款')).toEqual(['一、财政拨款', '18,330.37', '一、一般公共服务支出', '13,907.78', '一、基本支出', '9,312.90']);
+    expect(rowStarting(table, '八、社会保障和就业支出')).toEqual(['', '', '八、社会保障和就业支出', '1,121.39', '', '']);
+    expect(rowStarting(table, '十八、住房保障支出')?.[3]).toBe('3,301.20');
+  });
+
   it('司法局 2026 部门预算 (WPS, 元): an amount and the next label in one run are two cells', async () => {
     const doc = await read(new Uint8Array(readFileSync(join(realdocs, 'shanghai', 'sh-putuo-sfj-2026-dept-budget.pdf'))));
     const [income, spending] = tablesTitled(doc, '2026年部门财务收支预算总表');
