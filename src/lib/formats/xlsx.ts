@@ -49,6 +49,7 @@ const isHeadingRow = (cells: readonly string[]) => {
 export async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
   const workbook = new ExcelJS.Workbook();
   try {
+    // exceljs declares its own `Buffer` (an ArrayBuffer); it reads Node's Buffer, which it is given here
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (e) {
     return { ok: false, error: `is not a readable .xlsx file (${e instanceof Error ? e.message : String(e)})` };
