@@ -1,28 +1,64 @@
 /**
- * npm run --silent extract -- FILE [--csv] [--report ID]
- * Reads one report (UTF-8 text or markdown) and prints one JSON object with the figures it states, each
- * with its verbatim quote; --csv prints them as dataset rows (review = machine) for report ID (default:
- * the file name). Unreadable or empty input: a message on stderr and exit 1.
+ * npm run --silent extract -- FILE [--csv] [--report ID] [--text]
+ * Reads one report — UTF-8 text or markdown, or as published: PDF with a text layer, DOCX, XLSX, a saved
+ * HTML page — and prints one JSON object with the figures it states, each with its verbatim quote (from a
+ * PDF, also its page; from any table, also the table, row and column it stands in); --csv prints them as dataset rows
+ * (review = machine) for report ID (default: the file name); --text prints the text the figures are
+ * quoted from (for a PDF/DOCX/XLSX/HTML, the text this tool derives, tables as pipe rows).
+ * Unreadable or empty input: a message on stderr and exit 1.
  */
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { readReportText } from '../src/lib/extract/read';
 import { extractReport } from '../src/lib/extract';
 import { toDatasetCsv, toJson } from '../src/lib/extract/output';
+import { locate, readDocument, tableAt, type ReadDocument } from '../src/lib/formats';
 
 const args = process.argv.slice(2);
 const csv = args.includes('--csv');
+const textOnly = args.includes('--text');
 const reportFlag = args.indexOf('--report');
 const reportId = reportFlag >= 0 ? args[reportFlag + 1] : undefined;
 const file = args.find((a, i) => !a.startsWith('--') && (reportFlag < 0 || i !== reportFlag + 1));
 if (!file) {
-  console.error('usage: npm run --silent extract -- FILE [--csv] [--report ID]');
+  console.error('usage: npm run --silent extract -- FILE [--csv] [--report ID] [--text]');
   process.exit(2);
 }
-const read = readReportText(file);
-if (!read.ok) {
-  console.error(`extract: ${file}: ${read.error}`);
+
+async function read(path: string): Promise<{ ok: true; doc: ReadDocument | null; text: string } | { ok: false; error: string }> {
+  // text and markdown are read exactly as before: the file is the text
+  if (['.txt', '.md', ''].includes(extname(path).toLowerCase())) {
+    const plain = readReportText(path);
+    return plain.ok ? { ok: true, doc: null, text: plain.text } : plain;
+  }
+  const result = await readDocument(path, basename(path));
+  return result.ok ? { ok: true, doc: result.doc, text: result.doc.text } : result;
+}
+
+const input = await read(file);
+if (!input.ok) {
+  console.error(`extract: ${file}: ${input.error}`);
   process.exit(1);
 }
-const extraction = extractReport(read.text);
+if (textOnly) {
+  process.stdout.write(input.text);
+  process.exit(0);
+}
+const { doc } = input;
+const extracted = extractReport(input.text);
+// a table under 单位：万元/元 holds amounts: a score (分) read from one of its 合计 rows is a misreading
+const extraction = doc
+  ? { ...extracted, figures: extracted.figures.filter((f) => !(f.unit === '分' && tableAt(doc, f.start)?.unit)) }
+  : extracted;
 if (csv) process.stdout.write(toDatasetCsv(extraction, reportId ?? basename(file).replace(/\.[^.]+$/, '')));
-else process.stdout.write(`${JSON.stringify(toJson(extraction), null, 1)}\n`);
+else {
+  const json = toJson(extraction);
+  const figures = doc
+    ? json.figures.map((f, i) => {
+        const draft = extraction.figures[i];
+        // the quote ends with the figure's number: cite where the number stands (page for paged formats;
+        // table, row and column when it stands in a table)
+        return draft ? { ...f, ...locate(doc, draft.start + draft.quote.length - 1) } : f;
+      })
+    : json.figures;
+  process.stdout.write(`${JSON.stringify({ ...json, figures }, null, 1)}\n`);
+}

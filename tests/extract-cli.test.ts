@@ -82,7 +82,10 @@ describe('unreadable input: a message on stderr naming the file, nothing on stdo
     ['an empty file', () => scratchFile('empty.txt', ''), /empty/i],
     ['a file of white space only', () => scratchFile('blank.txt', ' \n\t\n　\n'), /white space|empty/i],
     ['a directory', () => scratch, /directory/i],
-    ['a binary file', () => scratchFile('report.pdf', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0x00, 0xff, 0xd8, 0x00, 0x10])), /binary/i],
+    ['a binary file named .txt', () => scratchFile('report.txt', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0x00, 0xff, 0xd8, 0x00, 0x10])), /binary/i],
+    ['a broken PDF', () => scratchFile('report.pdf', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0x00, 0xff, 0xd8, 0x00, 0x10])), /not a readable PDF/],
+    ['a Word 97-2003 file', () => scratchFile('report.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), /legacy Word 97-2003 file: open it and save it as \.docx/],
+    ['a format it does not read', () => scratchFile('report.odt', 'PK'), /supported are .*\.pdf/],
     // "部门决算" in GBK, as some sites still publish: not UTF-8
     ['a text in another encoding', () => scratchFile('gbk.txt', Buffer.from('b2bfc3c5bef6cbe3'.repeat(50), 'hex')), /UTF-8/],
   ])('%s', (_what, make, message) => {
