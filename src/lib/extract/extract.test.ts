@@ -308,6 +308,32 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
   ['a decrease written with a minus as well', '平安县科学技术局2018年度部门决算\n', [
     ['“三公”经费支出决算数比2017年减少518,378.24元，下降-81.75%。', [['sangong_total', 'actual', 'change_vs_prior', '-518,378.24', '元'], ['sangong_total', 'actual', 'change_vs_prior', '-81.75', '%']]],
   ]],
+  ['headcounts as real reports phrase them (parts after 其中 are not the whole)', FINAL_NOTE, [
+    ['刘堡镇卫生院现有职工23人，其中在编人员16人。', [['staff_count', 'actual', '', '23', '人']]],
+    ['本单位现有在职职工62人。', [['staff_count', 'actual', '', '62', '人']]],
+    ['2022年末在職職工246人。', [['staff_count', 'actual', '', '246', '人']]],
+    ['本单位实有在编在职职工28人。', [['staff_count', 'actual', '', '28', '人']]],
+    ['年末在岗职工111人。', [['staff_count', 'actual', '', '111', '人']]],
+    ['2022年末教职工总人数84人，其中在职在编人员77人。', [['staff_count', 'actual', '', '84', '人']]],
+    ['全县财政供养人员共计9,244人。', [['staff_count', 'actual', '', '9,244', '人']]],
+  ]],
+  ['vehicle holdings as real reports phrase them', FINAL_NOTE, [
+    ['实有编制车辆9辆。', [['vehicle_count', 'actual', '', '9', '辆']]],
+    ['公务用车保有18辆。', [['vehicle_count', 'actual', '', '18', '辆']]],
+    ['全县公务用车总数1,763辆。', [['vehicle_count', 'actual', '', '1,763', '辆']]],
+    ['单位现有职工30人，其中公务用车3辆。', [['staff_count', 'actual', '', '30', '人'], ['vehicle_count', 'actual', '', '3', '辆']]],
+  ]],
+  ['a unit’s own income and expenditure (parts listed after 其中 are left out)', FINAL, [
+    ['2022年度部门决算收入955.22万元，部门决算支出955.22万元。', [['income_total', 'actual', '', '955.22', '万元'], ['expenditure_total', 'actual', '', '955.22', '万元']]],
+    ['2022年總收入6628.72萬元，其中：財政補助收入2339.68萬元。', [['income_total', 'actual', '', '6628.72', '万元']]],
+    ['一般公共预算财政拨款支出总计364.5594万元。', [['general_public_budget_expenditure', 'actual', '', '364.5594', '万元']]],
+    ['公车购置及运行费995万元，公务用车运转维护费898.22万元，公務用車維護費5萬元。', [['sangong_vehicle_total', 'actual', '', '995', '万元'], ['sangong_vehicle_operation', 'actual', '', '898.22', '万元'], ['sangong_vehicle_operation', 'actual', '', '5', '万元']]],
+  ]],
+  ['a unit’s own income and expenditure in a 部门预算', BUDGET, [
+    ['部门收入预算919543.7万元，其中:财政拨款79468.4万元。', [['income_total', 'budget', '', '919543.7', '万元'], ['fiscal_appropriation_total', 'budget', '', '79468.4', '万元']]],
+    ['(一)收入预算:2023年年初预算数1211.02万元,其中:一般公共预算拨款224.10万元。', [['income_total', 'budget', '', '1211.02', '万元']]],
+    ['(二)支出预算:2023年年初预算数1211.02万元,其中:一般公共服务支出预算0万元。', [['expenditure_total', 'budget', '', '1211.02', '万元']]],
+  ]],
   ['numbers that are not figures', FINAL, [
     ['公开时间：2023年10月12日。本单位支出情况如下。', []],
     ['根据《关于做好2022年度部门决算工作的通知》（平财预〔2022〕2号）要求编制本决算。', []],

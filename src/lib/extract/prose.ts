@@ -95,6 +95,12 @@ const FUND_OR_RULE = /医保基金|基金收入|基金支出|统筹基金|参保
 /** Income-like metrics: in a project report, "支出x万元" after them is the project's execution, not more income. */
 const INCOME_LIKE: ReadonlySet<MetricKey> = new Set(['funds_allocated', 'income_total', 'income_other', 'carryover_beginning', 'fiscal_appropriation_total', 'income_general_budget']);
 
+/**
+ * Metrics that name a whole (a total, a headcount): what a sentence lists after "其中" are its parts, which are
+ * other facts than the whole, so an unnamed or same-named part is left out rather than read as the whole.
+ */
+const WHOLES: ReadonlySet<MetricKey> = new Set(['income_total', 'expenditure_total', 'fiscal_appropriation_total', 'grand_total', 'staff_count', 'vehicle_count', 'sangong_total']);
+
 /** A count stated in another unit belongs to a sibling metric (接待2批次，25人次 → batches, then people). */
 const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, MetricKey>>>> = {
   reception_batches: { 人: 'reception_people', 人次: 'reception_people', 万元: 'sangong_reception', 元: 'sangong_reception' },
@@ -122,7 +128,7 @@ function enumerationLabel(scan: string, sentenceStart: number, clauseFrom: numbe
   const project = Math.max(before.lastIndexOf('按项目'), before.lastIndexOf('项目名称'));
   if (functional < 0 && project < 0) {
     // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount
-    if (current && /其中|主要用于|包括/.test(scan.slice(sentenceStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较)/.test(label)) {
+    if (current && !WHOLES.has(current) && /其中|主要用于|包括/.test(scan.slice(sentenceStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较)/.test(label)) {
       return { rule: { metric: current, pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
     }
     return null;
@@ -244,6 +250,8 @@ export function figuresInSentence(
       const inherit: MetricKey | null = hit.rule.inheritFrom && current && breaksDown && hit.rule.inheritFrom.includes(current.metric) ? current.metric : null;
       metric = inherit ?? hit.rule.metric;
       item = hit.item;
+      // "现有职工24人，其中在编人员16人": a part of the headcount named like the whole is not the whole
+      if (current !== null && current.metric === metric && WHOLES.has(metric) && item === '' && /其中/.test(scan.slice(current.clauseStart, hit.start))) continue;
       scope = hit.rule.scope && metric === 'budget_executed' ? hit.rule.scope : ctx.sectionScope(token.start, metric, start);
       clauseStart = clauseStartBefore(text, hit.start, start);
       if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart, parts: inherit !== null };
