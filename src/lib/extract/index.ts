@@ -2,6 +2,7 @@ import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
 import { containsPersonalData } from '../privacy';
 import { checkQuoteStates } from '../quote';
 import { detectKind, detectUnit, detectYear, isBudgetReport } from './header';
+import { onlyStatedTotals } from './stages/only-total';
 import { figuresInSentence, type SentenceState } from './prose';
 import { figuresInRow, figuresInSpaceRow, newTableState, rowOf, spaceHeader, type Cell, type Row } from './tables';
 import { asWrittenIn, findTokens, headerCopy, scanCopy } from './tokens';
@@ -209,6 +210,7 @@ export function extractReport(text: string): Extraction {
   });
   flush();
   figures.push(...scoreTotals(ctx));
+  figures.push(...onlyStatedTotals(figures));
 
   // one figure per statement; none whose quote would republish personal data
   const seen = new Set<string>();

@@ -9,9 +9,9 @@ const BUDGET = '平安县医疗保障局2023年部门预算公开说明\n';
 type Expected = [string, string, string, string, string];
 
 const CASES: [string, string, string, Expected[]][] = [
-  ['number broken after its decimal point', DECISION, '2022年度本单位收、支总计为1,153.\n8万元。', [['grand_total', 'actual', '', '1,153.8', '万元']]],
-  ['number broken before its decimal point', DECISION, '2022年度本单位收、支总计为1,153\n.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元']]],
-  ['number broken after a thousands separator', DECISION, '2022年度本单位收、支总计为1,\n153.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元']]],
+  ['number broken after its decimal point', DECISION, '2022年度本单位收、支总计为1,153.\n8万元。', [['grand_total', 'actual', '', '1,153.8', '万元'], ['income_total', 'actual', '', '1,153.8', '万元'], ['expenditure_total', 'actual', '', '1,153.8', '万元']]],
+  ['number broken before its decimal point', DECISION, '2022年度本单位收、支总计为1,153\n.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元'], ['income_total', 'actual', '', '1,153.8', '万元'], ['expenditure_total', 'actual', '', '1,153.8', '万元']]],
+  ['number broken after a thousands separator', DECISION, '2022年度本单位收、支总计为1,\n153.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元'], ['income_total', 'actual', '', '1,153.8', '万元'], ['expenditure_total', 'actual', '', '1,153.8', '万元']]],
   ['分别为 hands labels out in order', DECISION, '基本支出和项目支出分别为150万元和50万元。', [['basic_expenditure', 'actual', '', '150', '万元'], ['project_expenditure', 'actual', '', '50', '万元']]],
   ['项目支出总额 is project expenditure', DECISION, '本单位2022年度共有项目5个，项目支出总额50万元。', [['project_count', 'actual', '', '5', '个'], ['project_expenditure', 'actual', '', '50', '万元']]],
   ['上年 before the label is the previous year', DECISION, '上年“三公”经费支出5.5万元。', [['sangong_total', 'actual', 'prior_year', '5.5', '万元']]],
