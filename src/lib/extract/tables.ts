@@ -1,4 +1,5 @@
 import { METRICS, type MeasureUnit, type MetricKey, type Phase } from '../../schemas/vocabulary';
+import { columnRole, LABEL_COLUMN_TITLE, VALUE_ROLES, type ColumnRole } from './columns';
 import { LABEL_RULES } from './lexicon';
 import type { DraftFigure, ExtractContext } from './types';
 
@@ -15,17 +16,11 @@ export interface Cell {
 }
 export type Row = Cell[];
 
-type Role = Phase | 'rate' | 'weight' | 'score';
+type Role = ColumnRole;
 
+/** Old name kept for the space-aligned reader: a header cell's role without a report year. */
 function roleOf(cell: string): Role | null {
-  const c = cell.replace(/\s+/g, '');
-  if (/^(?:预算)?执行率|^完成率|^支出率/.test(c)) return 'rate';
-  if (/全年预算数|调整后|调整预算|预算数\(调整后\)|全年预算/.test(c)) return 'adjusted';
-  if (/^年初预算数?|^预算数$|^预算$|^年初数$|^预算安排/.test(c)) return 'budget';
-  if (/全年执行数|执行数|决算数|^决算$|实际支出|^支出数|^执行\(|^实际数/.test(c)) return 'actual';
-  if (/^分值/.test(c)) return 'weight';
-  if (/^得分$/.test(c)) return 'score';
-  return null;
+  return columnRole(cell, null);
 }
 
 const NUMERIC_CELL = /^\s*-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|元)?\s*$/;
@@ -56,13 +51,15 @@ export function rowOf(scan: string, lineStart: number, lineEnd: number): Row | n
 /** State of the table being read. */
 export interface TableState {
   roles: Map<number, Role> | null;
+  /** Data rows read since the header (a second header row right after the first refines its columns). */
+  rowsSinceHeader: number;
   unit: MeasureUnit | null;
   project: string;
   sangong: boolean;
 }
 
 export function newTableState(): TableState {
-  return { roles: null, unit: null, project: '', sangong: false };
+  return { roles: null, rowsSinceHeader: 0, unit: null, project: '', sangong: false };
 }
 
 function cellUnit(cell: string, role: Role, fallback: MeasureUnit | null): MeasureUnit | null {
@@ -75,13 +72,14 @@ function cellUnit(cell: string, role: Role, fallback: MeasureUnit | null): Measu
 
 function metricOfLabel(label: string, state: TableState): { metric: MetricKey; item: string; family: boolean } | null {
   const l = label.replace(/\s+/g, '');
-  if (/^(?:年度)?资金总额|^项目资金总额/.test(l)) return { metric: 'budget_executed', item: '', family: true };
+  if (/^(?:年度)?资金总额|^项目资金总额|^(?:项目)?总额$/.test(l)) return { metric: 'budget_executed', item: '', family: true };
   const part = /^(?:其中[:：]?)?((?:当年)?财政拨款|上级追加|上年结余结转资金?|其他资金|上级补助|本级配套)/.exec(l);
   if (part) return { metric: 'budget_executed', item: part[1] ?? '', family: true };
   if (/^合计$|^总计$/.test(l) && state.sangong) return { metric: 'sangong_total', item: '', family: false };
   let best: { metric: MetricKey; end: number; len: number; item: string } | null = null;
   for (const rule of LABEL_RULES) {
-    if (rule.kind !== 'metric') continue;
+    // a label that needs the sentence before it ("金额" after 购置公务用车) means nothing alone in a cell
+    if (rule.kind !== 'metric' || rule.after) continue;
     rule.pattern.lastIndex = 0;
     for (const m of l.matchAll(rule.pattern)) {
       const end = m.index + m[0].length;
@@ -108,14 +106,24 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
 
   const roles = new Map<number, Role>();
   texts.forEach((t, i) => {
-    const r = roleOf(t);
+    const r = columnRole(t, ctx.year);
     if (r) roles.set(i, r);
   });
-  const phaseRoles = [...roles.values()].filter((r) => r !== 'weight' && r !== 'score');
-  if (phaseRoles.length >= 2 && !texts.some((t) => NUMERIC_CELL.test(t))) {
+  const valueRoles = [...roles.values()].filter((r) => VALUE_ROLES.has(r));
+  const titled = LABEL_COLUMN_TITLE.test((texts.find((t) => t !== '') ?? '').replace(/\s+/g, ''));
+  if ((valueRoles.length >= 2 || (valueRoles.length === 1 && titled)) && !texts.some((t) => NUMERIC_CELL.test(t))) {
     state.roles = roles;
+    state.rowsSinceHeader = 0;
     return [];
   }
+  if (state.roles && state.rowsSinceHeader === 0 && !texts.some((t) => NUMERIC_CELL.test(t))) {
+    const grouped = groupedColumns(state.roles, texts);
+    if (grouped) {
+      state.roles = grouped;
+      return [];
+    }
+  }
+  if (texts.some((t) => NUMERIC_CELL.test(t))) state.rowsSinceHeader++;
 
   const labelIndex = texts.findIndex((t) => /[\u4e00-\u9fa5]/.test(t));
   if (labelIndex < 0) return [];
@@ -150,15 +158,21 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
   if (!found) return [];
   const out: DraftFigure[] = [];
   const roleCells: [Role, Cell][] = [];
-  const aligned = [...state.roles].filter(([i]) => NUMERIC_CELL.test(row[i]?.text ?? ''));
-  if (aligned.length > 0) for (const [i, role] of aligned) roleCells.push([role, row[i] as Cell]);
-  else {
+  const shift = bestShift(state.roles, row);
+  if (shift !== null) {
+    for (const [i, role] of state.roles) {
+      const cell = row[i + shift];
+      if (cell && NUMERIC_CELL.test(cell.text)) roleCells.push([role, cell]);
+    }
+  } else {
     const ordered = [...state.roles.values()];
     numbers.slice(0, ordered.length).forEach(({ c }, k) => roleCells.push([ordered[k] as Role, c]));
   }
-  for (const [role, cell] of roleCells) {
-    if (role === 'weight' || role === 'score') continue;
-    const unit = cellUnit(cell.text, role, state.unit ?? ctx.declaredUnit(cell.start));
+  for (const [headerRole, cell] of roleCells) {
+    if (!VALUE_ROLES.has(headerRole)) continue;
+    const role: Phase | 'rate' = headerRole === 'stated' ? ctx.defaultPhase : (headerRole as Phase | 'rate');
+    const countUnit = COUNT_UNIT[found.metric];
+    const unit = countUnit && !/[%元]\s*$/.test(cell.text) && /^\d+$/.test(cell.text.trim()) ? countUnit : cellUnit(cell.text, role, state.unit ?? ctx.declaredUnit(cell.start));
     if (!unit) continue;
     let metric: MetricKey;
     let item = found.item;
@@ -169,9 +183,51 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
     } else metric = found.metric;
     const phase: Phase = role === 'rate' ? 'actual' : role;
     const measures = METRICS[metric].measures as readonly string[];
-    if (metric !== 'execution_rate' && !measures.includes('money') && unit !== '分') continue;
-    out.push(draft(metric, phase, item, cell, unit));
+    if (metric !== 'execution_rate' && !measures.includes('money') && unit !== '分' && !countUnit) continue;
+    out.push({ ...draft(metric, phase, item, cell, unit), reader: 'table', rule: `row «${label}» × column ${headerRole}`, confidence: shift === 0 ? 0.9 : 0.8 });
   }
+  return out;
+}
+
+/** Counts a table states without a unit word: the unit the metric is counted in. */
+const COUNT_UNIT: Partial<Record<MetricKey, MeasureUnit>> = {
+  vehicle_count: '辆', vehicle_purchase_count: '辆', reception_batches: '批次', reception_people: '人次', abroad_groups: '个', abroad_people: '人次', staff_count: '人',
+};
+
+/**
+ * How the header's columns line up with a data row: 0 when by position, -1 or 1 when a group header cell
+ * ("年度预算数(万元)" above 年初 / 调整后 / 执行数) or a missing label cell shifts them. A rate column must land on
+ * a rate and an amount column on an amount; null when no shift fits.
+ */
+function bestShift(roles: ReadonlyMap<number, Role>, row: Row): number | null {
+  let best: { shift: number; score: number } | null = null;
+  for (const shift of [0, -1, 1]) {
+    let score = 0;
+    for (const [i, role] of roles) {
+      if (!VALUE_ROLES.has(role)) continue;
+      const text = row[i + shift]?.text ?? '';
+      if (!NUMERIC_CELL.test(text)) continue;
+      const isRate = /%\s*$/.test(text);
+      score += role === 'rate' ? (isRate || /^0?\.\d+$/.test(text.trim()) ? 1 : -2) : isRate ? -2 : 1;
+    }
+    if (score > 0 && (!best || score > best.score)) best = { shift, score };
+  }
+  return best?.shift ?? null;
+}
+
+/**
+ * A second header row under phase columns that each span a group ("预算数 | 决算数" over "合计 | 一般公共预算 |
+ * 政府性基金 | 合计 | …"): each phase's figure is its group's first (合计) column. Null when the row is not such a
+ * sub-header (as many 合计/小计 cells as phase columns).
+ */
+function groupedColumns(roles: ReadonlyMap<number, Role>, texts: readonly string[]): Map<number, Role> | null {
+  const phases = [...roles].filter(([, r]) => VALUE_ROLES.has(r)).sort((a, b) => a[0] - b[0]);
+  const totals = texts.map((t, i) => ({ t: t.replace(/\s+/g, ''), i })).filter(({ t }) => /^(?:合计|小计)$/.test(t)).map(({ i }) => i);
+  const first = phases[0];
+  const firstTotal = totals[0];
+  if (phases.length < 2 || totals.length !== phases.length || first === undefined || firstTotal === undefined) return null;
+  const out = new Map<number, Role>();
+  phases.forEach(([, role], k) => out.set(first[0] + ((totals[k] ?? 0) - firstTotal), role));
   return out;
 }
 
@@ -199,12 +255,14 @@ export function figuresInSpaceRow(ctx: ExtractContext, lineStart: number, lineEn
   const out: DraftFigure[] = [];
   const scope = ctx.text.slice(labelStart, labelStart + row[1].length);
   const take = (role: Role | 'other', cell: { start: number; end: number }) => {
-    if (role === 'other' || role === 'weight') return;
+    if (role === 'other' || role === 'weight' || role === 'change' || role === 'prior') return;
+    const phase: Phase | 'rate' | 'score' = role === 'stated' ? ctx.defaultPhase : role;
     const value = ctx.text.slice(cell.start, cell.end);
     const quote = ctx.text.slice(labelStart, cell.end);
-    if (role === 'score') out.push({ metric: 'self_eval_score', phase: 'actual', scope, item: '', value, unit: '分', quote, start: labelStart });
-    else if (role === 'rate') out.push({ metric: 'execution_rate', phase: 'actual', scope, item: '', value, unit: '%', quote, start: labelStart });
-    else if (unit) out.push({ metric: BUDGET_FAMILY[role], phase: role, scope, item: '', value, unit, quote, start: labelStart });
+    const why = { reader: 'space-aligned table', rule: `row «${scope}» × column ${role}`, confidence: 0.75 };
+    if (phase === 'score') out.push({ metric: 'self_eval_score', phase: 'actual', scope, item: '', value, unit: '分', quote, start: labelStart, ...why });
+    else if (phase === 'rate') out.push({ metric: 'execution_rate', phase: 'actual', scope, item: '', value, unit: '%', quote, start: labelStart, ...why });
+    else if (unit) out.push({ metric: BUDGET_FAMILY[phase], phase, scope, item: '', value, unit, quote, start: labelStart, ...why });
   };
   const lastIsScore = roles[roles.length - 1] === 'score';
   const phaseRoles = lastIsScore ? roles.slice(0, -1) : roles;
