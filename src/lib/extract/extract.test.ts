@@ -347,6 +347,20 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['平安县2020年度全区“三公”经费决算（单位：万元）\n2020年度全区“三公”经费使用情况\n使用项目 |\n2020年度数量或人次 |\n因公出国(境)团组数 |\n0 |\n公务用车保有量 |\n660 |\n国内公务接待批次 |\n486 |\n国内公务接待人次 |\n7371 |\n',
       [['abroad_groups', 'actual', '', '0', '个'], ['vehicle_count', 'actual', '', '660', '辆'], ['reception_batches', 'actual', '', '486', '批次'], ['reception_people', 'actual', '', '7371', '人次']]],
   ]],
+  ['parts are not the whole: 含 remarks, siblings after 其中, counts in brackets', FINAL, [
+    ['“三公”经费预算2729.47万元(含援外医疗队公务用车购置及运行费1199.00万元),实际支出2599.23万元(含援外医疗队支出412.00万元)。',
+      [['sangong_total', 'budget', '', '2729.47', '万元'], ['sangong_total', 'actual', '', '2599.23', '万元']]],
+    ['单位支出5212.91万元(含人员支出4450.87万元、公用支出762.04万元)。',
+      [['expenditure_total', 'actual', '', '5212.91', '万元'], ['personnel_expenditure', 'actual', '', '4450.87', '万元'], ['public_expenditure', 'actual', '', '762.04', '万元']]],
+    ['“三公”经费决算数合计为1000.86万元，其中：因公出国(境)费0万元、公务接待费43.77万元、会议费34.10万元、培训费51.37万元。',
+      [['sangong_total', 'actual', '', '1000.86', '万元'], ['sangong_abroad', 'actual', '', '0', '万元'], ['sangong_reception', 'actual', '', '43.77', '万元']]],
+    ['国内公务接待共330批次(其中外事接待0批次)，1950人次(其中外事接待0人次)。',
+      [['reception_batches', 'actual', '', '330', '批次'], ['reception_people', 'actual', '', '1950', '人次']]],
+  ]],
+  ['mirror sites: traditional script with pinyin after characters', FINAL, [
+    ['衛(wèi)生部“三公經(jīng)費(fèi)”財政撥款預(yù)算4732.23萬元,實(shí)際支出4296.44萬元。',
+      [['sangong_total', 'budget', '', '4732.23', '万元'], ['sangong_total', 'actual', '', '4296.44', '万元']]],
+  ]],
   ['numbers that are not figures', FINAL, [
     ['公开时间：2023年10月12日。本单位支出情况如下。', []],
     ['根据《关于做好2022年度部门决算工作的通知》（平财预〔2022〕2号）要求编制本决算。', []],

@@ -78,11 +78,14 @@ function labelsBefore(hits: readonly LabelHit[], from: number): LabelHit[] {
 /** Whether nothing but connecting words stands between two positions (so a number keeps the metric before it). */
 function onlyConnectors(text: string): boolean {
   // a remark in brackets ("25人次（不包含陪同人员），共计支出0.25万元") does not change the subject
-  return text.replace(/[(（][^()（）]{0,30}[)）]/g, '').replace(CONNECTOR_WORDS, '').replace(/[\p{P}\p{S}\s\d.]/gu, '') === '';
+  // white space first: the blanked pinyin of a mirror site splits words ("实     际")
+  return text.replace(/\s+/g, '').replace(/[(（][^()（）]{0,30}[)）]/g, '').replace(CONNECTOR_WORDS, '').replace(/[\p{P}\p{S}\s\d.]/gu, '') === '';
 }
 
 function phaseFrom(text: string): Phase | null {
-  for (const [re, phase] of PHASE_WORDS) if (re.test(text)) return phase;
+  // mirror sites put pinyin after characters, which the scan copy blanks: "预(yù)算" reads "预    算"
+  const words = text.replace(/\s+/g, '');
+  for (const [re, phase] of PHASE_WORDS) if (re.test(words)) return phase;
   return null;
 }
 
@@ -99,7 +102,10 @@ const INCOME_LIKE: ReadonlySet<MetricKey> = new Set(['funds_allocated', 'income_
  * Metrics that name a whole (a total, a headcount): what a sentence lists after "其中" are its parts, which are
  * other facts than the whole, so an unnamed or same-named part is left out rather than read as the whole.
  */
-const WHOLES: ReadonlySet<MetricKey> = new Set(['income_total', 'expenditure_total', 'fiscal_appropriation_total', 'grand_total', 'staff_count', 'vehicle_count', 'sangong_total']);
+const WHOLES: ReadonlySet<MetricKey> = new Set([
+  'income_total', 'expenditure_total', 'fiscal_appropriation_total', 'grand_total', 'sangong_total',
+  'staff_count', 'vehicle_count', 'reception_batches', 'reception_people', 'abroad_groups', 'abroad_people',
+]);
 
 /** A count stated in another unit belongs to a sibling metric (接待2批次，25人次 → batches, then people). */
 const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, MetricKey>>>> = {
@@ -118,7 +124,7 @@ const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, Met
  * In an enumeration announced as "按功能科目分类" or "按项目名称分类", an unknown label before a number is
  * a functional class or a project: "其中其他医疗保障管理事务支出48万元".
  */
-function enumerationLabel(scan: string, sentenceStart: number, clauseFrom: number, to: number, hits: readonly LabelHit[], current: MetricKey | null): LabelHit | null {
+function enumerationLabel(scan: string, sentenceStart: number, subjectStart: number, clauseFrom: number, to: number, hits: readonly LabelHit[], current: MetricKey | null): LabelHit | null {
   if (hits.some((h) => h.start >= clauseFrom && h.rule.kind === 'metric')) return null;
   const before = scan.slice(sentenceStart, clauseFrom);
   const label = scan.slice(clauseFrom, to).replace(/^(?:[\s:：]|其中|分别为|分别是|包括|主要有|主要用于|用于|一是|二是|三是)+/, '').replace(/(?:为|是|支出了?|共计|合计|[\s:：])+$/, '');
@@ -127,8 +133,9 @@ function enumerationLabel(scan: string, sentenceStart: number, clauseFrom: numbe
   const functional = before.lastIndexOf('功能');
   const project = Math.max(before.lastIndexOf('按项目'), before.lastIndexOf('项目名称'));
   if (functional < 0 && project < 0) {
-    // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount
-    if (current && !WHOLES.has(current) && /其中|主要用于|包括/.test(scan.slice(sentenceStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较)/.test(label)) {
+    // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount; a 其中
+    // before the current amount's own clause lists its siblings ("其中：公务接待费43.77万元、会议费34.10万元")
+    if (current && !WHOLES.has(current) && /其中|主要用于|包括/.test(scan.slice(subjectStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较)/.test(label)) {
       return { rule: { metric: current, pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
     }
     return null;
@@ -204,6 +211,7 @@ export function figuresInSentence(
     // a date or ordinal ("比2021年") is part of the words before the next number, not a number of its own
     if (token.unit === 'skip') continue;
     const leftFrom = previousEnd;
+    const currentBefore = current;
     previousEnd = token.unitEnd;
     if (token.unit === 'other') continue;
     const left = scan.slice(leftFrom, token.start);
@@ -224,7 +232,7 @@ export function figuresInSentence(
     const clauseFrom = Math.max(leftFrom, clauseStartBefore(text, token.start, start));
     const clauseText = scan.slice(clauseFrom, labelTo);
     const hits = labelsIn(scan, onlyConnectors(clauseText) ? leftFrom : clauseFrom, labelTo);
-    const enumerated = enumerationLabel(scan, start, clauseFrom, labelTo, hits, current?.metric ?? null);
+    const enumerated = enumerationLabel(scan, start, current ? current.clauseStart : start, clauseFrom, labelTo, hits, current?.metric ?? null);
     if (enumerated) hits.push(enumerated);
     // a label that only follows certain metrics ("金额" after 购置公务用车) does not count elsewhere
     const usable = hits.filter((h) => !h.rule.after || (current !== null && h.rule.after.includes(current.metric)));
@@ -324,6 +332,20 @@ export function figuresInSentence(
     }
     if (metric === 'execution_rate' && /低于|高于|不低于|不足|超过|可达|大于|小于|[≥≤<>]|该指标/.test(scan.slice(clauseStart, token.start))) continue;
     if (/理论上|预计|可达到|假设/.test(scan.slice(clauseStart, token.start))) continue;
+    // "预算2729.47万元(含援外医疗队公务用车购置及运行费1199.00万元)": what a figure includes, named like it (or only
+    // by a phase word, or a part of it, not it; a part with a name of its own (含人员支出…) is read
+    // by a phase word, or named after whose part it is: 含援外医疗队…) is a part of it, not it; a part named right
+    // after 含 (含人员支出…) is read
+    const includes = /[(（]\s*(?:含|包含|包括)\s*([^()（）]*)$/.exec(scan.slice(start, token.start));
+    if (includes) {
+      const parenAt = start + includes.index;
+      const namedAt = token.start - (includes[1] ?? '').length;
+      const whole = out.filter((f) => f.start < parenAt).pop();
+      if (!hit || hit.start > namedAt || metric.startsWith('budget_') || (whole && whole.metric === metric)) {
+        current = currentBefore;
+        continue;
+      }
+    }
     // "较年初预算数减少0.36万元" is the gap between actual and budget, not a figure of the vocabulary
     if (/(?:较|比)(?:年初)?预算(?:数)?(?:增加|减少|节约|超支|多|少)|与[^,，。;；]{0,14}预算(?:数)?相比/.test(scan.slice(clauseStart, token.start))) continue;
     if (metric === 'budget_adjustment' || metric === 'budget_adjustment_rate') phase = 'adjusted';
