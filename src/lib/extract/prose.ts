@@ -339,9 +339,10 @@ export function figuresInSentence(
     const includes = /[(（]\s*(?:含|包含|包括)\s*([^()（）]*)$/.exec(scan.slice(start, token.start));
     if (includes) {
       const parenAt = start + includes.index;
-      const namedAt = token.start - (includes[1] ?? '').length;
+      // the label stands right after 含 or after the part before it ("含人员支出…、公用支出…")
+      const namedRight = hit !== undefined && /(?:含|包含|包括|[、,;%\d元])\s*$/.test(scan.slice(parenAt, hit.start));
       const whole = out.filter((f) => f.start < parenAt).pop();
-      if (!hit || hit.start > namedAt || metric.startsWith('budget_') || (whole && whole.metric === metric)) {
+      if (!namedRight || metric.startsWith('budget_') || (whole && whole.metric === metric)) {
         current = currentBefore;
         continue;
       }
