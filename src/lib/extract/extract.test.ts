@@ -357,6 +357,14 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['国内公务接待共330批次(其中外事接待0批次)，1950人次(其中外事接待0人次)。',
       [['reception_batches', 'actual', '', '330', '批次'], ['reception_people', 'actual', '', '1950', '人次']]],
   ]],
+  ['基本支出 / 项目支出 after 其中 belong to the amount before them', BUDGET, [
+    ['机构运行 1100910.5 元,其中:基本支出 1100910.5 元,项目支出 0元。', []],
+    ['机关事业单位基本养老保险缴费支出 150384 元,其中:基本支出 150384 元,项目支出 0元。', []],
+    ['我单位年初预算数为 205.60 万元，其中：基本支出年初预算数为 67.60 万元、项目支出年初预算数为 138.00 万元。',
+      [['budget_initial', 'budget', '', '205.60', '万元'], ['basic_expenditure', 'budget', '', '67.60', '万元'], ['project_expenditure', 'budget', '', '138.00', '万元']]],
+    ['2023年部门经费预算7464053元,基本支出4566793元,其中工资福利支出3265013元。',
+      [['basic_expenditure', 'budget', '', '4566793', '元'], ['salary_welfare', 'budget', 'basic', '3265013', '元']]],
+  ]],
   ['mirror sites: traditional script with pinyin after characters', FINAL, [
     ['衛(wèi)生部“三公經(jīng)費(fèi)”財政撥款預(yù)算4732.23萬元,實(shí)際支出4296.44萬元。',
       [['sangong_total', 'budget', '', '4732.23', '万元'], ['sangong_total', 'actual', '', '4296.44', '万元']]],

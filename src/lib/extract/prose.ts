@@ -107,6 +107,15 @@ const WHOLES: ReadonlySet<MetricKey> = new Set([
   'staff_count', 'vehicle_count', 'reception_batches', 'reception_people', 'abroad_groups', 'abroad_people',
 ]);
 
+/** Whether the words before a bare 支出 name an item no label knows (not the unit, a period, or 共/累计). */
+function unknownItemBefore(text: string): boolean {
+  const words = text.replace(/\s+/g, '');
+  return /[\u4e00-\u9fa5]{2}$/.test(words) && !/(?:单位|部门|[院局站所校]|中心|全年|年度|本年|当年|实际|累计|合计|总计|项目|资金)(?:共计|共|累计|实际)?$/.test(words);
+}
+
+/** How an amount splits by purpose: stated after 其中 under an amount no label names, they are that amount's. */
+const SPLITS: ReadonlySet<MetricKey> = new Set(['basic_expenditure', 'project_expenditure', 'personnel_expenditure', 'public_expenditure']);
+
 /** A count stated in another unit belongs to a sibling metric (接待2批次，25人次 → batches, then people). */
 const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, MetricKey>>>> = {
   reception_batches: { 人: 'reception_people', 人次: 'reception_people', 万元: 'sangong_reception', 元: 'sangong_reception' },
@@ -204,6 +213,7 @@ export function figuresInSentence(
   // "…服务支出7.22万元。主要用于A 2.7万元；B 4.52万元": a sentence that goes on enumerating keeps the metric
   let current: Current | null = carried && /^\s*(?:其中|主要用于|包括|具体)/.test(sentence) ? { ...carried, clauseStart: start } : null;
   let previousEnd = start;
+  let unnamedAmountEnd: number | null = null;
   let pending: LabelHit[] = [];
   for (let k = firstTokenAt(tokens, start); k < tokens.length; k++) {
     const token = tokens[k] as NumberToken;
@@ -260,6 +270,18 @@ export function figuresInSentence(
       item = hit.item;
       // "现有职工24人，其中在编人员16人": a part of the headcount named like the whole is not the whole
       if (current !== null && current.metric === metric && WHOLES.has(metric) && item === '' && /其中/.test(scan.slice(current.clauseStart, hit.start))) continue;
+      // "机构运行 1100910.5 元，其中：基本支出 1100910.5 元": the split of an amount no label names (a functional
+      // item) is that item's, not the unit's basic or project expenditure
+      if (SPLITS.has(metric) && unnamedAmountEnd !== null && /其中/.test(scan.slice(unnamedAmountEnd, hit.start))) continue;
+      // an amount named by a functional class, or by words no label knows followed by 支出 ("…缴费支出 150384 元"), is
+      // such an item too; a named amount ("我单位年初预算数为…") ends it
+      const unknownWordsThenSpending = hit.rule.kind === 'phase' && /^支出/.test(scan.slice(hit.start, hit.end)) && unknownItemBefore(scan.slice(start, hit.start));
+      unnamedAmountEnd = unknownWordsThenSpending || metric === 'functional_expenditure' ? token.unitEnd : null;
+      // outside a project's report such an item's spending is no figure of the vocabulary
+      if (unknownWordsThenSpending && ctx.projectScope === '' && sentenceProject === '' && !current?.metric.startsWith('budget_')) {
+        current = currentBefore;
+        continue;
+      }
       scope = hit.rule.scope && metric === 'budget_executed' ? hit.rule.scope : ctx.sectionScope(token.start, metric, start);
       clauseStart = clauseStartBefore(text, hit.start, start);
       if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart, parts: inherit !== null };
@@ -267,6 +289,7 @@ export function figuresInSentence(
       ({ metric, scope, item, clauseStart } = current);
     } else {
       current = null;
+      if (token.unit === '万元' || token.unit === '元') unnamedAmountEnd = token.unitEnd;
       continue;
     }
 
