@@ -202,7 +202,9 @@ export function extractReport(text: string): Extraction {
     const previous = paragraph ? scan.slice(paragraph.start, paragraph.end).split('\n').pop()?.trim() ?? '' : '';
     const headingBefore = ITEM_START.test(previous) && previous.length < 40 && !/\d\s*(?:万元|元|%)/.test(previous);
     if (headingBefore) flush();
-    if (paragraph && !startsItem && previous.length >= 18 && !/[:：。]\s*$/.test(previous)) paragraph.end = line.end;
+    // a line ending in "其中：" goes on in the next one; another colon ends a "label：value" line
+    const continues = !/[:：。]\s*$/.test(previous) || /其中\s*[:：]\s*$/.test(previous);
+    if (paragraph && !startsItem && previous.length >= 18 && continues) paragraph.end = line.end;
     else {
       flush();
       paragraph = { start: line.start, end: line.end };
