@@ -347,6 +347,10 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['平安县2020年度全区“三公”经费决算（单位：万元）\n2020年度全区“三公”经费使用情况\n使用项目 |\n2020年度数量或人次 |\n因公出国(境)团组数 |\n0 |\n公务用车保有量 |\n660 |\n国内公务接待批次 |\n486 |\n国内公务接待人次 |\n7371 |\n',
       [['abroad_groups', 'actual', '', '0', '个'], ['vehicle_count', 'actual', '', '660', '辆'], ['reception_batches', 'actual', '', '486', '批次'], ['reception_people', 'actual', '', '7371', '人次']]],
   ]],
+  ['statements with line numbers (行次), two side by side', FINAL, [
+    ['收入支出决算总表\n单位：万元\n项目 | 行次 | 金额 | 项目 | 行次 | 金额 |\n栏次 | 1 | 栏次 | 2 | ||\n一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 28 | |\n二、上级补助收入 | 2 | 二、外交支出 | 29 | ||\n本年收入合计 | 23 | 34846.81 | 本年支出合计 | 50 | 36341.62\n',
+      [['fiscal_appropriation_total', 'actual', '', '625.58', '万元'], ['income_total', 'actual', '', '34846.81', '万元'], ['expenditure_total', 'actual', '', '36341.62', '万元']]],
+  ]],
   ['parts are not the whole: 含 remarks, siblings after 其中, counts in brackets', FINAL, [
     ['“三公”经费预算2729.47万元(含援外医疗队公务用车购置及运行费1199.00万元),实际支出2599.23万元(含援外医疗队支出412.00万元)。',
       [['sangong_total', 'budget', '', '2729.47', '万元'], ['sangong_total', 'actual', '', '2599.23', '万元']]],

@@ -1,6 +1,7 @@
 import { METRICS, type MeasureUnit, type MetricKey, type Phase } from '../../schemas/vocabulary';
 import { columnRole, LABEL_COLUMN_TITLE, VALUE_ROLES, type ColumnRole } from './columns';
 import { LABEL_RULES } from './lexicon';
+import { isLineNumberedHeader, numberedSegments } from './readers/line-numbered';
 import type { DraftFigure, ExtractContext } from './types';
 
 /**
@@ -51,6 +52,8 @@ export function rowOf(scan: string, lineStart: number, lineEnd: number): Row | n
 /** State of the table being read. */
 export interface TableState {
   roles: Map<number, Role> | null;
+  /** For a statement with line numbers (行次), the roles of the value columns after each line number. */
+  numbered: Role[] | null;
   /** Data rows read since the header (a second header row right after the first refines its columns). */
   rowsSinceHeader: number;
   unit: MeasureUnit | null;
@@ -59,7 +62,7 @@ export interface TableState {
 }
 
 export function newTableState(): TableState {
-  return { roles: null, rowsSinceHeader: 0, unit: null, project: '', sangong: false };
+  return { roles: null, numbered: null, rowsSinceHeader: 0, unit: null, project: '', sangong: false };
 }
 
 function cellUnit(cell: string, role: Role, fallback: MeasureUnit | null): MeasureUnit | null {
@@ -72,10 +75,16 @@ function cellUnit(cell: string, role: Role, fallback: MeasureUnit | null): Measu
 
 function metricOfLabel(label: string, state: TableState): { metric: MetricKey; item: string; family: boolean } | null {
   const l = label.replace(/\s+/g, '');
+  if (state.project === '' && state.numbered) return lexiconMetric(l);
   if (/^(?:年度)?资金总额|^项目资金总额|^(?:项目)?总额$/.test(l)) return { metric: 'budget_executed', item: '', family: true };
   const part = /^(?:其中[:：]?)?((?:当年)?财政拨款|上级追加|上年结余结转资金?|其他资金|上级补助|本级配套)/.exec(l);
   if (part) return { metric: 'budget_executed', item: part[1] ?? '', family: true };
   if (/^合计$|^总计$/.test(l) && state.sangong) return { metric: 'sangong_total', item: '', family: false };
+  return lexiconMetric(l);
+}
+
+/** The metric the lexicon gives a label cell: the label ending last, the longest at the same end. */
+function lexiconMetric(l: string): { metric: MetricKey; item: string; family: boolean } | null {
   let best: { metric: MetricKey; end: number; len: number; item: string } | null = null;
   for (const rule of LABEL_RULES) {
     // a label that needs the sentence before it ("金额" after 购置公务用车) means nothing alone in a cell
@@ -109,6 +118,18 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
     const r = columnRole(t, ctx.year);
     if (r) roles.set(i, r);
   });
+  if (isLineNumberedHeader(texts) && !texts.some((t) => NUMERIC_CELL.test(t))) {
+    const at = texts.findIndex((t) => /^行\s*次$/.test(t));
+    const following: Role[] = [];
+    for (let i = at + 1; i < texts.length && roles.has(i); i++) following.push(roles.get(i) as Role);
+    state.numbered = following.length > 0 ? following : null;
+    state.roles = null;
+    return [];
+  }
+  if (state.numbered) {
+    const read = figuresInNumberedRow(ctx, row, state, state.numbered);
+    if (read) return read;
+  }
   const valueRoles = [...roles.values()].filter((r) => VALUE_ROLES.has(r));
   const titled = LABEL_COLUMN_TITLE.test((texts.find((t) => t !== '') ?? '').replace(/\s+/g, ''));
   if ((valueRoles.length >= 2 || (valueRoles.length === 1 && titled)) && !texts.some((t) => NUMERIC_CELL.test(t))) {
@@ -185,6 +206,39 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
     const measures = METRICS[metric].measures as readonly string[];
     if (metric !== 'execution_rate' && !measures.includes('money') && unit !== '分' && !countUnit) continue;
     out.push({ ...draft(metric, phase, item, cell, unit), reader: 'table', rule: `row «${label}» × column ${headerRole}`, confidence: shift === 0 ? 0.9 : 0.8 });
+  }
+  return out;
+}
+
+/**
+ * A row of a statement with line numbers, read segment by segment (readers/line-numbered.ts); null when the
+ * row is not one (no segment), so the caller reads it otherwise.
+ */
+function figuresInNumberedRow(ctx: ExtractContext, row: Row, state: TableState, roles: readonly Role[]): DraftFigure[] | null {
+  const texts = row.map((c) => c.text);
+  const segments = numberedSegments(texts, roles.length);
+  if (segments.length === 0) return null;
+  const out: DraftFigure[] = [];
+  for (const segment of segments) {
+    const labelCell = row[segment.label];
+    if (!labelCell) continue;
+    const label = labelCell.text.replace(/^[一二三四五六七八九十]+[、.]\s*/, '');
+    const found = metricOfLabel(label, state);
+    if (!found) continue;
+    segment.values.forEach((index, k) => {
+      const role = roles[k];
+      const cell = index === null ? undefined : row[index];
+      if (!cell || !role || !VALUE_ROLES.has(role) || role === 'rate') return;
+      const phase: Phase = role === 'stated' ? ctx.defaultPhase : (role as Phase);
+      const metric = found.family ? BUDGET_FAMILY[phase] : found.metric;
+      if (!(METRICS[metric].measures as readonly string[]).includes('money')) return;
+      const unit = cellUnit(cell.text, phase, state.unit ?? ctx.declaredUnit(cell.start));
+      if (!unit) return;
+      out.push({
+        metric, phase, scope: state.project || ctx.projectScope, item: found.item, value: ctx.text.slice(cell.start, cell.end).replace(/\s*(?:%|万元|元)\s*$/, ''), unit,
+        quote: ctx.text.slice(labelCell.start, cell.end), start: labelCell.start, reader: 'line-numbered table', rule: `row «${label}» line-numbered × column ${role}`, confidence: 0.85,
+      });
+    });
   }
   return out;
 }
