@@ -370,6 +370,16 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['2023年部门经费预算7464053元,基本支出4566793元,其中工资福利支出3265013元。',
       [['basic_expenditure', 'budget', '', '4566793', '元'], ['salary_welfare', 'budget', 'basic', '3265013', '元']]],
   ]],
+  ['years: one compared with is not the figure’s, one a sentence opens with is', FINAL, [
+    ['公务用车购置及运行费比2010年稍多,为93.08万元。', [['sangong_vehicle_total', 'actual', '', '93.08', '万元']]],
+    ['2021年的三公经费决算数合计为807.95万元,其中:公务接待费39.43万元。', [['sangong_total', 'actual', 'prior_year', '807.95', '万元'], ['sangong_reception', 'actual', 'prior_year', '39.43', '万元']]],
+  ]],
+  ['more labels real reports use', BUDGET, [
+    ['2023 年一般公共预算拨款支出 1493924.6 元,其中:基本支出 1440224.6 元,项目支出 53700 元。',
+      [['general_public_budget_expenditure', 'budget', '', '1493924.6', '元'], ['basic_expenditure', 'budget', '', '1440224.6', '元'], ['project_expenditure', 'budget', '', '53700', '元']]],
+    ['“三公”经费预算表\n单位:万元\n项 目 | 本年预算数 |\n3.公务用车费 | 12 |\n(2)公务用车购置 | 0 |\n',
+      [['sangong_vehicle_total', 'budget', '', '12', '万元'], ['sangong_vehicle_purchase', 'budget', '', '0', '万元']]],
+  ]],
   ['mirror sites: traditional script with pinyin after characters', FINAL, [
     ['衛(wèi)生部“三公經(jīng)費(fèi)”財政撥款預(yù)算4732.23萬元,實(shí)際支出4296.44萬元。',
       [['sangong_total', 'budget', '', '4732.23', '万元'], ['sangong_total', 'actual', '', '4296.44', '万元']]],

@@ -122,7 +122,8 @@ export function extractReport(text: string): Extraction {
     },
     isPriorYearMention: (clause) => {
       if (year === null) return false;
-      return [...clause.matchAll(/(20\d\d)\s*年/g)].some((m) => Number(m[1]) < year);
+      // "比2010年稍多", "与2021年相比": a year compared with is not the year the figure belongs to
+      return [...clause.matchAll(/(?<![比较与同]\s*)(20\d\d)\s*年(?!度?\s*相比)/g)].some((m) => Number(m[1]) < year);
     },
   };
 

@@ -213,6 +213,9 @@ export function figuresInSentence(
   // "…服务支出7.22万元。主要用于A 2.7万元；B 4.52万元": a sentence that goes on enumerating keeps the metric
   let current: Current | null = carried && /^\s*(?:其中|主要用于|包括|具体)/.test(sentence) ? { ...carried, clauseStart: start } : null;
   let previousEnd = start;
+  // "2021年的三公经费决算数合计为807.95万，其中：…": a sentence that opens with an earlier year speaks of that year
+  const opening = /^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?(20\d\d)\s*年/.exec(sentence);
+  const aboutEarlierYear = opening !== null && ctx.year !== null && Number(opening[1]) < ctx.year;
   let unnamedAmountEnd: number | null = null;
   let pending: LabelHit[] = [];
   for (let k = firstTokenAt(tokens, start); k < tokens.length; k++) {
@@ -321,7 +324,7 @@ export function figuresInSentence(
       if (down && !value.startsWith('-') && !/^0+(?:\.0+)?$/.test(value)) value = `-${value}`;
     } else if (token.minus && (metric === 'budget_adjustment')) {
       value = `-${value}`;
-    } else if (/上年|上一年/.test(afterLabel) || /(?<![较比与])上(?:一)?年(?:度)?/.test(hit ? scan.slice(clauseStart, hit.start) : '') || ctx.isPriorYearMention(scan.slice(clauseStart, token.start))) {
+    } else if (/上年|上一年/.test(afterLabel) || /(?<![较比与])上(?:一)?年(?:度)?/.test(hit ? scan.slice(clauseStart, hit.start) : '') || ctx.isPriorYearMention(scan.slice(clauseStart, token.start)) || (aboutEarlierYear && !scan.slice(clauseStart, token.start).includes(String(ctx.year)))) {
       scope = 'prior_year';
     }
     if (metric === 'budget_adjustment' && /调减|减少/.test(scan.slice(clauseStart, token.start)) && !value.startsWith('-')) value = `-${value}`;
