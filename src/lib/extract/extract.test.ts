@@ -372,7 +372,7 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
   ]],
   ['years: one compared with is not the figure’s, one a sentence opens with is', FINAL, [
     ['公务用车购置及运行费比2010年稍多,为93.08万元。', [['sangong_vehicle_total', 'actual', '', '93.08', '万元']]],
-    ['2021年的三公经费决算数合计为807.95万元,其中:公务接待费39.43万元。', [['sangong_total', 'actual', 'prior_year', '807.95', '万元'], ['sangong_reception', 'actual', 'prior_year', '39.43', '万元']]],
+    ['二、2021年的三公经费决算数合计为807.95万元,其中:公务接待费39.43万元。', [['sangong_total', 'actual', 'prior_year', '807.95', '万元'], ['sangong_reception', 'actual', 'prior_year', '39.43', '万元']]],
   ]],
   ['more labels real reports use', BUDGET, [
     ['2023 年一般公共预算拨款支出 1493924.6 元,其中:基本支出 1440224.6 元,项目支出 53700 元。',
