@@ -310,8 +310,9 @@ export function figuresInSentence(
     if (unit === '个' && /^\s*(?:项目|个项目)/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) metric = 'project_count';
 
     // what kind of statement: a change from last year, a share, a rate, or the amount itself
-    const sentenceBefore = scan.slice(start, token.start);
-    const afterLabel = hit ? scan.slice(hit.end, token.start) : left;
+    // white space out: conversion and blanked pinyin split words ("同比增 加21500 元")
+    const sentenceBefore = scan.slice(start, token.start).replace(/\s+/g, '');
+    const afterLabel = (hit ? scan.slice(hit.end, token.start) : left).replace(/\s+/g, '');
     // a change: "较上年减少0.29万元", or a change word right before the number ("支出决算减少466,964.80元")
     const changeWord = DECREASE.test(afterLabel) || INCREASE.test(afterLabel);
     const isChange =

@@ -25,6 +25,7 @@ const CASES: [string, string, string, Expected[]][] = [
   ['收入预算 and 支出预算 in a budget', BUDGET, '2023年本单位收入预算300万元，支出预算300万元。', [['income_total', 'budget', '', '300', '万元'], ['expenditure_total', 'budget', '', '300', '万元']]],
   ['政府采购预算总额', BUDGET, '2023年本单位政府采购预算总额30万元。', [['procurement_total', 'budget', '', '30', '万元']]],
   ['a comparison with the budget is no change from last year', DECISION, '公务接待费支出16.3万元，与2022年度预算相比，增加1.5万元。', [['sangong_reception', 'actual', '', '16.3', '万元']]],
+  ['a sentence whose blanked pinyin leaves many words is no space-aligned table header', DECISION, '“三公”經(jīng)費支出預(yù)算為49.9萬元,支出決算為7.69萬元,完成預算的15.41%,決算數(shù)小于預算數(shù)的原因是外出學習活動減少。', [['sangong_total', 'budget', '', '49.9', '万元'], ['sangong_total', 'actual', '', '7.69', '万元'], ['execution_rate', 'actual', '', '15.41', '%']]],
   ['not a budget report', '', '平安县统计局：2022年全县居民人均可支配收入3.2万元，人均消费支出2.1万元，同比增长5%。', []],
 ];
 

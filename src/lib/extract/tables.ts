@@ -292,9 +292,10 @@ function groupedColumns(roles: ReadonlyMap<number, Role>, texts: readonly string
  */
 export function spaceHeader(line: string): (Role | 'other')[] | null {
   const words = line.trim().split(/\s+/);
-  if (words.length < 4 || words.some((w) => /^\d/.test(w))) return null;
+  // a sentence is no header, however many column words it holds
+  if (words.length < 4 || words.some((w) => /^\d/.test(w)) || /[。，,；;]/.test(line)) return null;
   const roles = words.map((w) => (/自评得分|^得分$/.test(w) ? 'score' : roleOf(w))).filter((r): r is Role => r !== null);
-  if (roles.filter((r) => r !== 'weight' && r !== 'score').length < 2) return null;
+  if (roles.filter((r) => VALUE_ROLES.has(r) && r !== 'stated').length < 2) return null;
   const numeric = words.filter((w) => roleOf(w) !== null || /自评得分|^得分$|数$|额$|率$/.test(w) && !/^(?:序号|项目名称|单位|项目)/.test(w));
   return numeric.map((w) => (/自评得分|^得分$/.test(w) ? 'score' : (roleOf(w) ?? 'other')));
 }
