@@ -351,6 +351,10 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['收入支出决算总表\n单位：万元\n项目 | 行次 | 金额 | 项目 | 行次 | 金额 |\n栏次 | 1 | 栏次 | 2 | ||\n一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 28 | |\n二、上级补助收入 | 2 | 二、外交支出 | 29 | ||\n本年收入合计 | 23 | 34846.81 | 本年支出合计 | 50 | 36341.62\n',
       [['fiscal_appropriation_total', 'actual', '', '625.58', '万元'], ['income_total', 'actual', '', '34846.81', '万元'], ['expenditure_total', 'actual', '', '36341.62', '万元']]],
   ]],
+  ['space-aligned tables: one number per column, or nothing', FINAL, [
+    ['收入支出对比表 单位:元\n项目及编号 2021年度 2022年度 2022比2021增减\n增减值 增减%\n一、收入支出情况对比 (一) 本年收入合计 58596771.09 117154424.7 58557653.59 99.93%\n2. 事业收入 0\n(二) 本年支出合计 68040296.8 73952025.38 5911728.58 8.69%\n',
+      [['income_total', 'actual', '', '117154424.7', '元'], ['expenditure_total', 'actual', '', '73952025.38', '元']]],
+  ]],
   ['parts are not the whole: 含 remarks, siblings after 其中, counts in brackets', FINAL, [
     ['“三公”经费预算2729.47万元(含援外医疗队公务用车购置及运行费1199.00万元),实际支出2599.23万元(含援外医疗队支出412.00万元)。',
       [['sangong_total', 'budget', '', '2729.47', '万元'], ['sangong_total', 'actual', '', '2599.23', '万元']]],

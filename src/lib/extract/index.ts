@@ -4,7 +4,9 @@ import { checkQuoteStates } from '../quote';
 import { detectKind, detectUnit, detectYear, isBudgetReport } from './header';
 import { onlyStatedTotals } from './stages/only-total';
 import { figuresInSentence, type SentenceState } from './prose';
-import { figuresInRow, figuresInSpaceRow, newTableState, rowOf, spaceHeader, type Cell, type Row } from './tables';
+import { splitChangeColumn, spaceAlignedHeader, spaceAlignedRow } from './readers/space-aligned';
+import type { ColumnRole } from './columns';
+import { figuresInAlignedRow, figuresInRow, figuresInSpaceRow, newTableState, rowOf, spaceHeader, type Cell, type Row } from './tables';
 import { asWrittenIn, findTokens, headerCopy, scanCopy } from './tokens';
 import type { DraftFigure, ExtractContext, Extraction } from './types';
 
@@ -145,6 +147,7 @@ export function extractReport(text: string): Extraction {
   let paragraph: Span | null = null;
   let blankAfter = false;
   let spaceRoles: ReturnType<typeof spaceHeader> = null;
+  let aligned: ColumnRole[] | null = null;
   const flush = () => {
     if (!paragraph) return;
     paragraphStarts.push(paragraph.start);
@@ -171,6 +174,23 @@ export function extractReport(text: string): Extraction {
       flush();
       figures.push(...figuresInRow(ctx, row, table));
       return;
+    }
+    const alignedHeader = spaceAlignedHeader(content, year);
+    if (alignedHeader) {
+      flush();
+      aligned = alignedHeader;
+      return;
+    }
+    if (aligned) {
+      const split = splitChangeColumn(aligned, content, year);
+      const alignedRow = split ? null : spaceAlignedRow(content);
+      if (split) aligned = split;
+      if (alignedRow) {
+        flush();
+        figures.push(...figuresInAlignedRow(ctx, line.start, alignedRow, aligned));
+      }
+      if (split || alignedRow) return;
+      if (content.trim() !== '') aligned = null;
     }
     const header = spaceHeader(content);
     if (header) {

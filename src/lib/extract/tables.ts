@@ -2,6 +2,7 @@ import { METRICS, type MeasureUnit, type MetricKey, type Phase } from '../../sch
 import { columnRole, LABEL_COLUMN_TITLE, VALUE_ROLES, type ColumnRole } from './columns';
 import { LABEL_RULES } from './lexicon';
 import { isLineNumberedHeader, numberedSegments } from './readers/line-numbered';
+import type { SpaceRow } from './readers/space-aligned';
 import type { DraftFigure, ExtractContext } from './types';
 
 /**
@@ -84,7 +85,7 @@ function metricOfLabel(label: string, state: TableState): { metric: MetricKey; i
 }
 
 /** The metric the lexicon gives a label cell: the label ending last, the longest at the same end. */
-function lexiconMetric(l: string): { metric: MetricKey; item: string; family: boolean } | null {
+export function lexiconMetric(l: string): { metric: MetricKey; item: string; family: boolean } | null {
   let best: { metric: MetricKey; end: number; len: number; item: string } | null = null;
   for (const rule of LABEL_RULES) {
     // a label that needs the sentence before it ("金额" after 购置公务用车) means nothing alone in a cell
@@ -240,6 +241,31 @@ function figuresInNumberedRow(ctx: ExtractContext, row: Row, state: TableState, 
       });
     });
   }
+  return out;
+}
+
+/**
+ * A row of a space-aligned table (readers/space-aligned.ts) with exactly one number per column: each value
+ * column's number under the label's metric. Rows with another count of numbers are left unread.
+ */
+export function figuresInAlignedRow(ctx: ExtractContext, lineStart: number, row: SpaceRow, roles: readonly Role[]): DraftFigure[] {
+  if (row.numbers.length !== roles.length) return [];
+  const found = lexiconMetric(row.label.replace(/\s+/g, ''));
+  if (!found) return [];
+  const labelStart = lineStart + row.labelStart;
+  const out: DraftFigure[] = [];
+  row.numbers.forEach((n, k) => {
+    const role = roles[k];
+    if (!role || !VALUE_ROLES.has(role) || role === 'rate' || n.text.endsWith('%')) return;
+    const phase: Phase = role === 'stated' ? ctx.defaultPhase : (role as Phase);
+    if (!(METRICS[found.metric].measures as readonly string[]).includes('money')) return;
+    const unit = ctx.declaredUnit(lineStart + n.start);
+    if (!unit) return;
+    out.push({
+      metric: found.metric, phase, scope: ctx.projectScope, item: found.item, value: ctx.text.slice(lineStart + n.start, lineStart + n.end), unit,
+      quote: ctx.text.slice(labelStart, lineStart + n.end), start: labelStart, reader: 'space-aligned table', rule: `row «${row.label}» × column ${role}`, confidence: 0.8,
+    });
+  });
   return out;
 }
 
