@@ -25,6 +25,7 @@ describe('columnRole: what a header cell says its column holds', () => {
     ['支出减少情况(万元)', 2020, 'change'],
     ['支出减少率', 2020, 'change'],
     ['比上年增减', 2022, 'change'],
+    ['合 计', 2022, 'stated'],
     ['项目名称', 2022, null],
     ['其中:公共预算财政拨款', 2022, null],
   ])('%s (report year %s) → %s', (cell, year, role) => {

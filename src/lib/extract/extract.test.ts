@@ -346,6 +346,8 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
       [['budget_initial', 'budget', '安可替代补助资金项目', '0.00', '万元'], ['budget_adjusted', 'adjusted', '安可替代补助资金项目', '3.36', '万元'], ['budget_executed', 'actual', '安可替代补助资金项目', '3.36', '万元'], ['execution_rate', 'actual', '安可替代补助资金项目', '100.00', '%']]],
     ['平安县2020年度全区“三公”经费决算（单位：万元）\n2020年度全区“三公”经费使用情况\n使用项目 |\n2020年度数量或人次 |\n因公出国(境)团组数 |\n0 |\n公务用车保有量 |\n660 |\n国内公务接待批次 |\n486 |\n国内公务接待人次 |\n7371 |\n',
       [['abroad_groups', 'actual', '', '0', '个'], ['vehicle_count', 'actual', '', '660', '辆'], ['reception_batches', 'actual', '', '486', '批次'], ['reception_people', 'actual', '', '7371', '人次']]],
+    ['平安县2022年度部门决算 人员情况表\n项 目 | 合 计 | 行政单位 | 事业单位 | ||||\n编制数 | 34 | 34 | ||||||\n在职人数 | 32 | 32 | ||||||\n',
+      [['staff_count', 'actual', '', '32', '人']]],
   ]],
   ['statements with line numbers (行次), two side by side', FINAL, [
     ['收入支出决算总表\n单位：万元\n项目 | 行次 | 金额 | 项目 | 行次 | 金额 |\n栏次 | 1 | 栏次 | 2 | ||\n一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 28 | |\n二、上级补助收入 | 2 | 二、外交支出 | 29 | ||\n本年收入合计 | 23 | 34846.81 | 本年支出合计 | 50 | 36341.62\n',

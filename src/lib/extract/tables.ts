@@ -131,19 +131,21 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
     const read = figuresInNumberedRow(ctx, row, state, state.numbered);
     if (read) return read;
   }
-  const valueRoles = [...roles.values()].filter((r) => VALUE_ROLES.has(r));
-  const titled = LABEL_COLUMN_TITLE.test((texts.find((t) => t !== '') ?? '').replace(/\s+/g, ''));
-  if ((valueRoles.length >= 2 || (valueRoles.length === 1 && titled)) && !texts.some((t) => NUMERIC_CELL.test(t))) {
-    state.roles = roles;
-    state.rowsSinceHeader = 0;
-    return [];
-  }
   if (state.roles && state.rowsSinceHeader === 0 && !texts.some((t) => NUMERIC_CELL.test(t))) {
     const grouped = groupedColumns(state.roles, texts);
     if (grouped) {
       state.roles = grouped;
       return [];
     }
+  }
+  const valueRoles = [...roles.values()].filter((r) => VALUE_ROLES.has(r));
+  const titled = LABEL_COLUMN_TITLE.test((texts.find((t) => t !== '') ?? '').replace(/\s+/g, ''));
+  // a 合计 column names a phase only under a titled header ("项目 | 合计 | 行政单位 …")
+  const phaseNamed = valueRoles.length - (titled ? 0 : texts.filter((t) => /^合\s*计$/.test(t)).length);
+  if ((phaseNamed >= 2 || (valueRoles.length >= 1 && titled)) && !texts.some((t) => NUMERIC_CELL.test(t))) {
+    state.roles = roles;
+    state.rowsSinceHeader = 0;
+    return [];
   }
   if (texts.some((t) => NUMERIC_CELL.test(t))) state.rowsSinceHeader++;
 
