@@ -386,6 +386,14 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['“三公”经费预算表\n单位:万元\n项 目 | 本年预算数 |\n3.公务用车费 | 12 |\n(2)公务用车购置 | 0 |\n',
       [['sangong_vehicle_total', 'budget', '', '12', '万元'], ['sangong_vehicle_purchase', 'budget', '', '0', '万元']]],
   ]],
+  ['remarks inside a name, a unit as the subject of 支出为', FINAL, [
+    ['公务用车(含执勤执法用车)运行支出57.36万元。', [['sangong_vehicle_operation', 'actual', '', '57.36', '万元']]],
+    ['2022年度,刘堡镇卫生院支出为430.2258万元。', [['expenditure_total', 'actual', '', '430.2258', '万元']]],
+  ]],
+  ['a scoring table’s total after other cells on its row', PROJECT, [
+    ['金额单位：元\n| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |\n', [['self_eval_score', 'actual', '', '96', '分']]],
+    ['金额单位：元\n| 绩效指标 | 分值 | 得分 | 偏差原因 |\n| 学生满意度 | 10 | 10 | 无 |\n', []],
+  ]],
   ['mirror sites: traditional script with pinyin after characters', FINAL, [
     ['衛(wèi)生部“三公經(jīng)費(fèi)”財政撥款預(yù)算4732.23萬元,實(shí)際支出4296.44萬元。',
       [['sangong_total', 'budget', '', '4732.23', '万元'], ['sangong_total', 'actual', '', '4296.44', '万元']]],

@@ -26,13 +26,19 @@ const FUNCTIONAL_PATH = /([\u4e00-\u9fa5]+?)\s*\(类\)\s*([\u4e00-\u9fa5]+?)\s*\
 
 /** Labels in `scan[from, to)`, relative to the whole text. */
 function labelsIn(scan: string, from: number, to: number): LabelHit[] {
-  // Labels are matched with spaces and markdown emphasis taken out ("“三公” 经费", "**国内公务接待**支出"),
-  // then mapped back to the text. A few characters past `to` let lookaheads see the number.
+  // Labels are matched with spaces, markdown emphasis and short remarks inside a name taken out ("“三公” 经费",
+  // "**国内公务接待**支出", "公务用车(含执勤执法用车)运行支出"), then mapped back to the text. A few characters past
+  // `to` let lookaheads see the number.
   const raw = scan.slice(from, to + 8);
   const positions: number[] = [];
   let slice = '';
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i] ?? '';
+    const remark = ch === '(' ? /^\((?:含|包括)[^()\d]{1,12}\)(?=[\u4e00-\u9fa5])/.exec(raw.slice(i, i + 16)) : null;
+    if (remark && /[\u4e00-\u9fa5]$/.test(slice)) {
+      i += remark[0].length - 1;
+      continue;
+    }
     if (ch === '*' || ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\n' || ch === '\r') continue;
     positions.push(from + i);
     slice += ch;

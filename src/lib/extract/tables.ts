@@ -99,6 +99,9 @@ export function lexiconMetric(l: string): { metric: MetricKey; item: string; fam
   return best ? { metric: best.metric, item: best.item, family: false } : null;
 }
 
+/** The label of a scoring table's total row. */
+const SCORE_TOTAL = /^(?:得\s*分|总\s*分|合\s*计|部门整体自评得分|自评得分|综合得分|评价得分)$/;
+
 /** Figures in one table row, updating the table state (header, project, unit) as it goes. */
 export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): DraftFigure[] {
   const texts = row.map((c) => c.text);
@@ -149,7 +152,9 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
   }
   if (texts.some((t) => NUMERIC_CELL.test(t))) state.rowsSinceHeader++;
 
-  const labelIndex = texts.findIndex((t) => /[\u4e00-\u9fa5]/.test(t));
+  // a scoring table's total may follow other cells on its row ("其他需要说明事项 | 无 | 总分 | 100 | 96 | 优")
+  const scoreTotalIndex = texts.findIndex((t, i) => SCORE_TOTAL.test(t.replace(/\s+/g, ' ').trim()) && NUMERIC_CELL.test(texts[i + 1] ?? ''));
+  const labelIndex = scoreTotalIndex > 0 && !state.sangong ? scoreTotalIndex : texts.findIndex((t) => /[\u4e00-\u9fa5]/.test(t));
   if (labelIndex < 0) return [];
   const labelCell = row[labelIndex];
   const label = texts[labelIndex] ?? '';
@@ -162,7 +167,7 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
   });
 
   // totals of a scoring table: 得分 / 总分 / 合计 followed by the full marks (100) and the score
-  if (/^(?:得\s*分|总\s*分|合\s*计|部门整体自评得分|自评得分|综合得分|评价得分)$/.test(label.replace(/\s+/g, ' ').trim()) && !state.sangong) {
+  if (SCORE_TOTAL.test(label.replace(/\s+/g, ' ').trim()) && !state.sangong) {
     const last = numbers[numbers.length - 1];
     if (!last || (numbers.length === 1 && /^100(?:\.0+)?$/.test(last.c.text))) return [];
     if (/(?:元|%)\s*$/.test(last.c.text)) return []; // a 合计 of amounts, not of scores
