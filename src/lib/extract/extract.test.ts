@@ -419,6 +419,8 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     const { figures } = extractReport(text);
     expect(sorted(figures.map(brief))).toEqual(sorted(expected));
     expectQuotesHold(text, figures);
+    // every figure says which reader found it, why, and how sure it is
+    for (const f of figures) expect([typeof f.reader, typeof f.rule, f.confidence !== undefined && f.confidence > 0 && f.confidence <= 1], `${f.metric} ${f.value}`).toEqual(['string', 'string', true]);
     // a number written right after 较上年减少 / 同比增长 is a change, whatever the metric
     expect(figures.filter((f) => statedAsChange(f) && f.scope !== 'change_vs_prior').map(brief)).toEqual([]);
   });

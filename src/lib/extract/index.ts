@@ -139,7 +139,7 @@ export function extractReport(text: string): Extraction {
   for (const block of vertical.blocks) {
     const state = newTableState();
     state.sangong = /三公/.test(scan.slice(Math.max(0, block.start - 300), block.start));
-    for (const row of block.rows) figures.push(...figuresInRow(ctx, row, state));
+    for (const row of block.rows) figures.push(...figuresInRow(ctx, row, state).map((f) => ({ ...f, reader: 'one cell per line' })));
   }
   let table = newTableState();
 
@@ -261,7 +261,7 @@ function scoreTotals(ctx: ExtractContext): DraftFigure[] {
     const quote = m[1] ?? '';
     const start = m.index + m[0].indexOf(quote);
     const value = m[2] ?? '';
-    out.push({ metric: 'self_eval_score', phase: 'actual', scope: ctx.projectScope, item: '', value, unit: '分', quote: ctx.text.slice(start, start + quote.length), start });
+    out.push({ metric: 'self_eval_score', phase: 'actual', scope: ctx.projectScope, item: '', value, unit: '分', quote: ctx.text.slice(start, start + quote.length), start, reader: 'one cell per line', rule: 'scoring total: 合计/总分 ⏎ 100 ⏎ score', confidence: 0.85 });
   }
   return out;
 }

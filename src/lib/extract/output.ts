@@ -8,7 +8,8 @@ export interface ExtractionJson {
   unit: string | null;
   year: number | null;
   kind: string | null;
-  figures: { metric: string; phase: string; scope: string | null; value: number; unit: string; quote: string }[];
+  /** reader, rule and confidence say why a figure was read (optional: older outputs lack them). */
+  figures: { metric: string; phase: string; scope: string | null; value: number; unit: string; quote: string; reader?: string; rule?: string; confidence?: number }[];
 }
 
 export function toJson(extraction: Extraction): ExtractionJson {
@@ -23,6 +24,9 @@ export function toJson(extraction: Extraction): ExtractionJson {
       value: approximate(f.value),
       unit: f.unit,
       quote: f.quote,
+      ...(f.reader === undefined ? {} : { reader: f.reader }),
+      ...(f.rule === undefined ? {} : { rule: f.rule }),
+      ...(f.confidence === undefined ? {} : { confidence: f.confidence }),
     })),
   };
 }

@@ -239,7 +239,7 @@ export function figuresInSentence(
     // "对7个项目编制了绩效目标", "共有2个项目": a count of projects, whatever the words before it
     if (token.unit === '个' && /^\s*(?:个)?项目/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) {
       const clauseStart = clauseStartBefore(text, token.start, start);
-      out.push({ metric: 'project_count', phase: 'actual', scope: '', item: '', value: token.written, unit: '个', quote: text.slice(clauseStart, token.unitEnd + 2).replace(/\s+$/, ''), start: clauseStart });
+      out.push({ metric: 'project_count', phase: 'actual', scope: '', item: '', value: token.written, unit: '个', quote: text.slice(clauseStart, token.unitEnd + 2).replace(/\s+$/, ''), start: clauseStart, reader: 'prose', rule: 'a count of projects (x个项目)', confidence: 0.85 });
       current = { metric: 'project_count', scope: '', item: '', clauseStart };
       continue;
     }
@@ -270,6 +270,7 @@ export function figuresInSentence(
     let scope: string;
     let item: string;
     let clauseStart: number;
+    const why = hit ? readingOf(hit, scan, hit === enumerated, hit === phaseHit) : { rule: `carried from «${current ? METRICS[current.metric].label : ''}»`, confidence: 0.75 };
     const previousPhase = current?.phase ?? null;
     if (hit) {
       // "实有在职人员30人，其中行政编制6名" / "在职人员24人（行政编制8人": the 编制 item breaks down the count before it
@@ -391,7 +392,7 @@ export function figuresInSentence(
     if (current && hit && metric.startsWith('budget_')) current.metric = metric;
     if (current && metric !== 'execution_rate') current.phase = phase;
     const quote = text.slice(clauseStart, token.unitEnd).replace(/\s+$/, '');
-    out.push({ metric, phase, scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope, item, value, unit, quote, start: clauseStart });
+    out.push({ metric, phase, scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope, item, value, unit, quote, start: clauseStart, reader: 'prose', ...why });
   }
   return { figures: out, state: current };
 }
@@ -406,6 +407,17 @@ function firstTokenAt(tokens: readonly NumberToken[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Why a number was read as it was, and how sure the reading is: a label of its own clause is surest; a phase
+ * word standing for the metric, or a part named only by its place in an enumeration, less so.
+ */
+function readingOf(hit: LabelHit, scan: string, enumerated: boolean, phaseOnly: boolean): { rule: string; confidence: number } {
+  const label = scan.slice(hit.start, hit.end).replace(/\s+/g, '');
+  if (enumerated) return { rule: `enumerated part «${label}»`, confidence: 0.6 };
+  if (phaseOnly) return { rule: `phase word «${label}»`, confidence: 0.7 };
+  return { rule: `label «${label}»`, confidence: 0.9 };
 }
 
 /** What one sentence hands to the next. */

@@ -164,6 +164,7 @@ export function figuresInRow(ctx: ExtractContext, row: Row, state: TableState): 
   const quoteOf = (cell: Cell) => ctx.text.slice(labelCell.start, cell.end);
   const draft = (metric: MetricKey, phase: Phase, item: string, cell: Cell, unit: MeasureUnit): DraftFigure => ({
     metric, phase, scope: state.project || ctx.projectScope, item, value: ctx.text.slice(cell.start, cell.end).replace(/\s*(?:%|万元|元)\s*$/, ''), unit, quote: quoteOf(cell), start: labelCell.start,
+    reader: 'table', rule: `row «${label}»`, confidence: 0.85,
   });
 
   // totals of a scoring table: 得分 / 总分 / 合计 followed by the full marks (100) and the score
