@@ -4,9 +4,8 @@ import { checkQuoteStates } from '../quote';
 import { detectKind, detectUnit, detectYear, isBudgetReport } from './header';
 import { onlyStatedTotals } from './stages/only-total';
 import { figuresInSentence, type SentenceState } from './prose';
-import { splitChangeColumn, spaceAlignedHeader, spaceAlignedRow } from './readers/space-aligned';
-import type { ColumnRole } from './columns';
-import { figuresInAlignedRow, figuresInRow, figuresInSpaceRow, newTableState, rowOf, spaceHeader, type Cell, type Row } from './tables';
+import { lineReaders, readBlocks } from './readers';
+import type { Span } from './readers/one-cell-per-line';
 import { asWrittenIn, findTokens, headerCopy, scanCopy } from './tokens';
 import type { DraftFigure, ExtractContext, Extraction } from './types';
 
@@ -18,8 +17,6 @@ const ITEM_START = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一
 const SENTENCE_END = /[。！？!?]/;
 /** Metrics that break 基本支出 / 项目支出 down: inside such a passage they take its scope. */
 const BREAKDOWN: ReadonlySet<MetricKey> = new Set(['salary_welfare', 'goods_services', 'individual_household_subsidy', 'capital_expenditure', 'functional_expenditure']);
-
-interface Span { start: number; end: number }
 
 /** Longest quote the extractor trusts (characters). */
 const MAX_QUOTE = 160;
@@ -34,43 +31,6 @@ function lineSpans(text: string): Span[] {
     }
   }
   return spans;
-}
-
-/** One cell per line ending in "|" (flattened tables): group such runs of lines into rows. */
-function verticalRows(scan: string, lines: readonly Span[]): { blocks: { rows: Row[]; start: number }[]; consumed: Set<number> } {
-  const blocks: { rows: Row[]; start: number }[] = [];
-  const consumed = new Set<number>();
-  let i = 0;
-  const isCell = (l: Span) => /^[^|\n]{0,60}\|\s*$/.test(scan.slice(l.start, l.end)) && !/\|.*\|/.test(scan.slice(l.start, l.end));
-  while (i < lines.length) {
-    const first = lines[i];
-    if (!first || !isCell(first)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    const cells: Cell[] = [];
-    while (j < lines.length && lines[j] && isCell(lines[j] as Span)) {
-      const l = lines[j] as Span;
-      const raw = scan.slice(l.start, l.end);
-      const text = raw.replace(/\|\s*$/, '').trim();
-      const lead = raw.length - raw.trimStart().length;
-      cells.push({ text, start: l.start + lead, end: l.start + lead + text.length });
-      consumed.add(j);
-      j++;
-    }
-    const nonEmpty = cells.filter((c) => c.text !== '');
-    const firstNumber = nonEmpty.findIndex((c) => /^-?[\d.,]+\s*(?:%|万元|元)?$/.test(c.text));
-    // the header is the cells before the first data row; that row's label stands right before its first number
-    const width = firstNumber - 1;
-    if (width >= 2 && width <= 8) {
-      const rows: Row[] = [];
-      for (let k = 0; k + width <= nonEmpty.length; k += width) rows.push(nonEmpty.slice(k, k + width));
-      blocks.push({ rows, start: first.start });
-    }
-    i = j;
-  }
-  return { blocks, consumed };
 }
 
 /** The last element of a list sorted by `key` whose key is at most `limit` (binary search). */
@@ -135,19 +95,14 @@ export function extractReport(text: string): Extraction {
   const paragraphStart = (offset: number) => lastAtOrBefore(paragraphStarts, offset, (p) => p) ?? 0;
   const lines = lineSpans(text);
   const figures: DraftFigure[] = [];
-  const vertical = verticalRows(scan, lines);
-  for (const block of vertical.blocks) {
-    const state = newTableState();
-    state.sangong = /三公/.test(scan.slice(Math.max(0, block.start - 300), block.start));
-    for (const row of block.rows) figures.push(...figuresInRow(ctx, row, state).map((f) => ({ ...f, reader: 'one cell per line' })));
-  }
-  let table = newTableState();
+  const blocks = readBlocks(ctx, lines);
+  figures.push(...blocks.figures);
+  const readers = lineReaders(ctx);
 
-  // Walk the lines: table rows go to the table reader, other lines are joined into paragraphs of prose.
+  // Walk the lines: a line in a layout a reader knows goes to it (readers/index.ts); the others are joined
+  // into paragraphs of prose.
   let paragraph: Span | null = null;
   let blankAfter = false;
-  let spaceRoles: ReturnType<typeof spaceHeader> = null;
-  let aligned: ColumnRole[] | null = null;
   const flush = () => {
     if (!paragraph) return;
     paragraphStarts.push(paragraph.start);
@@ -164,43 +119,14 @@ export function extractReport(text: string): Extraction {
     paragraph = null;
   };
   lines.forEach((line, index) => {
-    if (vertical.consumed.has(index)) {
+    if (blocks.consumed.has(index)) {
       flush();
       return;
     }
-    const row = rowOf(scan, line.start, line.end);
     const content = scan.slice(line.start, line.end);
-    if (row) {
-      flush();
-      figures.push(...figuresInRow(ctx, row, table));
-      return;
-    }
-    const alignedHeader = spaceAlignedHeader(content, year);
-    if (alignedHeader) {
-      flush();
-      aligned = alignedHeader;
-      return;
-    }
-    if (aligned) {
-      const split = splitChangeColumn(aligned, content, year);
-      const alignedRow = split ? null : spaceAlignedRow(content);
-      if (split) aligned = split;
-      if (alignedRow) {
-        flush();
-        figures.push(...figuresInAlignedRow(ctx, line.start, alignedRow, aligned));
-      }
-      if (split || alignedRow) return;
-      if (content.trim() !== '') aligned = null;
-    }
-    const header = spaceHeader(content);
-    if (header) {
-      flush();
-      spaceRoles = header;
-      return;
-    }
-    if (spaceRoles && /^\s*\d{1,3}\s+\S/.test(content)) {
-      const read = figuresInSpaceRow(ctx, line.start, line.end, spaceRoles, ctx.declaredUnit(line.start));
-      if (read.length > 0) {
+    for (const reader of readers) {
+      const read = reader.read({ ...line, content });
+      if (read) {
         flush();
         figures.push(...read);
         return;
@@ -216,8 +142,7 @@ export function extractReport(text: string): Extraction {
       if (last.length < 18 || /[。：:！？；;!?]\s*$/.test(last) || ITEM_START.test(content)) flush();
     }
     blankAfter = false;
-    if (/三公/.test(content)) table.sangong = true;
-    if (/^\s*[#一二三四五六七八九十第]/.test(content)) table = newTableState();
+    for (const reader of readers) reader.observe?.({ ...line, content });
     const startsItem = ITEM_START.test(content);
     // a line broken by conversion continues the paragraph; a short line (a heading, a "label：value" line) does not
     const previous = paragraph ? scan.slice(paragraph.start, paragraph.end).split('\n').pop()?.trim() ?? '' : '';

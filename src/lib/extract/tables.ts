@@ -33,23 +33,6 @@ const BUDGET_FAMILY: Record<Phase | 'rate', MetricKey> = {
   rate: 'execution_rate',
 };
 
-/** Splits one line of the scan copy into cells at tabs or pipes; null when it is not a table row. */
-export function rowOf(scan: string, lineStart: number, lineEnd: number): Row | null {
-  const line = scan.slice(lineStart, lineEnd);
-  const sep = line.includes('\t') ? '\t' : line.includes('|') ? '|' : null;
-  if (!sep) return null;
-  const cells: Row = [];
-  let pos = 0;
-  for (const part of line.split(sep)) {
-    const lead = part.length - part.trimStart().length;
-    const text = part.trim();
-    cells.push({ text, start: lineStart + pos + lead, end: lineStart + pos + lead + text.length });
-    pos += part.length + 1;
-  }
-  if (sep === '|' && /^[\s|:-]*$/.test(line)) return null; // markdown separator
-  return cells.filter((c) => c.text !== '').length >= 2 ? cells : null;
-}
-
 /** State of the table being read. */
 export interface TableState {
   roles: Map<number, Role> | null;
