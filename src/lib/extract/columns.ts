@@ -36,7 +36,7 @@ export function columnRole(cell: string, reportYear: number | null): ColumnRole 
     if (reportYear !== null && Number(year[1]) < reportYear) return 'prior';
     if (reportYear !== null && Number(year[1]) > reportYear) return null;
     c = c.slice(year[0].length);
-    if (c === '' ) return 'stated';
+    if (c === '') return 'stated';
     // "2020年度支出", "2020年度数量或人次": the report year's own amounts
     if (/^(?:支出|数量|决算|执行)/.test(c)) return /^数量/.test(c) ? 'stated' : 'actual';
   }

@@ -11,7 +11,10 @@ export interface Span {
  * regrouped into rows. The header is the cells before the first number; its width is the row width. The lines
  * of a run are consumed: no other reader sees them.
  */
-export function oneCellPerLineBlocks(scan: string, lines: readonly Span[]): { blocks: { rows: Row[]; start: number }[]; consumed: Set<number> } {
+export function oneCellPerLineBlocks(
+  scan: string,
+  lines: readonly Span[],
+): { blocks: { rows: Row[]; start: number }[]; consumed: Set<number> } {
   const blocks: { rows: Row[]; start: number }[] = [];
   const consumed = new Set<number>();
   let i = 0;
@@ -46,4 +49,3 @@ export function oneCellPerLineBlocks(scan: string, lines: readonly Span[]): { bl
   }
   return { blocks, consumed };
 }
-

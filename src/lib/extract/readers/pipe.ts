@@ -20,4 +20,3 @@ export function pipeRow(scan: string, lineStart: number, lineEnd: number): Row |
   if (sep === '|' && /^[\s|:-]*$/.test(line)) return null; // markdown separator
   return cells.filter((c) => c.text !== '').length >= 2 ? cells : null;
 }
-

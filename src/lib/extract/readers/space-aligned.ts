@@ -47,7 +47,10 @@ export function splitChangeColumn(roles: readonly ColumnRole[], line: string, re
  * only numbers; null for anything else.
  */
 export function spaceAlignedRow(line: string): SpaceRow | null {
-  const m = /^(\s*(?:[一二三四五六七八九十]{1,3}、\S*\s+)?(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])?\s*)([^\s\d][^\s]*)((?:\s+\S+)+)\s*$/.exec(line);
+  const m =
+    /^(\s*(?:[一二三四五六七八九十]{1,3}、\S*\s+)?(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])?\s*)([^\s\d][^\s]*)((?:\s+\S+)+)\s*$/.exec(
+      line,
+    );
   if (!m) return null;
   const [, lead = '', label = '', rest = ''] = m;
   if (!/[\u4e00-\u9fa5]/.test(label)) return null;
