@@ -1,4 +1,4 @@
-import { canonicalDigits, toHalfWidth } from './numbers';
+import { canonicalDigits, numbersIn, toHalfWidth } from './numbers';
 import type { MeasureUnit } from '../schemas/vocabulary';
 
 /**
@@ -42,10 +42,9 @@ export interface NumberOccurrence {
 export function findNumbers(text: string): NumberOccurrence[] {
   const norm = normalizeForNumbers(text);
   const out: NumberOccurrence[] = [];
-  // (?!\d): a group must end the number, so "1,2345" is not read as 1,234 followed by a 5.
-  for (const m of norm.matchAll(/(?<![0-9.])\d+(?:,\d{3})*(?:\.\d+)?(?!\d)/g)) {
-    const after = norm.slice(m.index + m[0].length).replace(/^[ \t]+/, '');
-    out.push({ index: m.index, token: m[0], unitAfter: unitWordAt(after) });
+  for (const { index, token } of numbersIn(norm)) {
+    const after = norm.slice(index + token.length).replace(/^[ \t]+/, '');
+    out.push({ index, token, unitAfter: unitWordAt(after) });
   }
   return out;
 }
