@@ -357,6 +357,10 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['收入支出对比表 单位:元\n项目及编号 2021年度 2022年度 2022比2021增减\n增减值 增减%\n一、收入支出情况对比 (一) 本年收入合计 58596771.09 117154424.7 58557653.59 99.93%\n2. 事业收入 0\n(二) 本年支出合计 68040296.8 73952025.38 5911728.58 8.69%\n',
       [['income_total', 'actual', '', '117154424.7', '元'], ['expenditure_total', 'actual', '', '73952025.38', '元']]],
   ]],
+  ['tables run together with prose on one line', FINAL, [
+    ['一、2022 年“三公”经费支出决算表 单位:万元 项 目 预算数 决算数 合 计 65.00 64.87 0 0 公务接待费 21.00 21.00 其中:公务用车运行维护费 44.00 43.87 公务用车购置 0 0 因公出国(境)费 二、说明 (一)总体情况。',
+      [['sangong_reception', 'budget', '', '21.00', '万元'], ['sangong_reception', 'actual', '', '21.00', '万元'], ['sangong_vehicle_operation', 'budget', '', '44.00', '万元'], ['sangong_vehicle_operation', 'actual', '', '43.87', '万元'], ['sangong_vehicle_purchase', 'budget', '', '0', '万元'], ['sangong_vehicle_purchase', 'actual', '', '0', '万元']]],
+  ]],
   ['parts are not the whole: 含 remarks, siblings after 其中, counts in brackets', FINAL, [
     ['“三公”经费预算2729.47万元(含援外医疗队公务用车购置及运行费1199.00万元),实际支出2599.23万元(含援外医疗队支出412.00万元)。',
       [['sangong_total', 'budget', '', '2729.47', '万元'], ['sangong_total', 'actual', '', '2599.23', '万元']]],

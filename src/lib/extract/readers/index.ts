@@ -3,6 +3,7 @@ import { figuresInAlignedRow, figuresInRow, figuresInSpaceRow, newTableState, sp
 import type { DraftFigure, ExtractContext } from '../types';
 import { oneCellPerLineBlocks, type Span } from './one-cell-per-line';
 import { pipeRow } from './pipe';
+import { runTogetherTables } from './run-together';
 import { spaceAlignedHeader, spaceAlignedRow, splitChangeColumn } from './space-aligned';
 
 /**
@@ -92,8 +93,9 @@ export function lineReaders(ctx: ExtractContext): LineReader[] {
 }
 
 /**
- * Block readers: tables flattened one cell per line. Returns their figures and the indexes of the lines they
- * consumed.
+ * Block readers: tables flattened one cell per line (their lines are consumed), and tables run together with
+ * prose on one line (read without consuming the line: the prose around them is read too). Returns their
+ * figures and the indexes of the lines consumed.
  */
 export function readBlocks(ctx: ExtractContext, lines: readonly Span[]): { figures: DraftFigure[]; consumed: ReadonlySet<number> } {
   const vertical = oneCellPerLineBlocks(ctx.scan, lines);
@@ -103,5 +105,16 @@ export function readBlocks(ctx: ExtractContext, lines: readonly Span[]): { figur
     state.sangong = /三公/.test(ctx.scan.slice(Math.max(0, block.start - 300), block.start));
     for (const row of block.rows) figures.push(...figuresInRow(ctx, row, state).map((f) => ({ ...f, reader: 'one cell per line' })));
   }
+  lines.forEach((line, index) => {
+    if (vertical.consumed.has(index) || !/项\s?目/.test(ctx.scan.slice(line.start, line.end))) return;
+    for (const table of runTogetherTables(ctx.scan, line.start, line.end, ctx.year)) {
+      const state = newTableState();
+      state.roles = new Map(table.roles.map((role, k) => [k + 1, role]));
+      const first = table.rows[0]?.[0];
+      state.sangong = first !== undefined && /三公/.test(ctx.scan.slice(Math.max(0, first.start - 300), first.start));
+      for (const row of table.rows)
+        figures.push(...figuresInRow(ctx, row, state).map((f) => ({ ...f, reader: 'run-together table', confidence: 0.75 })));
+    }
+  });
   return { figures, consumed: vertical.consumed };
 }
