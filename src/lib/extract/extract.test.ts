@@ -334,6 +334,8 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['部门收入预算919543.7万元，其中:财政拨款79468.4万元。', [['income_total', 'budget', '', '919543.7', '万元'], ['fiscal_appropriation_total', 'budget', '', '79468.4', '万元']]],
     ['(一)收入预算:2023年年初预算数1211.02万元,其中:一般公共预算拨款224.10万元。', [['income_total', 'budget', '', '1211.02', '万元']]],
     ['(二)支出预算:2023年年初预算数1211.02万元,其中:一般公共服务支出预算0万元。', [['expenditure_total', 'budget', '', '1211.02', '万元']]],
+    ['平阳县中医院2023年收支总预算46621.39万元。', [['grand_total', 'budget', '', '46621.39', '万元'], ['income_total', 'budget', '', '46621.39', '万元'], ['expenditure_total', 'budget', '', '46621.39', '万元']]],
+    ['2023年部门经费预算7464053元。', [['expenditure_total', 'budget', '', '7464053', '元']]],
   ]],
   ['table headers: one titled value column, grouped columns, year columns, a shifted group header, counts', '', [
     ['平安县医疗保障局2022年“三公”经费预算表\n单位:万元\n项 目 | 本年预算数 | 其中:公共预算财政拨款 |\n合 计 | 34.35 | 34.35 |\n2.公务接待费 | 1.70 | 1.70 |\n',
