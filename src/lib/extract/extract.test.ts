@@ -380,7 +380,7 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['我单位年初预算数为 205.60 万元，其中：基本支出年初预算数为 67.60 万元、项目支出年初预算数为 138.00 万元。',
       [['budget_initial', 'budget', '', '205.60', '万元'], ['basic_expenditure', 'budget', '', '67.60', '万元'], ['project_expenditure', 'budget', '', '138.00', '万元']]],
     ['2023年部门经费预算7464053元,基本支出4566793元,其中工资福利支出3265013元。',
-      [['basic_expenditure', 'budget', '', '4566793', '元'], ['salary_welfare', 'budget', 'basic', '3265013', '元']]],
+      [['expenditure_total', 'budget', '', '7464053', '元'], ['basic_expenditure', 'budget', '', '4566793', '元'], ['salary_welfare', 'budget', 'basic', '3265013', '元']]],
   ]],
   ['years: one compared with is not the figure’s, one a sentence opens with is', FINAL, [
     ['公务用车购置及运行费比2010年稍多,为93.08万元。', [['sangong_vehicle_total', 'actual', '', '93.08', '万元']]],
