@@ -394,6 +394,8 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
   ]],
   ['remarks inside a name, a unit as the subject of 支出为', FINAL, [
     ['公务用车(含执勤执法用车)运行支出57.36万元。', [['sangong_vehicle_operation', 'actual', '', '57.36', '万元']]],
+    ['基本支出7095.35万元，基本支出中医疗业务支出5868.43万元。', [['basic_expenditure', 'actual', '', '7095.35', '万元']]],
+    ['基本支出中，人员经费6000万元。', [['personnel_expenditure', 'actual', '', '6000', '万元']]],
     ['2022年度,刘堡镇卫生院支出为430.2258万元。', [['expenditure_total', 'actual', '', '430.2258', '万元']]],
   ]],
   ['a scoring table’s total after other cells on its row', PROJECT, [

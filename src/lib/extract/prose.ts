@@ -280,6 +280,12 @@ export function figuresInSentence(
       item = hit.item;
       // "现有职工24人，其中在编人员16人": a part of the headcount named like the whole is not the whole
       if (current !== null && current.metric === metric && WHOLES.has(metric) && item === '' && /其中/.test(scan.slice(current.clauseStart, hit.start))) continue;
+      // "基本支出中医疗业务支出5868.43万元": a part inside the named amount, which no label names, is not it
+      const inside = /^中([\u4e00-\u9fa5]{2,})/.exec(scan.slice(hit.end, token.start).replace(/\s+/g, ''));
+      if (inside && !onlyConnectors(inside[1] ?? '')) {
+        current = currentBefore;
+        continue;
+      }
       // "机构运行 1100910.5 元，其中：基本支出 1100910.5 元": the split of an amount no label names (a functional
       // item) is that item's, not the unit's basic or project expenditure
       if (SPLITS.has(metric) && unnamedAmountEnd !== null && /其中/.test(scan.slice(unnamedAmountEnd, hit.start))) continue;
