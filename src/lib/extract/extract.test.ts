@@ -402,6 +402,15 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['金额单位：元\n| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |\n', [['self_eval_score', 'actual', '', '96', '分']]],
     ['金额单位：元\n| 绩效指标 | 分值 | 得分 | 偏差原因 |\n| 学生满意度 | 10 | 10 | 无 |\n', []],
   ]],
+  ['spending split into 基本支出 and 项目支出 is the total; 实际 after a quota; 购置数及保有量', FINAL_NOTE, [
+    ['2022全年支出148.87万元,其中基本支出128.99万元,项目支出19.88万元。',
+      [['expenditure_total', 'actual', '', '148.87', '万元'], ['basic_expenditure', 'actual', '', '128.99', '万元'], ['project_expenditure', 'actual', '', '19.88', '万元']]],
+    ['行政编制0人;事业编制166人;实际166人。', [['staff_quota', 'actual', '', '0', '人'], ['staff_quota', 'actual', '', '166', '人'], ['staff_count', 'actual', '', '166', '人']]],
+    ['2022年公务用车购置数及保有量分别为1辆和130辆。', [['vehicle_purchase_count', 'actual', '', '1', '辆'], ['vehicle_count', 'actual', '', '130', '辆']]],
+  ]],
+  ['in a self-evaluation, spending split after 其中 stays the executed budget', '平安县医疗保障局2022年度部门整体支出绩效自评报告（单位：万元）\n', [
+    ['我单位全年预算支出金额共计 82.35 万元，其中：基本支出为 80.10 万元。', [['budget_executed', 'actual', '', '82.35', '万元'], ['basic_expenditure', 'actual', '', '80.10', '万元']]],
+  ]],
   ['mirror sites: traditional script with pinyin after characters', FINAL, [
     ['衛(wèi)生部“三公經(jīng)費(fèi)”財政撥款預(yù)算4732.23萬元,實(shí)際支出4296.44萬元。',
       [['sangong_total', 'budget', '', '4732.23', '万元'], ['sangong_total', 'actual', '', '4296.44', '万元']]],

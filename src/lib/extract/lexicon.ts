@@ -69,8 +69,8 @@ export const LABEL_RULES: readonly LabelRule[] = [
   m('reception_batches', '(?:国内|外事)?(?:公务)?接待批次(?:数)?'),
   m('reception_people', '(?:国内|外事)?(?:公务)?接待人(?:次|数)'),
   m('abroad_people', `出国\\s*\\(\\s*境\\s*\\)(?=\\s*\\d)`),
-  m('vehicle_purchase_count', '(?:更新)?购置公务用车|公务用车购置(?:数量?)?(?=\\s*\\d)'),
-  m('vehicle_count', '(?:共有|实有|保有)公务用车|公务用车(?:保有量?|总数|数量)|(?:共有|实有|保有)(?:编制)?车辆|车辆总数|公务用车(?=\\s*\\d[\\d,]*\\s*辆)'),
+  m('vehicle_purchase_count', '(?:更新)?购置公务用车|公务用车购置(?:数量?)?(?=\\s*\\d)|公务用车购置数(?=及保有量)'),
+  m('vehicle_count', '(?:共有|实有|保有)公务用车|公务用车(?:保有量?|总数|数量)|(?:共有|实有|保有)(?:编制)?车辆|车辆总数|(?<=购置数?及)保有量|公务用车(?=\\s*\\d[\\d,]*\\s*辆)'),
   m('vehicle_count', `(?:${VEHICLE_TYPES})`, { item: true, inheritFrom: ['vehicle_count', 'vehicle_purchase_count'] }),
   m('sangong_vehicle_purchase', '金额(?=\\s*\\d)', { after: ['vehicle_purchase_count'] }),
   m('equipment_over_1m', '(?:\\(含\\))?\\s*以上(?:的)?(?:通用|专用)?设备'),
@@ -136,6 +136,8 @@ export const LABEL_RULES: readonly LabelRule[] = [
   m('staff_quota', '(?:总|核定|人员)?编制(?:数)?'),
   m('staff_quota', '(?:行政|事业|参公|工勤)编制?(?=\\s*\\d)', { item: true, inheritFrom: ['staff_quota', 'staff_count'] }),
   m('staff_count', '(?:年末|现有|实有|在职|在编|在岗|财政供养)+(?:在职|在编|在岗)*(?:教职工|职工|人员|人数)(?:总人数|总数|人数)?|(?:教职工|职工)总?人数|实有(?=\\s*\\d)'),
+  // "事业编制166人;实际166人": after a quota, 实际 is the headcount
+  m('staff_count', '实际(?=\\s*\\d+\\s*[人名])', { after: ['staff_quota'] }),
   m('project_count', '项目(?=\\s*\\d+\\s*个)|共计(?=\\s*\\d+\\s*个项目)'),
 ];
 

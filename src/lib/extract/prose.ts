@@ -400,7 +400,7 @@ export function figuresInSentence(
     const quote = text.slice(clauseStart, token.unitEnd).replace(/\s+$/, '');
     out.push({ metric, phase, scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope, item, value, unit, quote, start: clauseStart, reader: 'prose', ...why });
   }
-  return { figures: out, state: current };
+  return { figures: totalsSplitAfter(ctx, scan, out), state: current };
 }
 
 /** Index of the first token at or after `offset` (tokens are sorted by position). */
@@ -424,6 +424,22 @@ function readingOf(hit: LabelHit, scan: string, enumerated: boolean, phaseOnly: 
   if (enumerated) return { rule: `enumerated part «${label}»`, confidence: 0.6 };
   if (phaseOnly) return { rule: `phase word «${label}»`, confidence: 0.7 };
   return { rule: `label «${label}»`, confidence: 0.9 };
+}
+
+/**
+ * "2015全年支出148.87万元，其中基本支出128.99万元，项目支出19.88万元": outside a self-evaluation, spending
+ * named only by 支出 and split after 其中 into basic and project expenditure is the unit's expenditure total.
+ */
+function totalsSplitAfter(ctx: ExtractContext, scan: string, figures: DraftFigure[]): DraftFigure[] {
+  // self-evaluations speak of budget execution: there 支出 stays the executed budget
+  if (ctx.projectScope !== '' || ctx.kind === '部门整体支出绩效自评' || ctx.kind === '项目支出绩效自评') return figures;
+  const split = figures.find((f) => (f.metric === 'basic_expenditure' || f.metric === 'project_expenditure') && f.scope === '');
+  if (!split) return figures;
+  return figures.map((f) =>
+    f.metric === 'budget_executed' && f.scope === '' && f.start < split.start && /其中/.test(scan.slice(f.start + f.quote.length, split.start + split.quote.length))
+      ? { ...f, metric: 'expenditure_total', rule: `${f.rule ?? ''}; split into 基本支出/项目支出 after 其中` }
+      : f,
+  );
 }
 
 /** What one sentence hands to the next. */
