@@ -398,6 +398,14 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['基本支出中，人员经费6000万元。', [['personnel_expenditure', 'actual', '', '6000', '万元']]],
     ['2022年度,刘堡镇卫生院支出为430.2258万元。', [['expenditure_total', 'actual', '', '430.2258', '万元']]],
   ]],
+  ['key–value pairs of a project form', '成安县民政局2022年度预算项目绩效自评表\n项目名称: 百岁老人高龄津贴 金额单位: 万元\n', [
+    ['二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)\n预算数 6.84 到位数 6.84 执行数 6.84 100.00\n其中:财政资金 6.84 其中:财政资金 6.84\n',
+      [['budget_adjusted', 'adjusted', '百岁老人高龄津贴', '6.84', '万元'], ['budget_executed', 'actual', '百岁老人高龄津贴', '6.84', '万元'], ['execution_rate', 'actual', '百岁老人高龄津贴', '100.00', '%']]],
+    ['预算安排情况 资金执行情况\n预算数 5 执行数 4\n', [['budget_initial', 'budget', '百岁老人高龄津贴', '5', '万元'], ['budget_executed', 'actual', '百岁老人高龄津贴', '4', '万元']]],
+  ]],
+  ['key–value pairs outside a project report are left to others', FINAL_NOTE, [
+    ['预算数 6.84 执行数 6.84\n', []],
+  ]],
   ['a scoring table’s total after other cells on its row', PROJECT, [
     ['金额单位：元\n| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |\n', [['self_eval_score', 'actual', '', '96', '分']]],
     ['金额单位：元\n| 绩效指标 | 分值 | 得分 | 偏差原因 |\n| 学生满意度 | 10 | 10 | 无 |\n', []],

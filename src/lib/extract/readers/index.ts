@@ -1,7 +1,9 @@
-import type { ColumnRole } from '../columns';
+import { columnRole, type ColumnRole } from '../columns';
 import { figuresInAlignedRow, figuresInRow, figuresInSpaceRow, newTableState, spaceHeader } from '../tables';
+import type { MetricKey, Phase } from '../../../schemas/vocabulary';
 import type { DraftFigure, ExtractContext } from '../types';
 import { oneCellPerLineBlocks, type Span } from './one-cell-per-line';
+import { keyValueLine } from './key-value';
 import { pipeRow } from './pipe';
 import { runTogetherTables } from './run-together';
 import { spaceAlignedHeader, spaceAlignedRow, splitChangeColumn } from './space-aligned';
@@ -87,9 +89,65 @@ function numberedProjectRowReader(ctx: ExtractContext): LineReader {
   };
 }
 
+const BUDGET_FAMILY: Record<Phase, MetricKey> = { budget: 'budget_initial', adjusted: 'budget_adjusted', actual: 'budget_executed' };
+
+/**
+ * A project's budget, funding and execution as key–value pairs ("预算数 6.84 到位数 6.84 执行数 6.84 100.00",
+ * readers/key-value.ts), under a header line that names the groups: "预算安排情况(调整后)" makes its 预算数 the
+ * adjusted budget, and a last header column 执行进度 / 执行率 takes the number after the pairs. Read in a
+ * project's report only: elsewhere such pairs name no project.
+ */
+function keyValueReader(ctx: ExtractContext): LineReader {
+  return {
+    name: 'key-value pairs',
+    read(line) {
+      if (ctx.projectScope === '') return null;
+      const read = keyValueLine(line.content);
+      if (!read) return null;
+      const before = ctx.scan.slice(ctx.scan.lastIndexOf('\n', Math.max(0, line.start - 2)) + 1, Math.max(0, line.start - 1));
+      const unit = ctx.declaredUnit(line.start);
+      const out: DraftFigure[] = [];
+      const why = { reader: 'key-value pairs', confidence: 0.7 };
+      for (const { key, value } of read.pairs) {
+        const role = columnRole(key.text, ctx.year);
+        if (!unit || (role !== 'budget' && role !== 'adjusted' && role !== 'actual')) continue;
+        const phase: Phase = role === 'budget' && /调整后/.test(before) ? 'adjusted' : role;
+        out.push({
+          metric: BUDGET_FAMILY[phase],
+          phase,
+          scope: ctx.projectScope,
+          item: '',
+          value: ctx.text.slice(line.start + value.start, line.start + value.end),
+          unit,
+          quote: ctx.text.slice(line.start + key.start, line.start + value.end),
+          start: line.start + key.start,
+          rule: `«${key.text}»${phase !== role ? ' under 调整后' : ''}`,
+          ...why,
+        });
+      }
+      const last = read.pairs[read.pairs.length - 1];
+      if (read.trailing && last && /执行进度|执行率/.test(before) && Number(read.trailing.text) <= 100) {
+        out.push({
+          metric: 'execution_rate',
+          phase: 'actual',
+          scope: ctx.projectScope,
+          item: '',
+          value: ctx.text.slice(line.start + read.trailing.start, line.start + read.trailing.end),
+          unit: '%',
+          quote: ctx.text.slice(line.start + last.key.start, line.start + read.trailing.end),
+          start: line.start + last.key.start,
+          rule: 'the number after the pairs, under 执行进度/执行率',
+          ...why,
+        });
+      }
+      return out;
+    },
+  };
+}
+
 /** The line readers for one report, in the order they are offered a line. */
 export function lineReaders(ctx: ExtractContext): LineReader[] {
-  return [pipeTableReader(ctx), spaceAlignedReader(ctx), numberedProjectRowReader(ctx)];
+  return [pipeTableReader(ctx), spaceAlignedReader(ctx), numberedProjectRowReader(ctx), keyValueReader(ctx)];
 }
 
 /**
