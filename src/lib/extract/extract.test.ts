@@ -415,6 +415,9 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
       [['expenditure_total', 'actual', '', '148.87', '万元'], ['basic_expenditure', 'actual', '', '128.99', '万元'], ['project_expenditure', 'actual', '', '19.88', '万元']]],
     ['行政编制0人;事业编制166人;实际166人。', [['staff_quota', 'actual', '', '0', '人'], ['staff_quota', 'actual', '', '166', '人'], ['staff_count', 'actual', '', '166', '人']]],
     ['2022年公务用车购置数及保有量分别为1辆和130辆。', [['vehicle_purchase_count', 'actual', '', '1', '辆'], ['vehicle_count', 'actual', '', '130', '辆']]],
+    ['全年国内公务接待批次为1039次,共计接待9195人次。', [['reception_batches', 'actual', '', '1039', '批次'], ['reception_people', 'actual', '', '9195', '人次']]],
+    ['国内公务接待15次，接待人数120人次。', [['reception_batches', 'actual', '', '15', '批次'], ['reception_people', 'actual', '', '120', '人次']]],
+    ['召开会议15次。', []],
   ]],
   ['in a self-evaluation, spending split after 其中 stays the executed budget', '平安县医疗保障局2022年度部门整体支出绩效自评报告（单位：万元）\n', [
     ['我单位全年预算支出金额共计 82.35 万元，其中：基本支出为 80.10 万元。', [['budget_executed', 'actual', '', '82.35', '万元'], ['basic_expenditure', 'actual', '', '80.10', '万元']]],

@@ -232,7 +232,10 @@ export function figuresInSentence(
     const leftFrom = previousEnd;
     const currentBefore = current;
     previousEnd = token.unitEnd;
-    if (token.unit === 'other') continue;
+    // "接待批次为1039次", "国内公务接待15次": receptions counted in 批次, written 次
+    const batchesAsTimes =
+      token.unit === 'other' && scan.slice(token.end, token.unitEnd).trim() === '次' && /(?:批次|接待(?:共计|共)?)\s*(?:为|共计|共)?\s*$/.test(scan.slice(leftFrom, token.start));
+    if (token.unit === 'other' && !batchesAsTimes) continue;
     const left = scan.slice(leftFrom, token.start);
     if (/[:：]\s*$/.test(left) && /(?:指标|标准|序号)\s*\d*\s*[:：]\s*$/.test(left)) continue;
 
@@ -309,7 +312,7 @@ export function figuresInSentence(
       continue;
     }
 
-    let unit = token.unit;
+    let unit: MeasureUnit | null = batchesAsTimes ? '批次' : token.unit === 'other' ? null : token.unit;
     if (unit === null) {
       if (/[:：]\s*$/.test(left) && ctx.declaredUnit(token.start)) unit = ctx.declaredUnit(token.start);
       else if (metric === 'self_eval_score' && /得分\s*(?:为)?\s*$/.test(left)) unit = '分';
