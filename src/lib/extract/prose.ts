@@ -1,14 +1,12 @@
 import { METRICS, UNITS, type MeasureUnit, type MetricKey, type Phase } from '../../schemas/vocabulary';
 import {
-  CHANGE_CONTEXT,
   CONNECTOR_WORDS,
-  DECREASE,
   FUNCTIONAL_CLASSES,
-  INCREASE,
   LABEL_RULES,
-  PHASE_WORDS,
   type LabelRule,
 } from './lexicon';
+import { readChange } from './stages/change';
+import { phaseFrom } from './stages/phase';
 import type { NumberToken } from './tokens';
 import type { DraftFigure, ExtractContext } from './types';
 
@@ -86,13 +84,6 @@ function onlyConnectors(text: string): boolean {
   // a remark in brackets ("25人次（不包含陪同人员），共计支出0.25万元") does not change the subject
   // white space first: the blanked pinyin of a mirror site splits words ("实     际")
   return text.replace(/\s+/g, '').replace(/[(（][^()（）]{0,30}[)）]/g, '').replace(CONNECTOR_WORDS, '').replace(/[\p{P}\p{S}\s\d.]/gu, '') === '';
-}
-
-function phaseFrom(text: string): Phase | null {
-  // mirror sites put pinyin after characters, which the scan copy blanks: "预(yù)算" reads "预    算"
-  const words = text.replace(/\s+/g, '');
-  for (const [re, phase] of PHASE_WORDS) if (re.test(words)) return phase;
-  return null;
 }
 
 function fits(metric: MetricKey, unit: MeasureUnit): boolean {
@@ -330,15 +321,11 @@ export function figuresInSentence(
     const sentenceBefore = scan.slice(start, token.start).replace(/\s+/g, '');
     const afterLabel = (hit ? scan.slice(hit.end, token.start) : left).replace(/\s+/g, '');
     // a change: "较上年减少0.29万元", or a change word right before the number ("支出决算减少466,964.80元")
-    const changeWord = DECREASE.test(afterLabel) || INCREASE.test(afterLabel);
-    const isChange =
-      changeWord && (CHANGE_CONTEXT.test(sentenceBefore) || /较|比/.test(afterLabel) || /(?:减少|下降|降低|增加|增长|上升)\s*-?\s*$/.test(afterLabel));
-    let value = token.written;
+    const change = readChange(afterLabel, sentenceBefore, token.written);
+    const isChange = change.isChange;
+    let value = change.value;
     if (isChange) {
       scope = 'change_vs_prior';
-      // "增加（减少）0万元" names both directions: no sign; and zero has none
-      const down = DECREASE.test(afterLabel) && !INCREASE.test(afterLabel);
-      if (down && !value.startsWith('-') && !/^0+(?:\.0+)?$/.test(value)) value = `-${value}`;
     } else if (token.minus && (metric === 'budget_adjustment')) {
       value = `-${value}`;
     } else if (/上年|上一年/.test(afterLabel) || /(?<![较比与])上(?:一)?年(?:度)?/.test(hit ? scan.slice(clauseStart, hit.start) : '') || ctx.isPriorYearMention(scan.slice(clauseStart, token.start)) || (aboutEarlierYear && !scan.slice(clauseStart, token.start).includes(String(ctx.year)))) {
