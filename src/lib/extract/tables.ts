@@ -26,7 +26,8 @@ function roleOf(cell: string): Role | null {
 }
 
 const NUMERIC_CELL = /^\s*-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|元)?\s*$/;
-const BUDGET_FAMILY: Record<Phase | 'rate', MetricKey> = {
+/** The budget metric a phase column holds for a project or a unit's overall budget. */
+export const BUDGET_FAMILY: Record<Phase | 'rate', MetricKey> = {
   budget: 'budget_initial',
   adjusted: 'budget_adjusted',
   actual: 'budget_executed',

@@ -1,6 +1,6 @@
 import { columnRole, type ColumnRole } from '../columns';
-import { figuresInAlignedRow, figuresInRow, figuresInSpaceRow, newTableState, spaceHeader } from '../tables';
-import type { MetricKey, Phase } from '../../../schemas/vocabulary';
+import { BUDGET_FAMILY, figuresInAlignedRow, figuresInRow, figuresInSpaceRow, newTableState, spaceHeader } from '../tables';
+import type { Phase } from '../../../schemas/vocabulary';
 import type { DraftFigure, ExtractContext } from '../types';
 import { oneCellPerLineBlocks, type Span } from './one-cell-per-line';
 import { keyValueLine } from './key-value';
@@ -88,8 +88,6 @@ function numberedProjectRowReader(ctx: ExtractContext): LineReader {
     },
   };
 }
-
-const BUDGET_FAMILY: Record<Phase, MetricKey> = { budget: 'budget_initial', adjusted: 'budget_adjusted', actual: 'budget_executed' };
 
 /**
  * A project's budget, funding and execution as key–value pairs ("预算数 6.84 到位数 6.84 执行数 6.84 100.00",
