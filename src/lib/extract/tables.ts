@@ -20,11 +20,6 @@ export type Row = Cell[];
 
 type Role = ColumnRole;
 
-/** Old name kept for the space-aligned reader: a header cell's role without a report year. */
-function roleOf(cell: string): Role | null {
-  return columnRole(cell, null);
-}
-
 const NUMERIC_CELL = /^\s*-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|元)?\s*$/;
 /** The budget metric a phase column holds for a project or a unit's overall budget. */
 export const BUDGET_FAMILY: Record<Phase | 'rate', MetricKey> = {
@@ -312,10 +307,10 @@ export function spaceHeader(line: string): (Role | 'other')[] | null {
   const words = line.trim().split(/\s+/);
   // a sentence is no header, however many column words it holds
   if (words.length < 4 || words.some((w) => /^\d/.test(w)) || /[。，,；;]/.test(line)) return null;
-  const roles = words.map((w) => (/自评得分|^得分$/.test(w) ? 'score' : roleOf(w))).filter((r): r is Role => r !== null);
+  const roles = words.map((w) => (/自评得分|^得分$/.test(w) ? 'score' : columnRole(w, null))).filter((r): r is Role => r !== null);
   if (roles.filter((r) => VALUE_ROLES.has(r) && r !== 'stated').length < 2) return null;
-  const numeric = words.filter((w) => roleOf(w) !== null || /自评得分|^得分$|数$|额$|率$/.test(w) && !/^(?:序号|项目名称|单位|项目)/.test(w));
-  return numeric.map((w) => (/自评得分|^得分$/.test(w) ? 'score' : (roleOf(w) ?? 'other')));
+  const numeric = words.filter((w) => columnRole(w, null) !== null || /自评得分|^得分$|数$|额$|率$/.test(w) && !/^(?:序号|项目名称|单位|项目)/.test(w));
+  return numeric.map((w) => (/自评得分|^得分$/.test(w) ? 'score' : (columnRole(w, null) ?? 'other')));
 }
 
 export function figuresInSpaceRow(ctx: ExtractContext, lineStart: number, lineEnd: number, roles: readonly (Role | 'other')[], unit: MeasureUnit | null): DraftFigure[] {
