@@ -396,6 +396,8 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['公务用车(含执勤执法用车)运行支出57.36万元。', [['sangong_vehicle_operation', 'actual', '', '57.36', '万元']]],
     ['基本支出7095.35万元，基本支出中医疗业务支出5868.43万元。', [['basic_expenditure', 'actual', '', '7095.35', '万元']]],
     ['基本支出中，人员经费6000万元。', [['personnel_expenditure', 'actual', '', '6000', '万元']]],
+    ['这一因素较上年减少部门支出 1,653 万元。', [['expenditure_total', 'actual', 'change_vs_prior', '-1,653', '万元']]],
+    ['（二）公务车购置及运行费0万元。', [['sangong_vehicle_total', 'actual', '', '0', '万元']]],
     ['2022年度,刘堡镇卫生院支出为430.2258万元。', [['expenditure_total', 'actual', '', '430.2258', '万元']]],
   ]],
   ['key–value pairs of a project form', '成安县民政局2022年度预算项目绩效自评表\n项目名称: 百岁老人高龄津贴 金额单位: 万元\n', [

@@ -56,7 +56,7 @@ export const LABEL_RULES: readonly LabelRule[] = [
   m('sangong_total', `${SG}(?:财政拨款)?(?:支出)?(?:决算|预算)?(?:数|总额|合计|汇总数)?`),
   m('sangong_total', `${SG}(?:总额|合计|汇总数)`),
   m('sangong_abroad', `${ABROAD}(?:经?费用?|支出)?`),
-  m('sangong_vehicle_total', '公(?:务用)?车(?:辆)?购置及运(?:行|转)?(?:维护|维)?费?|公务用车费(?:用)?(?!\\s*\\d+(?:\\.\\d+)?\\s*辆)'),
+  m('sangong_vehicle_total', '公(?:务用?)?车(?:辆)?购置及运(?:行|转)?(?:维护|维)?费?|公务用车费(?:用)?(?!\\s*\\d+(?:\\.\\d+)?\\s*辆)'),
   m('sangong_vehicle_purchase', '公务用车购置(?:费|支出)|公务用车购置$'),
   m('sangong_vehicle_operation', '公务用车运(?:行|转)(?:及)?(?:维护|维修)?(?:费|支出)?(?:用)?|公务用车(?:维护|维修)费'),
   m('sangong_vehicle_operation', '公车运行维护费'),

@@ -321,7 +321,9 @@ export function figuresInSentence(
     const sentenceBefore = scan.slice(start, token.start).replace(/\s+/g, '');
     const afterLabel = (hit ? scan.slice(hit.end, token.start) : left).replace(/\s+/g, '');
     // a change: "较上年减少0.29万元", or a change word right before the number ("支出决算减少466,964.80元")
-    const change = readChange(afterLabel, sentenceBefore, token.written);
+    // "较上年减少部门支出1,653万元": the change words may stand before the label too
+    const changedBefore = hit ? /(?:较|比)[^,，。；;]{0,10}(?:减少|增加|下降|增长|降低|上升|节约)$/.exec(scan.slice(clauseStart, hit.start).replace(/\s+/g, '')) : null;
+    const change = readChange((changedBefore?.[0] ?? '') + afterLabel, sentenceBefore, token.written);
     const isChange = change.isChange;
     let value = change.value;
     if (isChange) {
