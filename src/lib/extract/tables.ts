@@ -1,6 +1,6 @@
 import { METRICS, type MeasureUnit, type MetricKey, type Phase } from '../../schemas/vocabulary';
 import { columnRole, LABEL_COLUMN_TITLE, VALUE_ROLES, type ColumnRole } from './columns';
-import { LABEL_RULES } from './lexicon';
+import { FUNCTIONAL_CLASSES, LABEL_RULES } from './lexicon';
 import { isLineNumberedHeader, numberedSegments } from './readers/line-numbered';
 import type { SpaceRow } from './readers/space-aligned';
 import type { DraftFigure, ExtractContext } from './types';
@@ -61,6 +61,14 @@ function metricOfLabel(label: string, state: TableState): { metric: MetricKey; i
   if (part) return { metric: 'budget_executed', item: part[1] ?? '', family: true };
   if (/^合计$|^总计$/.test(l) && state.sangong) return { metric: 'sangong_total', item: '', family: false };
   return lexiconMetric(l);
+}
+
+/** Whether a metric label of the lexicon spans the whole text ("工资福利支出", not "提前下达…补助资金"). */
+function isWholeLabel(text: string): boolean {
+  return LABEL_RULES.some((rule) => {
+    rule.pattern.lastIndex = 0;
+    return rule.kind === 'metric' && !rule.after && [...text.matchAll(rule.pattern)].some((m) => m[0] === text);
+  });
 }
 
 /** The metric the lexicon gives a label cell: the label ending last, the longest at the same end. */
@@ -317,6 +325,9 @@ export function figuresInSpaceRow(ctx: ExtractContext, lineStart: number, lineEn
   const line = ctx.scan.slice(lineStart, lineEnd);
   const row = /^\s*\d{1,3}\s+(\S+)/.exec(line);
   if (!row?.[1] || !/[\u4e00-\u9fa5]/.test(row[1])) return [];
+  // rows name projects: a row the lexicon knows (工资福利支出) or a functional class (卫生健康支出) is a line of
+  // a statement, whose columns are not a project's budget and execution
+  if (FUNCTIONAL_CLASSES.includes(row[1]) || isWholeLabel(row[1])) return [];
   const labelStart = lineStart + line.indexOf(row[1]);
   const numbers = [...line.matchAll(/(?<=\s)-?\d+(?:\.\d+)?(?=\s|$)/g)].map((m) => ({ start: lineStart + m.index, end: lineStart + m.index + m[0].length }));
   if (numbers.length < 2) return [];
