@@ -31,7 +31,11 @@ function expectContract(text: string, json: ExtractionJson) {
   expect(Array.isArray(json.figures)).toBe(true);
   for (const f of json.figures) {
     const where = `${f.metric} ${f.value} ${f.unit} «${f.quote}»`;
-    expect(sortedKeys(f), where).toEqual(['metric', 'phase', 'quote', 'scope', 'unit', 'value']);
+    // the six keys always; why it was read (reader, rule, confidence 0–1) where the extractor says
+    expect(sortedKeys(f).filter((k) => !['reader', 'rule', 'confidence'].includes(k)), where).toEqual(['metric', 'phase', 'quote', 'scope', 'unit', 'value']);
+    expect(f.reader === undefined || (typeof f.reader === 'string' && f.reader !== ''), where).toBe(true);
+    expect(f.rule === undefined || typeof f.rule === 'string', where).toBe(true);
+    expect(f.confidence === undefined || (typeof f.confidence === 'number' && f.confidence > 0 && f.confidence <= 1), where).toBe(true);
     expect(METRIC_KEYS, where).toContain(f.metric);
     expect(PHASE_NAMES, where).toContain(f.phase);
     expect(UNIT_NAMES, where).toContain(f.unit);

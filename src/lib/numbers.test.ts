@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   approximate,
+  numbersIn,
   canonicalDigits,
   formatScaled,
   isStatedNumber,
@@ -156,5 +157,21 @@ describe('approximate', () => {
 
   it.each([['1.2.3'], ['abc'], ['']])('%j → NaN', (value) => {
     expect(approximate(value)).toBeNaN();
+  });
+});
+
+describe('numbersIn: the one number pattern (extractor and quote validation)', () => {
+  it.each<[text: string, tokens: string[]]>([
+    ['收入1,153.8万元，下降48.2%', ['1,153.8', '48.2']],
+    ['1,2345', ['1', '2345']],
+    ['2021,2022年', ['2021', '2022']],
+    ['分别为10,20万元', ['10', '20']],
+    ['1.2.3', ['1.2']],
+    ['编号51092322T000000431595', ['51092322', '000000431595']],
+    ['没有数字', []],
+  ])('%j', (text, tokens) => {
+    const found = numbersIn(text);
+    expect(found.map((n) => n.token)).toEqual(tokens);
+    for (const n of found) expect(text.slice(n.index, n.index + n.token.length)).toBe(n.token);
   });
 });

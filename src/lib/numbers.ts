@@ -17,6 +17,19 @@ export function toHalfWidth(text: string): string {
   });
 }
 
+/**
+ * A number as reports write it, found in running text (after toHalfWidth): digits with optional thousands
+ * groups and decimals. A group must end the number, so "1,2345" is 1 and 2345, never 1,234 followed by a 5,
+ * and a list "2021,2022" is two numbers. The one token pattern of the project: the extractor
+ * (extract/tokens.ts) and quote validation (quote.ts) both find numbers with it.
+ */
+export const NUMBER_IN_TEXT = /(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)/g;
+
+/** Every number token of a text (ASCII digits), with its offset. */
+export function numbersIn(text: string): { index: number; token: string }[] {
+  return [...text.matchAll(new RegExp(NUMBER_IN_TEXT.source, 'g'))].map((m) => ({ index: m.index, token: m[0] }));
+}
+
 /** A decimal as written, split into its parts; `digits` carries no separators. */
 export interface StatedDecimal {
   negative: boolean;

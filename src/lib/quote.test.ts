@@ -40,6 +40,8 @@ describe('checkQuoteStates', () => {
         ['合计1,153.8万元', '1,153', '万元', MISSING],
         ['编号1,2345', '1,234', '万元', MISSING],
         ['2021,2022年', '2022', '万元', OK],
+        ['国内公务接待批次为1039次', '1039', '批次', OK],
+        ['会议1039次', '1039', '人次', { ok: false, reason: 'unit-mismatch', found: 'other' }],
         ['预算数205.60万元', '205.6', '万元', MISSING], // stated decimals are part of the value
         ['预算数205.6万元', '205.60', '万元', MISSING],
         ['比上年增长12.5%', '12', '%', MISSING],

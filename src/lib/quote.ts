@@ -1,4 +1,4 @@
-import { canonicalDigits, toHalfWidth } from './numbers';
+import { canonicalDigits, numbersIn, toHalfWidth } from './numbers';
 import type { MeasureUnit } from '../schemas/vocabulary';
 
 /**
@@ -21,11 +21,11 @@ const UNIT_WORDS: ReadonlyArray<readonly [string, MeasureUnit | 'other']> = [
 ];
 
 /** The unit written at the start of `after`; 万 followed by another unit word ("2.68万人") is not 万元. */
-function unitWordAt(after: string): MeasureUnit | 'other' | null {
+function unitWordAt(after: string): { unit: MeasureUnit | 'other'; word: string } | null {
   const unit = UNIT_WORDS.find(([word]) => after.startsWith(word));
   if (!unit) return null;
-  if (unit[0] === '万' && UNIT_WORDS.some(([word]) => word !== '元' && after.startsWith(word, 1))) return 'other';
-  return unit[1];
+  if (unit[0] === '万' && UNIT_WORDS.some(([word]) => word !== '元' && after.startsWith(word, 1))) return { unit: 'other', word: '万' };
+  return { unit: unit[1], word: unit[0] };
 }
 
 /** One number token found in a text, with the unit word written right after it (if any). */
@@ -36,16 +36,18 @@ export interface NumberOccurrence {
   token: string;
   /** Unit written right after the number, `null` when none (a table cell), `other` for a unit outside the vocabulary. */
   unitAfter: MeasureUnit | 'other' | null;
+  /** The unit word itself as written ("次" for an `other`), null when none. */
+  unitWord: string | null;
 }
 
 /** All number tokens in a text (after normalisation). */
 export function findNumbers(text: string): NumberOccurrence[] {
   const norm = normalizeForNumbers(text);
   const out: NumberOccurrence[] = [];
-  // (?!\d): a group must end the number, so "1,2345" is not read as 1,234 followed by a 5.
-  for (const m of norm.matchAll(/(?<![0-9.])\d+(?:,\d{3})*(?:\.\d+)?(?!\d)/g)) {
-    const after = norm.slice(m.index + m[0].length).replace(/^[ \t]+/, '');
-    out.push({ index: m.index, token: m[0], unitAfter: unitWordAt(after) });
+  for (const { index, token } of numbersIn(norm)) {
+    const after = norm.slice(index + token.length).replace(/^[ \t]+/, '');
+    const unit = unitWordAt(after);
+    out.push({ index, token, unitAfter: unit?.unit ?? null, unitWord: unit?.word ?? null });
   }
   return out;
 }
@@ -64,7 +66,8 @@ export function checkQuoteStates(quote: string, value: string, unit: MeasureUnit
   const wanted = canonicalDigits(value);
   const hits = findNumbers(quote).filter((o) => canonicalDigits(o.token) === wanted);
   if (wanted === '' || hits.length === 0) return { ok: false, reason: 'value-missing' };
-  const fits = (o: NumberOccurrence) => o.unitAfter === null || o.unitAfter === unit;
+  // receptions are counted in 批次, which reports also write 次 ("接待批次为1039次")
+  const fits = (o: NumberOccurrence) => o.unitAfter === null || o.unitAfter === unit || (unit === '批次' && o.unitWord === '次');
   if (hits.some(fits)) return { ok: true };
   return { ok: false, reason: 'unit-mismatch', found: hits.map((o) => o.unitAfter).join('、') };
 }

@@ -70,8 +70,8 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['预算执行率为９８．５％。', [['execution_rate', 'actual', '', '９８．５', '%']]],
   ]],
   ['thousands separators', FINAL, [
-    ['2022年度收、支总计1,153.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元']]],
-    ['2022年度收、支总计１，１５３．８万元。', [['grand_total', 'actual', '', '１，１５３．８', '万元']]],
+    ['2022年度收、支总计1,153.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元'], ['income_total', 'actual', '', '1,153.8', '万元'], ['expenditure_total', 'actual', '', '1,153.8', '万元']]],
+    ['2022年度收、支总计１，１５３．８万元。', [['grand_total', 'actual', '', '１，１５３．８', '万元'], ['income_total', 'actual', '', '１，１５３．８', '万元'], ['expenditure_total', 'actual', '', '１，１５３．８', '万元']]],
     ['本年支出合计2,836,283.89元。', [['expenditure_total', 'actual', '', '2,836,283.89', '元']]],
     ['本年收入合计1,125.4万元，较上年减少1,075.5万元。', [['income_total', 'actual', '', '1,125.4', '万元'], ['income_total', 'actual', 'change_vs_prior', '-1,075.5', '万元']]],
     ['与2021年相比，收、支总计各减少1,075.5万元，下降48.2%。', [['grand_total', 'actual', 'change_vs_prior', '-1,075.5', '万元'], ['grand_total', 'actual', 'change_vs_prior', '-48.2', '%']]],
@@ -295,7 +295,8 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     ['一般公共预算财政拨款支出200万元，占本年支出合计的100%。', [['general_public_budget_expenditure', 'actual', '', '200', '万元'], ['general_public_budget_expenditure', 'actual', '', '100', '%']]],
     ['一般公共预算财政拨款基本支出150万元，其中：人员经费120万元，日常公用经费30万元。', [['basic_expenditure', 'actual', '', '150', '万元'], ['personnel_expenditure', 'actual', '', '120', '万元'], ['public_expenditure', 'actual', '', '30', '万元']]],
     ['本年收入合计300万元，本年支出合计290万元，年末结转和结余10万元。', [['income_total', 'actual', '', '300', '万元'], ['expenditure_total', 'actual', '', '290', '万元']]],
-    ['2022年度收入总计300万元，支出总计300万元。', [['grand_total', 'actual', '', '300', '万元'], ['grand_total', 'actual', '', '300', '万元']]],
+    ['2022年度收入总计300万元，支出总计300万元。', [['grand_total', 'actual', '', '300', '万元'], ['grand_total', 'actual', '', '300', '万元'], ['income_total', 'actual', '', '300', '万元'], ['expenditure_total', 'actual', '', '300', '万元']]],
+    ['2022年度收入总计300万元，本年收入合计280万元。', [['grand_total', 'actual', '', '300', '万元'], ['income_total', 'actual', '', '280', '万元']]],
     ['社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项)10.5万元，占5.25%。', [['functional_expenditure', 'actual', '', '10.5', '万元'], ['functional_expenditure', 'actual', '', '5.25', '%']]],
     ['2022年1-12月，本单位共支出120万元。', [['budget_executed', 'actual', '', '120', '万元']]],
   ]],
@@ -307,6 +308,125 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
   ]],
   ['a decrease written with a minus as well', '平安县科学技术局2018年度部门决算\n', [
     ['“三公”经费支出决算数比2017年减少518,378.24元，下降-81.75%。', [['sangong_total', 'actual', 'change_vs_prior', '-518,378.24', '元'], ['sangong_total', 'actual', 'change_vs_prior', '-81.75', '%']]],
+  ]],
+  ['headcounts as real reports phrase them (parts after 其中 are not the whole)', FINAL_NOTE, [
+    ['刘堡镇卫生院现有职工23人，其中在编人员16人。', [['staff_count', 'actual', '', '23', '人']]],
+    ['本单位现有在职职工62人。', [['staff_count', 'actual', '', '62', '人']]],
+    ['2022年末在職職工246人。', [['staff_count', 'actual', '', '246', '人']]],
+    ['本单位实有在编在职职工28人。', [['staff_count', 'actual', '', '28', '人']]],
+    ['年末在岗职工111人。', [['staff_count', 'actual', '', '111', '人']]],
+    ['2022年末教职工总人数84人，其中在职在编人员77人。', [['staff_count', 'actual', '', '84', '人']]],
+    ['全县财政供养人员共计9,244人。', [['staff_count', 'actual', '', '9,244', '人']]],
+  ]],
+  ['vehicle holdings as real reports phrase them', FINAL_NOTE, [
+    ['实有编制车辆9辆。', [['vehicle_count', 'actual', '', '9', '辆']]],
+    ['公务用车保有18辆。', [['vehicle_count', 'actual', '', '18', '辆']]],
+    ['全县公务用车总数1,763辆。', [['vehicle_count', 'actual', '', '1,763', '辆']]],
+    ['单位现有职工30人，其中公务用车3辆。', [['staff_count', 'actual', '', '30', '人'], ['vehicle_count', 'actual', '', '3', '辆']]],
+  ]],
+  ['a unit’s own income and expenditure (parts listed after 其中 are left out)', FINAL, [
+    ['2022年度部门决算收入955.22万元，部门决算支出955.22万元。', [['income_total', 'actual', '', '955.22', '万元'], ['expenditure_total', 'actual', '', '955.22', '万元']]],
+    ['2022年總收入6628.72萬元，其中：財政補助收入2339.68萬元。', [['income_total', 'actual', '', '6628.72', '万元']]],
+    ['一般公共预算财政拨款支出总计364.5594万元。', [['general_public_budget_expenditure', 'actual', '', '364.5594', '万元']]],
+    ['公车购置及运行费995万元，公务用车运转维护费898.22万元，公務用車維護費5萬元。', [['sangong_vehicle_total', 'actual', '', '995', '万元'], ['sangong_vehicle_operation', 'actual', '', '898.22', '万元'], ['sangong_vehicle_operation', 'actual', '', '5', '万元']]],
+  ]],
+  ['a unit’s own income and expenditure in a 部门预算', BUDGET, [
+    ['部门收入预算919543.7万元，其中:财政拨款79468.4万元。', [['income_total', 'budget', '', '919543.7', '万元'], ['fiscal_appropriation_total', 'budget', '', '79468.4', '万元']]],
+    ['(一)收入预算:2023年年初预算数1211.02万元,其中:一般公共预算拨款224.10万元。', [['income_total', 'budget', '', '1211.02', '万元']]],
+    ['(二)支出预算:2023年年初预算数1211.02万元,其中:一般公共服务支出预算0万元。', [['expenditure_total', 'budget', '', '1211.02', '万元']]],
+    ['平阳县中医院2023年收支总预算46621.39万元。', [['grand_total', 'budget', '', '46621.39', '万元'], ['income_total', 'budget', '', '46621.39', '万元'], ['expenditure_total', 'budget', '', '46621.39', '万元']]],
+    ['2023年部门经费预算7464053元。', [['expenditure_total', 'budget', '', '7464053', '元']]],
+  ]],
+  ['table headers: one titled value column, grouped columns, year columns, a shifted group header, counts', '', [
+    ['平安县医疗保障局2022年“三公”经费预算表\n单位:万元\n项 目 | 本年预算数 | 其中:公共预算财政拨款 |\n合 计 | 34.35 | 34.35 |\n2.公务接待费 | 1.70 | 1.70 |\n',
+      [['sangong_total', 'budget', '', '34.35', '万元'], ['sangong_reception', 'budget', '', '1.70', '万元']]],
+    ['平安县医疗保障局2022年度“三公”经费支出决算表\n单位:万元\n项目 | 预算数 | 决算数 | ||||\n合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 |\n公务接待费 | 8 | 8 | 0 | 2.26 | 2.26 | 0 |\n',
+      [['sangong_reception', 'budget', '', '8', '万元'], ['sangong_reception', 'actual', '', '2.26', '万元']]],
+    ['平安县2023年“三公”经费预算情况\n单位:万元 | ||||\n项目 | 2022年预算数 | 2023年预算数 | 2023年预算数增减 | 增减原因 |\n2、公务接待费 | 1114.54 | 989.86 | -124.68 | 减少接待 |\n',
+      [['sangong_reception', 'budget', '', '989.86', '万元']]],
+    ['平安县医疗保障局2022年度项目支出绩效自评表\n项目名称 | 安可替代补助资金项目 | ||\n预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 | ||\n总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10 | 说明 | ||\n',
+      [['budget_initial', 'budget', '安可替代补助资金项目', '0.00', '万元'], ['budget_adjusted', 'adjusted', '安可替代补助资金项目', '3.36', '万元'], ['budget_executed', 'actual', '安可替代补助资金项目', '3.36', '万元'], ['execution_rate', 'actual', '安可替代补助资金项目', '100.00', '%']]],
+    ['平安县2020年度全区“三公”经费决算（单位：万元）\n2020年度全区“三公”经费使用情况\n使用项目 |\n2020年度数量或人次 |\n因公出国(境)团组数 |\n0 |\n公务用车保有量 |\n660 |\n国内公务接待批次 |\n486 |\n国内公务接待人次 |\n7371 |\n',
+      [['abroad_groups', 'actual', '', '0', '个'], ['vehicle_count', 'actual', '', '660', '辆'], ['reception_batches', 'actual', '', '486', '批次'], ['reception_people', 'actual', '', '7371', '人次']]],
+    ['平安县2022年度部门决算 人员情况表\n项 目 | 合 计 | 行政单位 | 事业单位 | ||||\n编制数 | 34 | 34 | ||||||\n在职人数 | 32 | 32 | ||||||\n',
+      [['staff_count', 'actual', '', '32', '人']]],
+  ]],
+  ['statements with line numbers (行次), two side by side', FINAL, [
+    ['收入支出决算总表\n单位：万元\n项目 | 行次 | 金额 | 项目 | 行次 | 金额 |\n栏次 | 1 | 栏次 | 2 | ||\n一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 28 | |\n二、上级补助收入 | 2 | 二、外交支出 | 29 | ||\n本年收入合计 | 23 | 34846.81 | 本年支出合计 | 50 | 36341.62\n',
+      [['fiscal_appropriation_total', 'actual', '', '625.58', '万元'], ['income_total', 'actual', '', '34846.81', '万元'], ['expenditure_total', 'actual', '', '36341.62', '万元']]],
+  ]],
+  ['space-aligned tables: one number per column, or nothing', FINAL, [
+    ['收入支出对比表 单位:元\n项目及编号 2021年度 2022年度 2022比2021增减\n增减值 增减%\n一、收入支出情况对比 (一) 本年收入合计 58596771.09 117154424.7 58557653.59 99.93%\n2. 事业收入 0\n(二) 本年支出合计 68040296.8 73952025.38 5911728.58 8.69%\n',
+      [['income_total', 'actual', '', '117154424.7', '元'], ['expenditure_total', 'actual', '', '73952025.38', '元']]],
+  ]],
+  ['tables run together with prose on one line', FINAL, [
+    ['一、2022 年“三公”经费支出决算表 单位:万元 项 目 预算数 决算数 合 计 65.00 64.87 0 0 公务接待费 21.00 21.00 其中:公务用车运行维护费 44.00 43.87 公务用车购置 0 0 因公出国(境)费 二、说明 (一)总体情况。',
+      [['sangong_reception', 'budget', '', '21.00', '万元'], ['sangong_reception', 'actual', '', '21.00', '万元'], ['sangong_vehicle_operation', 'budget', '', '44.00', '万元'], ['sangong_vehicle_operation', 'actual', '', '43.87', '万元'], ['sangong_vehicle_purchase', 'budget', '', '0', '万元'], ['sangong_vehicle_purchase', 'actual', '', '0', '万元']]],
+  ]],
+  ['parts are not the whole: 含 remarks, siblings after 其中, counts in brackets', FINAL, [
+    ['“三公”经费预算2729.47万元(含援外医疗队公务用车购置及运行费1199.00万元),实际支出2599.23万元(含援外医疗队支出412.00万元)。',
+      [['sangong_total', 'budget', '', '2729.47', '万元'], ['sangong_total', 'actual', '', '2599.23', '万元']]],
+    ['单位支出5212.91万元(含人员支出4450.87万元、公用支出762.04万元)。',
+      [['expenditure_total', 'actual', '', '5212.91', '万元'], ['personnel_expenditure', 'actual', '', '4450.87', '万元'], ['public_expenditure', 'actual', '', '762.04', '万元']]],
+    ['“三公”经费决算数合计为1000.86万元，其中：因公出国(境)费0万元、公务接待费43.77万元、会议费34.10万元、培训费51.37万元。',
+      [['sangong_total', 'actual', '', '1000.86', '万元'], ['sangong_abroad', 'actual', '', '0', '万元'], ['sangong_reception', 'actual', '', '43.77', '万元']]],
+    ['国内公务接待共330批次(其中外事接待0批次)，1950人次(其中外事接待0人次)。',
+      [['reception_batches', 'actual', '', '330', '批次'], ['reception_people', 'actual', '', '1950', '人次']]],
+  ]],
+  ['基本支出 / 项目支出 after 其中 belong to the amount before them', BUDGET, [
+    ['机构运行 1100910.5 元,其中:基本支出 1100910.5 元,项目支出 0元。', []],
+    ['机关事业单位基本养老保险缴费支出 150384 元,其中:基本支出 150384 元,项目支出 0元。', []],
+    ['机关事业单位基本养老保险缴费支出 150384 元,其中:\n基本支出 150384 元,项目支出 0元。', []],
+    ['我单位年初预算数为 205.60 万元，其中：基本支出年初预算数为 67.60 万元、项目支出年初预算数为 138.00 万元。',
+      [['budget_initial', 'budget', '', '205.60', '万元'], ['basic_expenditure', 'budget', '', '67.60', '万元'], ['project_expenditure', 'budget', '', '138.00', '万元']]],
+    ['2023年部门经费预算7464053元,基本支出4566793元,其中工资福利支出3265013元。',
+      [['expenditure_total', 'budget', '', '7464053', '元'], ['basic_expenditure', 'budget', '', '4566793', '元'], ['salary_welfare', 'budget', 'basic', '3265013', '元']]],
+  ]],
+  ['years: one compared with is not the figure’s, one a sentence opens with is', FINAL, [
+    ['公务用车购置及运行费比2010年稍多,为93.08万元。', [['sangong_vehicle_total', 'actual', '', '93.08', '万元']]],
+    ['二、2021年的三公经费决算数合计为807.95万元,其中:公务接待费39.43万元。', [['sangong_total', 'actual', 'prior_year', '807.95', '万元'], ['sangong_reception', 'actual', 'prior_year', '39.43', '万元']]],
+  ]],
+  ['more labels real reports use', BUDGET, [
+    ['2023 年一般公共预算拨款支出 1493924.6 元,其中:基本支出 1440224.6 元,项目支出 53700 元。',
+      [['general_public_budget_expenditure', 'budget', '', '1493924.6', '元'], ['basic_expenditure', 'budget', '', '1440224.6', '元'], ['project_expenditure', 'budget', '', '53700', '元']]],
+    ['“三公”经费预算表\n单位:万元\n项 目 | 本年预算数 |\n3.公务用车费 | 12 |\n(2)公务用车购置 | 0 |\n',
+      [['sangong_vehicle_total', 'budget', '', '12', '万元'], ['sangong_vehicle_purchase', 'budget', '', '0', '万元']]],
+  ]],
+  ['remarks inside a name, a unit as the subject of 支出为', FINAL, [
+    ['公务用车(含执勤执法用车)运行支出57.36万元。', [['sangong_vehicle_operation', 'actual', '', '57.36', '万元']]],
+    ['基本支出7095.35万元，基本支出中医疗业务支出5868.43万元。', [['basic_expenditure', 'actual', '', '7095.35', '万元']]],
+    ['基本支出中，人员经费6000万元。', [['personnel_expenditure', 'actual', '', '6000', '万元']]],
+    ['这一因素较上年减少部门支出 1,653 万元。', [['expenditure_total', 'actual', 'change_vs_prior', '-1,653', '万元']]],
+    ['（二）公务车购置及运行费0万元。', [['sangong_vehicle_total', 'actual', '', '0', '万元']]],
+    ['2022年度,刘堡镇卫生院支出为430.2258万元。', [['expenditure_total', 'actual', '', '430.2258', '万元']]],
+  ]],
+  ['key–value pairs of a project form', '成安县民政局2022年度预算项目绩效自评表\n项目名称: 百岁老人高龄津贴 金额单位: 万元\n', [
+    ['二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)\n预算数 6.84 到位数 6.84 执行数 6.84 100.00\n其中:财政资金 6.84 其中:财政资金 6.84\n',
+      [['budget_adjusted', 'adjusted', '百岁老人高龄津贴', '6.84', '万元'], ['budget_executed', 'actual', '百岁老人高龄津贴', '6.84', '万元'], ['execution_rate', 'actual', '百岁老人高龄津贴', '100.00', '%']]],
+    ['预算安排情况 资金执行情况\n预算数 5 执行数 4\n', [['budget_initial', 'budget', '百岁老人高龄津贴', '5', '万元'], ['budget_executed', 'actual', '百岁老人高龄津贴', '4', '万元']]],
+  ]],
+  ['key–value pairs outside a project report are left to others', FINAL_NOTE, [
+    ['预算数 6.84 执行数 6.84\n', []],
+  ]],
+  ['a scoring table’s total after other cells on its row', PROJECT, [
+    ['金额单位：元\n| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |\n', [['self_eval_score', 'actual', '', '96', '分']]],
+    ['金额单位：元\n| 绩效指标 | 分值 | 得分 | 偏差原因 |\n| 学生满意度 | 10 | 10 | 无 |\n', []],
+  ]],
+  ['spending split into 基本支出 and 项目支出 is the total; 实际 after a quota; 购置数及保有量', FINAL_NOTE, [
+    ['2022全年支出148.87万元,其中基本支出128.99万元,项目支出19.88万元。',
+      [['expenditure_total', 'actual', '', '148.87', '万元'], ['basic_expenditure', 'actual', '', '128.99', '万元'], ['project_expenditure', 'actual', '', '19.88', '万元']]],
+    ['行政编制0人;事业编制166人;实际166人。', [['staff_quota', 'actual', '', '0', '人'], ['staff_quota', 'actual', '', '166', '人'], ['staff_count', 'actual', '', '166', '人']]],
+    ['2022年公务用车购置数及保有量分别为1辆和130辆。', [['vehicle_purchase_count', 'actual', '', '1', '辆'], ['vehicle_count', 'actual', '', '130', '辆']]],
+    ['全年国内公务接待批次为1039次,共计接待9195人次。', [['reception_batches', 'actual', '', '1039', '批次'], ['reception_people', 'actual', '', '9195', '人次']]],
+    ['国内公务接待15次，接待人数120人次。', [['reception_batches', 'actual', '', '15', '批次'], ['reception_people', 'actual', '', '120', '人次']]],
+    ['召开会议15次。', []],
+  ]],
+  ['in a self-evaluation, spending split after 其中 stays the executed budget', '平安县医疗保障局2022年度部门整体支出绩效自评报告（单位：万元）\n', [
+    ['我单位全年预算支出金额共计 82.35 万元，其中：基本支出为 80.10 万元。', [['budget_executed', 'actual', '', '82.35', '万元'], ['basic_expenditure', 'actual', '', '80.10', '万元']]],
+  ]],
+  ['mirror sites: traditional script with pinyin after characters', FINAL, [
+    ['衛(wèi)生部“三公經(jīng)費(fèi)”財政撥款預(yù)算4732.23萬元,實(shí)際支出4296.44萬元。',
+      [['sangong_total', 'budget', '', '4732.23', '万元'], ['sangong_total', 'actual', '', '4296.44', '万元']]],
   ]],
   ['numbers that are not figures', FINAL, [
     ['公开时间：2023年10月12日。本单位支出情况如下。', []],
@@ -329,6 +449,8 @@ describe.each<[phrasing: string, header: string, cases: readonly Case[]]>([
     const { figures } = extractReport(text);
     expect(sorted(figures.map(brief))).toEqual(sorted(expected));
     expectQuotesHold(text, figures);
+    // every figure says which reader found it, why, and how sure it is
+    for (const f of figures) expect([typeof f.reader, typeof f.rule, f.confidence !== undefined && f.confidence > 0 && f.confidence <= 1], `${f.metric} ${f.value}`).toEqual(['string', 'string', true]);
     // a number written right after 较上年减少 / 同比增长 is a change, whatever the metric
     expect(figures.filter((f) => statedAsChange(f) && f.scope !== 'change_vs_prior').map(brief)).toEqual([]);
   });

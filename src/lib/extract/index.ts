@@ -2,8 +2,10 @@ import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
 import { containsPersonalData, findPrivateNames } from '../privacy';
 import { checkQuoteStates } from '../quote';
 import { detectKind, detectUnit, detectYear, isBudgetReport } from './header';
+import { onlyStatedTotals } from './stages/only-total';
 import { figuresInSentence, type SentenceState } from './prose';
-import { figuresInRow, figuresInSpaceRow, newTableState, rowOf, spaceHeader, type Cell, type Row } from './tables';
+import { lineReaders, readBlocks } from './readers';
+import type { Span } from './readers/one-cell-per-line';
 import { asWrittenIn, findTokens, headerCopy, scanCopy } from './tokens';
 import type { DraftFigure, ExtractContext, Extraction } from './types';
 
@@ -15,8 +17,6 @@ const ITEM_START = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一
 const SENTENCE_END = /[。！？!?]/;
 /** Metrics that break 基本支出 / 项目支出 down: inside such a passage they take its scope. */
 const BREAKDOWN: ReadonlySet<MetricKey> = new Set(['salary_welfare', 'goods_services', 'individual_household_subsidy', 'capital_expenditure', 'functional_expenditure']);
-
-interface Span { start: number; end: number }
 
 /** Longest quote the extractor trusts (characters). */
 const MAX_QUOTE = 160;
@@ -31,43 +31,6 @@ function lineSpans(text: string): Span[] {
     }
   }
   return spans;
-}
-
-/** One cell per line ending in "|" (flattened tables): group such runs of lines into rows. */
-function verticalRows(scan: string, lines: readonly Span[]): { blocks: { rows: Row[]; start: number }[]; consumed: Set<number> } {
-  const blocks: { rows: Row[]; start: number }[] = [];
-  const consumed = new Set<number>();
-  let i = 0;
-  const isCell = (l: Span) => /^[^|\n]{0,60}\|\s*$/.test(scan.slice(l.start, l.end)) && !/\|.*\|/.test(scan.slice(l.start, l.end));
-  while (i < lines.length) {
-    const first = lines[i];
-    if (!first || !isCell(first)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    const cells: Cell[] = [];
-    while (j < lines.length && lines[j] && isCell(lines[j] as Span)) {
-      const l = lines[j] as Span;
-      const raw = scan.slice(l.start, l.end);
-      const text = raw.replace(/\|\s*$/, '').trim();
-      const lead = raw.length - raw.trimStart().length;
-      cells.push({ text, start: l.start + lead, end: l.start + lead + text.length });
-      consumed.add(j);
-      j++;
-    }
-    const nonEmpty = cells.filter((c) => c.text !== '');
-    const firstNumber = nonEmpty.findIndex((c) => /^-?[\d.,]+\s*(?:%|万元|元)?$/.test(c.text));
-    // the header is the cells before the first data row; that row's label stands right before its first number
-    const width = firstNumber - 1;
-    if (width >= 2 && width <= 8) {
-      const rows: Row[] = [];
-      for (let k = 0; k + width <= nonEmpty.length; k += width) rows.push(nonEmpty.slice(k, k + width));
-      blocks.push({ rows, start: first.start });
-    }
-    i = j;
-  }
-  return { blocks, consumed };
 }
 
 /** The last element of a list sorted by `key` whose key is at most `limit` (binary search). */
@@ -121,7 +84,8 @@ export function extractReport(text: string): Extraction {
     },
     isPriorYearMention: (clause) => {
       if (year === null) return false;
-      return [...clause.matchAll(/(20\d\d)\s*年/g)].some((m) => Number(m[1]) < year);
+      // "比2010年稍多", "与2021年相比": a year compared with is not the year the figure belongs to
+      return [...clause.matchAll(/(?<![比较与同]\s*)(20\d\d)\s*年(?!度?\s*相比)/g)].some((m) => Number(m[1]) < year);
     },
   };
 
@@ -131,18 +95,14 @@ export function extractReport(text: string): Extraction {
   const paragraphStart = (offset: number) => lastAtOrBefore(paragraphStarts, offset, (p) => p) ?? 0;
   const lines = lineSpans(text);
   const figures: DraftFigure[] = [];
-  const vertical = verticalRows(scan, lines);
-  for (const block of vertical.blocks) {
-    const state = newTableState();
-    state.sangong = /三公/.test(scan.slice(Math.max(0, block.start - 300), block.start));
-    for (const row of block.rows) figures.push(...figuresInRow(ctx, row, state));
-  }
-  let table = newTableState();
+  const blocks = readBlocks(ctx, lines);
+  figures.push(...blocks.figures);
+  const readers = lineReaders(ctx);
 
-  // Walk the lines: table rows go to the table reader, other lines are joined into paragraphs of prose.
+  // Walk the lines: a line in a layout a reader knows goes to it (readers/index.ts); the others are joined
+  // into paragraphs of prose.
   let paragraph: Span | null = null;
   let blankAfter = false;
-  let spaceRoles: ReturnType<typeof spaceHeader> = null;
   const flush = () => {
     if (!paragraph) return;
     paragraphStarts.push(paragraph.start);
@@ -159,26 +119,14 @@ export function extractReport(text: string): Extraction {
     paragraph = null;
   };
   lines.forEach((line, index) => {
-    if (vertical.consumed.has(index)) {
+    if (blocks.consumed.has(index)) {
       flush();
       return;
     }
-    const row = rowOf(scan, line.start, line.end);
     const content = scan.slice(line.start, line.end);
-    if (row) {
-      flush();
-      figures.push(...figuresInRow(ctx, row, table));
-      return;
-    }
-    const header = spaceHeader(content);
-    if (header) {
-      flush();
-      spaceRoles = header;
-      return;
-    }
-    if (spaceRoles && /^\s*\d{1,3}\s+\S/.test(content)) {
-      const read = figuresInSpaceRow(ctx, line.start, line.end, spaceRoles, ctx.declaredUnit(line.start));
-      if (read.length > 0) {
+    for (const reader of readers) {
+      const read = reader.read({ ...line, content });
+      if (read) {
         flush();
         figures.push(...read);
         return;
@@ -194,14 +142,15 @@ export function extractReport(text: string): Extraction {
       if (last.length < 18 || /[。：:！？；;!?]\s*$/.test(last) || ITEM_START.test(content)) flush();
     }
     blankAfter = false;
-    if (/三公/.test(content)) table.sangong = true;
-    if (/^\s*[#一二三四五六七八九十第]/.test(content)) table = newTableState();
+    for (const reader of readers) reader.observe?.({ ...line, content });
     const startsItem = ITEM_START.test(content);
     // a line broken by conversion continues the paragraph; a short line (a heading, a "label：value" line) does not
     const previous = paragraph ? scan.slice(paragraph.start, paragraph.end).split('\n').pop()?.trim() ?? '' : '';
     const headingBefore = ITEM_START.test(previous) && previous.length < 40 && !/\d\s*(?:万元|元|%)/.test(previous);
     if (headingBefore) flush();
-    if (paragraph && !startsItem && previous.length >= 18 && !/[:：。]\s*$/.test(previous)) paragraph.end = line.end;
+    // a line ending in "其中：" goes on in the next one; another colon ends a "label：value" line
+    const continues = !/[:：。]\s*$/.test(previous) || /其中\s*[:：]\s*$/.test(previous);
+    if (paragraph && !startsItem && previous.length >= 18 && continues) paragraph.end = line.end;
     else {
       flush();
       paragraph = { start: line.start, end: line.end };
@@ -209,6 +158,7 @@ export function extractReport(text: string): Extraction {
   });
   flush();
   figures.push(...scoreTotals(ctx));
+  figures.push(...onlyStatedTotals(figures));
 
   // one figure per statement; none whose quote would republish personal data (a private name counts
   // wherever it appears, not only after its label)
@@ -238,7 +188,7 @@ function scoreTotals(ctx: ExtractContext): DraftFigure[] {
     const quote = m[1] ?? '';
     const start = m.index + m[0].indexOf(quote);
     const value = m[2] ?? '';
-    out.push({ metric: 'self_eval_score', phase: 'actual', scope: ctx.projectScope, item: '', value, unit: '分', quote: ctx.text.slice(start, start + quote.length), start });
+    out.push({ metric: 'self_eval_score', phase: 'actual', scope: ctx.projectScope, item: '', value, unit: '分', quote: ctx.text.slice(start, start + quote.length), start, reader: 'one cell per line', rule: 'scoring total: 合计/总分 ⏎ 100 ⏎ score', confidence: 0.85 });
   }
   return out;
 }

@@ -1,14 +1,12 @@
 import { METRICS, UNITS, type MeasureUnit, type MetricKey, type Phase } from '../../schemas/vocabulary';
 import {
-  CHANGE_CONTEXT,
   CONNECTOR_WORDS,
-  DECREASE,
   FUNCTIONAL_CLASSES,
-  INCREASE,
   LABEL_RULES,
-  PHASE_WORDS,
   type LabelRule,
 } from './lexicon';
+import { readChange } from './stages/change';
+import { phaseFrom } from './stages/phase';
 import type { NumberToken } from './tokens';
 import type { DraftFigure, ExtractContext } from './types';
 
@@ -26,13 +24,19 @@ const FUNCTIONAL_PATH = /([\u4e00-\u9fa5]+?)\s*\(类\)\s*([\u4e00-\u9fa5]+?)\s*\
 
 /** Labels in `scan[from, to)`, relative to the whole text. */
 function labelsIn(scan: string, from: number, to: number): LabelHit[] {
-  // Labels are matched with spaces and markdown emphasis taken out ("“三公” 经费", "**国内公务接待**支出"),
-  // then mapped back to the text. A few characters past `to` let lookaheads see the number.
+  // Labels are matched with spaces, markdown emphasis and short remarks inside a name taken out ("“三公” 经费",
+  // "**国内公务接待**支出", "公务用车(含执勤执法用车)运行支出"), then mapped back to the text. A few characters past
+  // `to` let lookaheads see the number.
   const raw = scan.slice(from, to + 8);
   const positions: number[] = [];
   let slice = '';
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i] ?? '';
+    const remark = ch === '(' ? /^\((?:含|包括)[^()\d]{1,12}\)(?=[\u4e00-\u9fa5])/.exec(raw.slice(i, i + 16)) : null;
+    if (remark && /[\u4e00-\u9fa5]$/.test(slice)) {
+      i += remark[0].length - 1;
+      continue;
+    }
     if (ch === '*' || ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\n' || ch === '\r') continue;
     positions.push(from + i);
     slice += ch;
@@ -78,12 +82,8 @@ function labelsBefore(hits: readonly LabelHit[], from: number): LabelHit[] {
 /** Whether nothing but connecting words stands between two positions (so a number keeps the metric before it). */
 function onlyConnectors(text: string): boolean {
   // a remark in brackets ("25人次（不包含陪同人员），共计支出0.25万元") does not change the subject
-  return text.replace(/[(（][^()（）]{0,30}[)）]/g, '').replace(CONNECTOR_WORDS, '').replace(/[\p{P}\p{S}\s\d.]/gu, '') === '';
-}
-
-function phaseFrom(text: string): Phase | null {
-  for (const [re, phase] of PHASE_WORDS) if (re.test(text)) return phase;
-  return null;
+  // white space first: the blanked pinyin of a mirror site splits words ("实     际")
+  return text.replace(/\s+/g, '').replace(/[(（][^()（）]{0,30}[)）]/g, '').replace(CONNECTOR_WORDS, '').replace(/[\p{P}\p{S}\s\d.]/gu, '') === '';
 }
 
 function fits(metric: MetricKey, unit: MeasureUnit): boolean {
@@ -94,6 +94,24 @@ const FUND_OR_RULE = /医保基金|基金收入|基金支出|统筹基金|参保
 
 /** Income-like metrics: in a project report, "支出x万元" after them is the project's execution, not more income. */
 const INCOME_LIKE: ReadonlySet<MetricKey> = new Set(['funds_allocated', 'income_total', 'income_other', 'carryover_beginning', 'fiscal_appropriation_total', 'income_general_budget']);
+
+/**
+ * Metrics that name a whole (a total, a headcount): what a sentence lists after "其中" are its parts, which are
+ * other facts than the whole, so an unnamed or same-named part is left out rather than read as the whole.
+ */
+const WHOLES: ReadonlySet<MetricKey> = new Set([
+  'income_total', 'expenditure_total', 'fiscal_appropriation_total', 'grand_total', 'sangong_total',
+  'staff_count', 'vehicle_count', 'reception_batches', 'reception_people', 'abroad_groups', 'abroad_people',
+]);
+
+/** Whether the words before a bare 支出 name an item no label knows (not the unit, a period, or 共/累计). */
+function unknownItemBefore(text: string): boolean {
+  const words = text.replace(/\s+/g, '');
+  return /[\u4e00-\u9fa5]{2}$/.test(words) && !/(?:单位|部门|[院局站所校]|中心|全年|年度|本年|当年|实际|累计|合计|总计|项目|资金)(?:共计|共|累计|实际)?$/.test(words);
+}
+
+/** How an amount splits by purpose: stated after 其中 under an amount no label names, they are that amount's. */
+const SPLITS: ReadonlySet<MetricKey> = new Set(['basic_expenditure', 'project_expenditure', 'personnel_expenditure', 'public_expenditure']);
 
 /** A count stated in another unit belongs to a sibling metric (接待2批次，25人次 → batches, then people). */
 const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, MetricKey>>>> = {
@@ -112,7 +130,7 @@ const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, Met
  * In an enumeration announced as "按功能科目分类" or "按项目名称分类", an unknown label before a number is
  * a functional class or a project: "其中其他医疗保障管理事务支出48万元".
  */
-function enumerationLabel(scan: string, sentenceStart: number, clauseFrom: number, to: number, hits: readonly LabelHit[], current: MetricKey | null): LabelHit | null {
+function enumerationLabel(scan: string, sentenceStart: number, subjectStart: number, clauseFrom: number, to: number, hits: readonly LabelHit[], current: MetricKey | null): LabelHit | null {
   if (hits.some((h) => h.start >= clauseFrom && h.rule.kind === 'metric')) return null;
   const before = scan.slice(sentenceStart, clauseFrom);
   const label = scan.slice(clauseFrom, to).replace(/^(?:[\s:：]|其中|分别为|分别是|包括|主要有|主要用于|用于|一是|二是|三是)+/, '').replace(/(?:为|是|支出了?|共计|合计|[\s:：])+$/, '');
@@ -121,8 +139,9 @@ function enumerationLabel(scan: string, sentenceStart: number, clauseFrom: numbe
   const functional = before.lastIndexOf('功能');
   const project = Math.max(before.lastIndexOf('按项目'), before.lastIndexOf('项目名称'));
   if (functional < 0 && project < 0) {
-    // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount
-    if (current && /其中|主要用于|包括/.test(scan.slice(sentenceStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较)/.test(label)) {
+    // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount; a 其中
+    // before the current amount's own clause lists its siblings ("其中：公务接待费43.77万元、会议费34.10万元")
+    if (current && !WHOLES.has(current) && /其中|主要用于|包括/.test(scan.slice(subjectStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较)/.test(label)) {
       return { rule: { metric: current, pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
     }
     return null;
@@ -191,6 +210,10 @@ export function figuresInSentence(
   // "…服务支出7.22万元。主要用于A 2.7万元；B 4.52万元": a sentence that goes on enumerating keeps the metric
   let current: Current | null = carried && /^\s*(?:其中|主要用于|包括|具体)/.test(sentence) ? { ...carried, clauseStart: start } : null;
   let previousEnd = start;
+  // "2021年的三公经费决算数合计为807.95万，其中：…": a sentence that opens with an earlier year speaks of that year
+  const opening = /^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?(20\d\d)\s*年/.exec(sentence);
+  const aboutEarlierYear = opening !== null && ctx.year !== null && Number(opening[1]) < ctx.year;
+  let unnamedAmountEnd: number | null = null;
   let pending: LabelHit[] = [];
   for (let k = firstTokenAt(tokens, start); k < tokens.length; k++) {
     const token = tokens[k] as NumberToken;
@@ -198,15 +221,19 @@ export function figuresInSentence(
     // a date or ordinal ("比2021年") is part of the words before the next number, not a number of its own
     if (token.unit === 'skip') continue;
     const leftFrom = previousEnd;
+    const currentBefore = current;
     previousEnd = token.unitEnd;
-    if (token.unit === 'other') continue;
+    // "接待批次为1039次", "国内公务接待15次": receptions counted in 批次, written 次
+    const batchesAsTimes =
+      token.unit === 'other' && scan.slice(token.end, token.unitEnd).trim() === '次' && /(?:批次|接待(?:共计|共)?)\s*(?:为|共计|共)?\s*$/.test(scan.slice(leftFrom, token.start));
+    if (token.unit === 'other' && !batchesAsTimes) continue;
     const left = scan.slice(leftFrom, token.start);
     if (/[:：]\s*$/.test(left) && /(?:指标|标准|序号)\s*\d*\s*[:：]\s*$/.test(left)) continue;
 
     // "对7个项目编制了绩效目标", "共有2个项目": a count of projects, whatever the words before it
     if (token.unit === '个' && /^\s*(?:个)?项目/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) {
       const clauseStart = clauseStartBefore(text, token.start, start);
-      out.push({ metric: 'project_count', phase: 'actual', scope: '', item: '', value: token.written, unit: '个', quote: text.slice(clauseStart, token.unitEnd + 2).replace(/\s+$/, ''), start: clauseStart });
+      out.push({ metric: 'project_count', phase: 'actual', scope: '', item: '', value: token.written, unit: '个', quote: text.slice(clauseStart, token.unitEnd + 2).replace(/\s+$/, ''), start: clauseStart, reader: 'prose', rule: 'a count of projects (x个项目)', confidence: 0.85 });
       current = { metric: 'project_count', scope: '', item: '', clauseStart };
       continue;
     }
@@ -218,7 +245,7 @@ export function figuresInSentence(
     const clauseFrom = Math.max(leftFrom, clauseStartBefore(text, token.start, start));
     const clauseText = scan.slice(clauseFrom, labelTo);
     const hits = labelsIn(scan, onlyConnectors(clauseText) ? leftFrom : clauseFrom, labelTo);
-    const enumerated = enumerationLabel(scan, start, clauseFrom, labelTo, hits, current?.metric ?? null);
+    const enumerated = enumerationLabel(scan, start, current ? current.clauseStart : start, clauseFrom, labelTo, hits, current?.metric ?? null);
     if (enumerated) hits.push(enumerated);
     // a label that only follows certain metrics ("金额" after 购置公务用车) does not count elsewhere
     const usable = hits.filter((h) => !h.rule.after || (current !== null && h.rule.after.includes(current.metric)));
@@ -237,6 +264,7 @@ export function figuresInSentence(
     let scope: string;
     let item: string;
     let clauseStart: number;
+    const why = hit ? readingOf(hit, scan, hit === enumerated, hit === phaseHit) : { rule: `carried from «${current ? METRICS[current.metric].label : ''}»`, confidence: 0.75 };
     const previousPhase = current?.phase ?? null;
     if (hit) {
       // "实有在职人员30人，其中行政编制6名" / "在职人员24人（行政编制8人": the 编制 item breaks down the count before it
@@ -244,6 +272,26 @@ export function figuresInSentence(
       const inherit: MetricKey | null = hit.rule.inheritFrom && current && breaksDown && hit.rule.inheritFrom.includes(current.metric) ? current.metric : null;
       metric = inherit ?? hit.rule.metric;
       item = hit.item;
+      // "现有职工24人，其中在编人员16人": a part of the headcount named like the whole is not the whole
+      if (current !== null && current.metric === metric && WHOLES.has(metric) && item === '' && /其中/.test(scan.slice(current.clauseStart, hit.start))) continue;
+      // "基本支出中医疗业务支出5868.43万元": a part inside the named amount, which no label names, is not it
+      const inside = /^中([\u4e00-\u9fa5]{2,})/.exec(scan.slice(hit.end, token.start).replace(/\s+/g, ''));
+      if (inside && !onlyConnectors(inside[1] ?? '')) {
+        current = currentBefore;
+        continue;
+      }
+      // "机构运行 1100910.5 元，其中：基本支出 1100910.5 元": the split of an amount no label names (a functional
+      // item) is that item's, not the unit's basic or project expenditure
+      if (SPLITS.has(metric) && unnamedAmountEnd !== null && /其中/.test(scan.slice(unnamedAmountEnd, hit.start))) continue;
+      // an amount named by a functional class, or by words no label knows followed by 支出 ("…缴费支出 150384 元"), is
+      // such an item too; a named amount ("我单位年初预算数为…") ends it
+      const unknownWordsThenSpending = hit.rule.kind === 'phase' && /^支出/.test(scan.slice(hit.start, hit.end)) && unknownItemBefore(scan.slice(start, hit.start));
+      unnamedAmountEnd = unknownWordsThenSpending || metric === 'functional_expenditure' ? token.unitEnd : null;
+      // outside a project's report such an item's spending is no figure of the vocabulary
+      if (unknownWordsThenSpending && ctx.projectScope === '' && sentenceProject === '' && !current?.metric.startsWith('budget_')) {
+        current = currentBefore;
+        continue;
+      }
       scope = hit.rule.scope && metric === 'budget_executed' ? hit.rule.scope : ctx.sectionScope(token.start, metric, start);
       clauseStart = clauseStartBefore(text, hit.start, start);
       if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart, parts: inherit !== null };
@@ -251,10 +299,11 @@ export function figuresInSentence(
       ({ metric, scope, item, clauseStart } = current);
     } else {
       current = null;
+      if (token.unit === '万元' || token.unit === '元') unnamedAmountEnd = token.unitEnd;
       continue;
     }
 
-    let unit = token.unit;
+    let unit: MeasureUnit | null = batchesAsTimes ? '批次' : token.unit === 'other' ? null : token.unit;
     if (unit === null) {
       if (/[:：]\s*$/.test(left) && ctx.declaredUnit(token.start)) unit = ctx.declaredUnit(token.start);
       else if (metric === 'self_eval_score' && /得分\s*(?:为)?\s*$/.test(left)) unit = '分';
@@ -268,21 +317,20 @@ export function figuresInSentence(
     if (unit === '个' && /^\s*(?:项目|个项目)/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) metric = 'project_count';
 
     // what kind of statement: a change from last year, a share, a rate, or the amount itself
-    const sentenceBefore = scan.slice(start, token.start);
-    const afterLabel = hit ? scan.slice(hit.end, token.start) : left;
+    // white space out: conversion and blanked pinyin split words ("同比增 加21500 元")
+    const sentenceBefore = scan.slice(start, token.start).replace(/\s+/g, '');
+    const afterLabel = (hit ? scan.slice(hit.end, token.start) : left).replace(/\s+/g, '');
     // a change: "较上年减少0.29万元", or a change word right before the number ("支出决算减少466,964.80元")
-    const changeWord = DECREASE.test(afterLabel) || INCREASE.test(afterLabel);
-    const isChange =
-      changeWord && (CHANGE_CONTEXT.test(sentenceBefore) || /较|比/.test(afterLabel) || /(?:减少|下降|降低|增加|增长|上升)\s*-?\s*$/.test(afterLabel));
-    let value = token.written;
+    // "较上年减少部门支出1,653万元": the change words may stand before the label too
+    const changedBefore = hit ? /(?:较|比)[^,，。；;]{0,10}(?:减少|增加|下降|增长|降低|上升|节约)$/.exec(scan.slice(clauseStart, hit.start).replace(/\s+/g, '')) : null;
+    const change = readChange((changedBefore?.[0] ?? '') + afterLabel, sentenceBefore, token.written);
+    const isChange = change.isChange;
+    let value = change.value;
     if (isChange) {
       scope = 'change_vs_prior';
-      // "增加（减少）0万元" names both directions: no sign; and zero has none
-      const down = DECREASE.test(afterLabel) && !INCREASE.test(afterLabel);
-      if (down && !value.startsWith('-') && !/^0+(?:\.0+)?$/.test(value)) value = `-${value}`;
     } else if (token.minus && (metric === 'budget_adjustment')) {
       value = `-${value}`;
-    } else if (/上年|上一年/.test(afterLabel) || /(?<![较比与])上(?:一)?年(?:度)?/.test(hit ? scan.slice(clauseStart, hit.start) : '') || ctx.isPriorYearMention(scan.slice(clauseStart, token.start))) {
+    } else if (/上年|上一年/.test(afterLabel) || /(?<![较比与])上(?:一)?年(?:度)?/.test(hit ? scan.slice(clauseStart, hit.start) : '') || ctx.isPriorYearMention(scan.slice(clauseStart, token.start)) || (aboutEarlierYear && !scan.slice(clauseStart, token.start).includes(String(ctx.year)))) {
       scope = 'prior_year';
     }
     if (metric === 'budget_adjustment' && /调减|减少/.test(scan.slice(clauseStart, token.start)) && !value.startsWith('-')) value = `-${value}`;
@@ -316,6 +364,21 @@ export function figuresInSentence(
     }
     if (metric === 'execution_rate' && /低于|高于|不低于|不足|超过|可达|大于|小于|[≥≤<>]|该指标/.test(scan.slice(clauseStart, token.start))) continue;
     if (/理论上|预计|可达到|假设/.test(scan.slice(clauseStart, token.start))) continue;
+    // "预算2729.47万元(含援外医疗队公务用车购置及运行费1199.00万元)": what a figure includes, named like it (or only
+    // by a phase word, or a part of it, not it; a part with a name of its own (含人员支出…) is read
+    // by a phase word, or named after whose part it is: 含援外医疗队…) is a part of it, not it; a part named right
+    // after 含 (含人员支出…) is read
+    const includes = /[(（]\s*(?:含|包含|包括)\s*([^()（）]*)$/.exec(scan.slice(start, token.start));
+    if (includes) {
+      const parenAt = start + includes.index;
+      // the label stands right after 含 or after the part before it ("含人员支出…、公用支出…")
+      const namedRight = hit !== undefined && /(?:含|包含|包括|[、,;%\d元])\s*$/.test(scan.slice(parenAt, hit.start));
+      const whole = out.filter((f) => f.start < parenAt).pop();
+      if (!namedRight || metric.startsWith('budget_') || (whole && whole.metric === metric)) {
+        current = currentBefore;
+        continue;
+      }
+    }
     // "较年初预算数减少0.36万元" is the gap between actual and budget, not a figure of the vocabulary
     if (/(?:较|比)(?:年初)?预算(?:数)?(?:增加|减少|节约|超支|多|少)|与[^,，。;；]{0,14}预算(?:数)?相比/.test(scan.slice(clauseStart, token.start))) continue;
     if (metric === 'budget_adjustment' || metric === 'budget_adjustment_rate') phase = 'adjusted';
@@ -327,9 +390,9 @@ export function figuresInSentence(
     if (current && hit && metric.startsWith('budget_')) current.metric = metric;
     if (current && metric !== 'execution_rate') current.phase = phase;
     const quote = text.slice(clauseStart, token.unitEnd).replace(/\s+$/, '');
-    out.push({ metric, phase, scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope, item, value, unit, quote, start: clauseStart });
+    out.push({ metric, phase, scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope, item, value, unit, quote, start: clauseStart, reader: 'prose', ...why });
   }
-  return { figures: out, state: current };
+  return { figures: totalsSplitAfter(ctx, scan, out), state: current };
 }
 
 /** Index of the first token at or after `offset` (tokens are sorted by position). */
@@ -342,6 +405,33 @@ function firstTokenAt(tokens: readonly NumberToken[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Why a number was read as it was, and how sure the reading is: a label of its own clause is surest; a phase
+ * word standing for the metric, or a part named only by its place in an enumeration, less so.
+ */
+function readingOf(hit: LabelHit, scan: string, enumerated: boolean, phaseOnly: boolean): { rule: string; confidence: number } {
+  const label = scan.slice(hit.start, hit.end).replace(/\s+/g, '');
+  if (enumerated) return { rule: `enumerated part «${label}»`, confidence: 0.6 };
+  if (phaseOnly) return { rule: `phase word «${label}»`, confidence: 0.7 };
+  return { rule: `label «${label}»`, confidence: 0.9 };
+}
+
+/**
+ * "2015全年支出148.87万元，其中基本支出128.99万元，项目支出19.88万元": outside a self-evaluation, spending
+ * named only by 支出 and split after 其中 into basic and project expenditure is the unit's expenditure total.
+ */
+function totalsSplitAfter(ctx: ExtractContext, scan: string, figures: DraftFigure[]): DraftFigure[] {
+  // self-evaluations speak of budget execution: there 支出 stays the executed budget
+  if (ctx.projectScope !== '' || ctx.kind === '部门整体支出绩效自评' || ctx.kind === '项目支出绩效自评') return figures;
+  const split = figures.find((f) => (f.metric === 'basic_expenditure' || f.metric === 'project_expenditure') && f.scope === '');
+  if (!split) return figures;
+  return figures.map((f) =>
+    f.metric === 'budget_executed' && f.scope === '' && f.start < split.start && /其中/.test(scan.slice(f.start + f.quote.length, split.start + split.quote.length))
+      ? { ...f, metric: 'expenditure_total', rule: `${f.rule ?? ''}; split into 基本支出/项目支出 after 其中` }
+      : f,
+  );
 }
 
 /** What one sentence hands to the next. */

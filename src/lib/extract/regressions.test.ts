@@ -9,9 +9,9 @@ const BUDGET = '平安县医疗保障局2023年部门预算公开说明\n';
 type Expected = [string, string, string, string, string];
 
 const CASES: [string, string, string, Expected[]][] = [
-  ['number broken after its decimal point', DECISION, '2022年度本单位收、支总计为1,153.\n8万元。', [['grand_total', 'actual', '', '1,153.8', '万元']]],
-  ['number broken before its decimal point', DECISION, '2022年度本单位收、支总计为1,153\n.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元']]],
-  ['number broken after a thousands separator', DECISION, '2022年度本单位收、支总计为1,\n153.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元']]],
+  ['number broken after its decimal point', DECISION, '2022年度本单位收、支总计为1,153.\n8万元。', [['grand_total', 'actual', '', '1,153.8', '万元'], ['income_total', 'actual', '', '1,153.8', '万元'], ['expenditure_total', 'actual', '', '1,153.8', '万元']]],
+  ['number broken before its decimal point', DECISION, '2022年度本单位收、支总计为1,153\n.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元'], ['income_total', 'actual', '', '1,153.8', '万元'], ['expenditure_total', 'actual', '', '1,153.8', '万元']]],
+  ['number broken after a thousands separator', DECISION, '2022年度本单位收、支总计为1,\n153.8万元。', [['grand_total', 'actual', '', '1,153.8', '万元'], ['income_total', 'actual', '', '1,153.8', '万元'], ['expenditure_total', 'actual', '', '1,153.8', '万元']]],
   ['分别为 hands labels out in order', DECISION, '基本支出和项目支出分别为150万元和50万元。', [['basic_expenditure', 'actual', '', '150', '万元'], ['project_expenditure', 'actual', '', '50', '万元']]],
   ['项目支出总额 is project expenditure', DECISION, '本单位2022年度共有项目5个，项目支出总额50万元。', [['project_count', 'actual', '', '5', '个'], ['project_expenditure', 'actual', '', '50', '万元']]],
   ['上年 before the label is the previous year', DECISION, '上年“三公”经费支出5.5万元。', [['sangong_total', 'actual', 'prior_year', '5.5', '万元']]],
@@ -25,6 +25,9 @@ const CASES: [string, string, string, Expected[]][] = [
   ['收入预算 and 支出预算 in a budget', BUDGET, '2023年本单位收入预算300万元，支出预算300万元。', [['income_total', 'budget', '', '300', '万元'], ['expenditure_total', 'budget', '', '300', '万元']]],
   ['政府采购预算总额', BUDGET, '2023年本单位政府采购预算总额30万元。', [['procurement_total', 'budget', '', '30', '万元']]],
   ['a comparison with the budget is no change from last year', DECISION, '公务接待费支出16.3万元，与2022年度预算相比，增加1.5万元。', [['sangong_reception', 'actual', '', '16.3', '万元']]],
+  ['a sentence whose blanked pinyin leaves many words is no space-aligned table header', DECISION, '“三公”經(jīng)費支出預(yù)算為49.9萬元,支出決算為7.69萬元,完成預算的15.41%,決算數(shù)小于預算數(shù)的原因是外出學習活動減少。', [['sangong_total', 'budget', '', '49.9', '万元'], ['sangong_total', 'actual', '', '7.69', '万元'], ['execution_rate', 'actual', '', '15.41', '%']]],
+  ['numbered project rows under a space-separated header', DECISION, '单位:万元\n序号 项目名称 项目实施单位 预算数(调整后) 执行数(至2023年底) 结余数 结余交回财政数 自评得分\n1 城乡居民医疗保险补贴资金 长安区医疗保障局 3543.206 3543.206 0 100\n', [['budget_adjusted', 'adjusted', '城乡居民医疗保险补贴资金', '3543.206', '万元'], ['budget_executed', 'actual', '城乡居民医疗保险补贴资金', '3543.206', '万元'], ['self_eval_score', 'actual', '城乡居民医疗保险补贴资金', '100', '分']]],
+  ['a statement line under such a header names no project', DECISION, '单位:万元\n序号 项目名称 项目实施单位 预算数(调整后) 执行数(至2023年底) 结余数 结余交回财政数 自评得分\n1 社会保障和就业支出 326.72 326.72\n2 工资福利支出 100 100\n', []],
   ['not a budget report', '', '平安县统计局：2022年全县居民人均可支配收入3.2万元，人均消费支出2.1万元，同比增长5%。', []],
 ];
 

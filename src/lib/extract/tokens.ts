@@ -1,4 +1,5 @@
 import type { MeasureUnit } from '../../schemas/vocabulary';
+import { NUMBER_IN_TEXT, toHalfWidth } from '../numbers';
 
 /**
  * Numbers in a report and the unit written right after each. Offsets are into the original text: the
@@ -76,17 +77,13 @@ export function asWrittenIn(text: string, name: string): string {
  * Every replacement keeps the length, so an offset in the copy is an offset in the original text.
  */
 export function scanCopy(text: string): string {
-  return text
-    .replace(/[０-９．，％：（）－　]/g, (ch) => {
-      const code = ch.charCodeAt(0);
-      if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
-      return ({ '．': '.', '，': ',', '％': '%', '：': ':', '（': '(', '）': ')', '－': '-', '　': ' ' } as Record<string, string>)[ch] ?? ch;
-    })
+  return toHalfWidth(text)
     .replace(/[\u3400-\u9fff]/g, (ch) => TO_SIMPLIFIED.get(ch) ?? ch)
     .replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g, (m) => ' '.repeat(m.length));
 }
 
-const NUMBER = /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])/g;
+// the project's one number pattern (numbers.ts), with its own lastIndex for the scan below
+const NUMBER = new RegExp(NUMBER_IN_TEXT.source, 'g');
 
 /** All numbers of a (scan-copied) text between `from` and `to`, with their units. */
 export function findTokens(scan: string, text: string, from = 0, to = scan.length): NumberToken[] {

@@ -15,6 +15,12 @@ export interface DraftFigure {
   quote: string;
   /** Offset of the quote in the text. */
   start: number;
+  /** The layout reader that found it (prose, pipe table, one cell per line …). */
+  reader?: string;
+  /** Why it was read so: the label or rule that named the metric. */
+  rule?: string;
+  /** How sure the reading is, 0–1: an explicit label in its own clause is surer than a carried-over metric. */
+  confidence?: number;
 }
 
 /** What the extractor knows about the whole report while it reads one part. */
