@@ -15,6 +15,8 @@ export function goldenSnapshot(extraction: Extraction): string {
       field('value', f.value),
       field('unit', f.unit),
       field('quote', f.quote),
+      // why it was read: a change of reader or rule shows in the diff even when the figure stays the same
+      ...(['reader', 'rule', 'confidence'] as const).filter((key) => f[key] !== undefined).map((key) => field(key, f[key])),
     ];
     return `    {${fields.join(', ')}}`;
   });

@@ -17,7 +17,7 @@ export interface ExtractionJson {
  * part written as the metric itself would state a wrong headcount, so the JSON leaves parts out (the dataset
  * CSV keeps them with their item).
  */
-const COUNTED_WHOLES: ReadonlySet<string> = new Set(['vehicle_count', 'vehicle_purchase_count', 'staff_count', 'staff_quota']);
+export const COUNTED_WHOLES: ReadonlySet<string> = new Set(['vehicle_count', 'vehicle_purchase_count', 'staff_count', 'staff_quota']);
 
 export function toJson(extraction: Extraction): ExtractionJson {
   return {
