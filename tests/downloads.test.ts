@@ -1,0 +1,118 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Package } from 'datapackage';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FigureEntry } from '../src/schemas/figure';
+import type { IndicatorEntry } from '../src/schemas/indicator';
+import type { ReportEntry } from '../src/schemas/report';
+import type { Unit } from '../src/schemas/unit';
+import { TABLE_NAMES } from '../src/lib/downloads';
+import { distDir, readContent, requireBuild } from './helpers/built-site';
+
+// Tests over the built downloads (run after `npm run build`). The Data Package is checked by Frictionless'
+// own JavaScript library (datapackage-js, a dev dependency that works offline): the descriptor against the
+// Data Package profiles, then every row of every CSV cast to its field's type and constraints.
+const packageDir = () => join(distDir, 'data', 'package');
+const read = (...path: string[]) => readFileSync(join(distDir, 'data', ...path), 'utf8');
+const parse = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+
+let figures: FigureEntry[];
+let reports: ReportEntry[];
+beforeAll(() => {
+  requireBuild();
+  figures = readContent<FigureEntry>('figures');
+  reports = readContent<ReportEntry>('reports');
+});
+
+describe('the Frictionless Data Package', () => {
+  it('is a valid Tabular Data Package whose every row casts to its schema', async () => {
+    const pkg = await Package.load(join(packageDir(), 'datapackage.json'));
+    expect(pkg.errors.map((e) => e.message)).toEqual([]);
+    expect(pkg.valid).toBe(true);
+    expect(pkg.resources.map((r) => r.name)).toEqual([...TABLE_NAMES]);
+    for (const resource of pkg.resources) {
+      const rows = await resource.read({ keyed: true, cast: true });
+      expect(rows.length, resource.name).toBe(parse(read('package', `${resource.name}.csv`)).data.length);
+    }
+    const figureRows = await pkg.resources[0]?.read({ keyed: true });
+    expect(figureRows?.length).toBe(figures.length);
+  }, 120_000);
+
+  it('states a data licence, the dataset version and the FDP phase mapping', () => {
+    const descriptor = JSON.parse(read('package', 'datapackage.json')) as {
+      licenses: { name: string }[];
+      version: string;
+      resources: { name: string; schema: { fields: { name: string; type: string; constraints?: { enum?: string[] } }[] } }[];
+    };
+    expect(descriptor.licenses.map((l) => l.name)).toEqual(['CC-BY-4.0']);
+    expect(descriptor.version).toMatch(/^\d+\.\d+\.\d+$/);
+    const fields = descriptor.resources.find((r) => r.name === 'figures')?.schema.fields ?? [];
+    expect(fields.find((f) => f.name === 'fdp_phase')?.constraints?.enum).toEqual(['approved', 'adjusted', 'executed']);
+    // codes and ids stay text, whatever digits they hold
+    for (const resource of descriptor.resources) {
+      for (const field of resource.schema.fields.filter((f) => /(^|_)(id|ids|sha256)$/.test(f.name))) expect(field.type, `${resource.name}.${field.name}`).toBe('string');
+    }
+  });
+
+  it('maps every phase to its Fiscal Data Package term, row by row', () => {
+    const rows = parse(read('package', 'figures.csv')).data;
+    const expected: Record<string, string> = { budget: 'approved', adjusted: 'adjusted', actual: 'executed' };
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row['fdp_phase'], row['figure_id']).toBe(expected[row['phase'] ?? '']);
+  });
+
+  it('the rejected BOM: a BOM copy of a resource fails the same validator', async () => {
+    const descriptor = JSON.parse(read('package', 'datapackage.json')) as { resources: { name: string; path: string }[] };
+    const units = { ...descriptor, resources: descriptor.resources.filter((r) => r.name === 'units') };
+    // data/units.csv is the spreadsheet copy of the same table, with a BOM
+    const withBom = await Package.load(units, { basePath: join(distDir, 'data') });
+    expect(read('units.csv').slice(1)).toBe(read('package', 'units.csv'));
+    await expect(withBom.resources[0]?.read({ keyed: true, cast: true })).rejects.toThrow(/header names do not match/);
+  });
+});
+
+describe('the downloads', () => {
+  it.each(TABLE_NAMES)('%s: a spreadsheet copy with BOM, a BOM-less package copy and JSON, with the same rows', (name) => {
+    const spreadsheet = read(`${name}.csv`);
+    const packaged = read('package', `${name}.csv`);
+    expect(spreadsheet.charCodeAt(0)).toBe(0xfeff);
+    expect(packaged.charCodeAt(0)).not.toBe(0xfeff);
+    const json = JSON.parse(read(`${name}.json`)) as unknown[];
+    expect(parse(spreadsheet.slice(1)).data.length).toBe(json.length);
+    expect(parse(packaged).data.length).toBe(json.length);
+    expect(existsSync(join(packageDir(), `${name}.csv`))).toBe(true);
+  });
+
+  it('every figure row carries its id, the line of its quote and a link to its row on the report page', () => {
+    const rows = parse(read('figures.csv').slice(1)).data;
+    expect(rows.map((r) => r['figure_id'])).toEqual(figures.map((f) => f.id));
+    for (const [i, row] of rows.entries()) {
+      const figure = figures[i];
+      const report = reports.find((r) => r.id === figure?.report_id);
+      if (!figure || !report) throw new Error(`row ${i}: no figure or report`);
+      const line = Number(row['line']);
+      // the quote starts on that line of the report's text
+      const lineText = report.text.split('\n')[line - 1] ?? '';
+      expect(lineText.length, figure.id).toBeGreaterThan(0);
+      expect(report.text.slice(0, figure.quote_offset).split('\n').length, figure.id).toBe(line);
+      expect(row['url']).toBe(`reports/${report.id}.html#${figure.id}`);
+      expect(row['page']).toBe('');
+    }
+  });
+
+  it('units, reports, projects and indicators cover the collections', () => {
+    const units = readContent<Unit>('units');
+    const indicators = readContent<IndicatorEntry>('indicators');
+    expect((JSON.parse(read('units.json')) as { id: string }[]).map((u) => u.id)).toEqual(units.map((u) => u.id));
+    const reportRows = JSON.parse(read('reports.json')) as Record<string, unknown>[];
+    expect(reportRows.map((r) => r['id'])).toEqual(reports.map((r) => r.id));
+    expect(reportRows.every((r) => !('text' in r))).toBe(true);
+    expect((JSON.parse(read('indicators.json')) as { indicator_id: string }[]).map((i) => i.indicator_id)).toEqual(indicators.map((i) => i.id));
+    const projects = JSON.parse(read('projects.json')) as { figure_ids: string; project: string; report_id: string }[];
+    expect(projects.length).toBeGreaterThan(0);
+    for (const p of projects) {
+      for (const id of p.figure_ids.split(' | ')) expect(figures.find((f) => f.id === id)?.scope, id).toBe(p.project);
+    }
+  });
+});
