@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteBase, siteUrl } from './site';
+import { pageTarget, siteBase, siteUrl } from './site';
 
 describe('siteBase', () => {
   it.each([
@@ -25,5 +25,17 @@ describe('siteUrl', () => {
     ['https://example.org/', 'index.html', 'https://example.org/index.html'],
   ])('%j + %j → %j', (base, target, expected) => {
     expect(siteUrl(base, target)).toBe(expected);
+  });
+});
+
+describe('pageTarget', () => {
+  it.each([
+    ['/', ''],
+    ['/index.html', ''],
+    ['/reports/x', 'reports/x.html'],
+    ['/reports/x.html', 'reports/x.html'],
+    ['/data', 'data.html'],
+  ])('%j → %j', (pathname, expected) => {
+    expect(pageTarget(pathname)).toBe(expected);
   });
 });

@@ -23,3 +23,13 @@ export function siteBase(site: URL | string | undefined): string | null {
 export function siteUrl(base: string | null, target: string): string {
   return base === null ? target : new URL(target, base).href;
 }
+
+/**
+ * The target (from the site root) of the page Astro builds at `pathname`: with build.format 'file' Astro
+ * reports "/reports/x" or "/reports/x.html" for reports/x.html; the home page is the site root itself.
+ */
+export function pageTarget(pathname: string): string {
+  const path = pathname.replace(/^\/+/, '');
+  if (path === '' || path === 'index' || path === 'index.html') return '';
+  return path.endsWith('.html') || path.endsWith('/') ? path : `${path}.html`;
+}
