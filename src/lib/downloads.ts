@@ -16,9 +16,11 @@ import { groupBy, lineLocator, projectRows } from './views';
  * The site-wide downloads (issue 10): six tables, each as
  * - `data/<name>.csv`: for Excel and WPS — UTF-8 with BOM, formula-like cells neutralised (src/lib/csv.ts);
  * - `data/<name>.json`: the same rows, unchanged;
- * - `data/package/<name>.csv`: for programs — BOM-less and verbatim, a resource of `data/package/datapackage.json`
- *   (Frictionless Tabular Data Package; the Frictionless libraries reject a BOM, and a neutralising `'` would
- *   change the verbatim quotes a reader cites).
+ * - `data/package/<name>.csv`: for programs — BOM-less, a resource of `data/package/datapackage.json` (Frictionless
+ *   Tabular Data Package; the Frictionless libraries reject a BOM). Formula-like cells are neutralised here too:
+ *   a file on the site is opened by double-click sooner or later, and no CSV of the site may run a report's
+ *   `=HYPERLINK(…)` (tests/hostile-build.test.ts). Numbers are never touched; a text cell that starts with
+ *   = + - @ gets a leading ', which the JSON does not have (the JSON is the verbatim copy).
  */
 
 /** A Frictionless Table Schema field (https://specs.frictionlessdata.io/table-schema/). */
@@ -231,9 +233,9 @@ export function spreadsheetCsv(table: Table): string {
   return toCsv(columnsOf(table), table.rows, { forSpreadsheets: true });
 }
 
-/** data/package/<name>.csv, for programs and the Data Package: no BOM, every cell verbatim. */
+/** data/package/<name>.csv, for programs and the Data Package: no BOM, formula-like cells neutralised. */
 export function packageCsv(table: Table): string {
-  return toCsv(columnsOf(table), table.rows);
+  return toCsv(columnsOf(table), table.rows, { forSpreadsheets: true, bom: false });
 }
 
 export function tableJson(table: Table): string {
