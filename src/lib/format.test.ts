@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatExcerpt, formatFigure, formatNumber, formatPercentString, formatRate, formatStated, formatStatedForTable, formatWanYuan, formatYuan } from './format';
+import { formatAmount, formatExcerpt, formatFigure, formatUnitShortName, formatNumber, formatPercentString, formatRate, formatStated, formatStatedForTable, formatWanYuan, formatYuan } from './format';
 import type { MeasureUnit } from '../schemas/vocabulary';
 
 describe('formatWanYuan', () => {
@@ -166,5 +166,18 @@ describe('formatExcerpt', () => {
     ['𠀀'.repeat(61), `${'𠀀'.repeat(59)}…`], // cut between characters, never inside a surrogate pair
   ])('%j → %j', (line, expected) => {
     expect(formatExcerpt(line)).toBe(expected);
+  });
+});
+
+describe('formatUnitShortName: a chart label that says which unit', () => {
+  it.each([
+    ['区医疗保障局', '新市区', '新市区医疗保障局'],
+    ['医保局', '炎陵县', '炎陵县医保局'],
+    ['渌口区医保局', '渌口区', '渌口区医保局'],
+    ['市医保局源城分局', '源城区', '市医保局源城分局'],
+    ['市中区医保局', '市中区', '市中区医保局'],
+    ['县医保局', '韶山市', '韶山市县医保局'],
+  ])('%j in %j → %j', (short_name, county, expected) => {
+    expect(formatUnitShortName({ short_name, county })).toBe(expected);
   });
 });

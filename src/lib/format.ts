@@ -107,3 +107,19 @@ export function formatExcerpt(line: string, max = 60): string {
   const chars = [...plain];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : plain;
 }
+
+/** County-level suffixes: the part of 渌口区 / 炎陵县 / 韶山市 a short name may keep or drop. */
+const COUNTY_SUFFIX = /[区县市旗]$/;
+
+/**
+ * A unit's short name that says which unit it is, for chart labels and cards beside other units. A short
+ * name as the unit's own reports write it may name no place ("区医疗保障局"): the county is put in front,
+ * once ("新市区" + "区医疗保障局" → "新市区医疗保障局"). A short name that names its county is kept.
+ */
+export function formatUnitShortName(unit: { short_name: string; county: string }): string {
+  const stem = unit.county.replace(COUNTY_SUFFIX, '');
+  if (stem === '' || unit.short_name.includes(stem)) return unit.short_name;
+  const suffix = unit.county.slice(stem.length);
+  const rest = suffix !== '' && unit.short_name.startsWith(suffix) ? unit.short_name.slice(suffix.length) : unit.short_name;
+  return `${unit.county}${rest}`;
+}
