@@ -8,7 +8,9 @@ import type { IndicatorEntry } from '../src/schemas/indicator';
 import type { ReportEntry } from '../src/schemas/report';
 import type { Unit } from '../src/schemas/unit';
 import { TABLE_NAMES } from '../src/lib/downloads';
-import { distDir, readContent, requireBuild } from './helpers/built-site';
+import { DOMParser } from 'linkedom';
+import { parseChangelog } from '../src/lib/changelog';
+import { distDir, htmlFiles, projectRoot, readContent, readPage, requireBuild } from './helpers/built-site';
 
 // Tests over the built downloads (run after `npm run build`). The Data Package is checked by Frictionless'
 // own JavaScript library (datapackage-js, a dev dependency that works offline): the descriptor against the
@@ -114,5 +116,63 @@ describe('the downloads', () => {
     for (const p of projects) {
       for (const id of p.figure_ids.split(' | ')) expect(figures.find((f) => f.id === id)?.scope, id).toBe(p.project);
     }
+  });
+});
+
+describe('the page downloads', () => {
+  it('下载本页数字 on a report page gives that report\'s figures only, the same rows as the site-wide file', () => {
+    const all = parse(read('figures.csv').slice(1)).data;
+    for (const report of reports) {
+      const doc = readPage(`reports/${report.id}.html`);
+      const links = [...doc.querySelectorAll('.provenance a[download]')].map((a) => a.getAttribute('href'));
+      expect(links, report.id).toEqual([`../data/figures/${report.id}.csv`, `../data/figures/${report.id}.json`]);
+      const own = parse(read('figures', `${report.id}.csv`).slice(1)).data;
+      expect(own.length, report.id).toBe(figures.filter((f) => f.report_id === report.id).length);
+      expect(own, report.id).toEqual(all.filter((r) => r['report_id'] === report.id));
+      expect((JSON.parse(read('figures', `${report.id}.json`)) as unknown[]).length).toBe(own.length);
+    }
+  });
+});
+
+describe('sharing', () => {
+  const sitemap = join(distDir, 'sitemap.xml');
+
+  it('canonical, og:url and the sitemap only with a site URL; Open Graph title and description always', () => {
+    const withSite = existsSync(sitemap);
+    const locs = withSite ? [...new DOMParser().parseFromString(readFileSync(sitemap, 'utf8'), 'text/xml').querySelectorAll('loc')].map((l) => l.textContent) : [];
+    for (const page of htmlFiles()) {
+      const doc = readPage(page);
+      const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+      expect(doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), page).toBeTruthy();
+      expect(doc.querySelector('meta[property="og:description"]')?.getAttribute('content'), page).toBeTruthy();
+      expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null, page).toBe(canonical);
+      if (withSite) expect(locs, page).toContain(canonical);
+      else expect(canonical, page).toBeNull();
+    }
+  });
+
+  it('feed.xml: one Atom entry per report, newest first, dated by the dataset, linking to the report pages', () => {
+    const feed = new DOMParser().parseFromString(readFileSync(join(distDir, 'feed.xml'), 'utf8'), 'text/xml');
+    const { date } = parseChangelog(readFileSync(join(projectRoot, 'data/CHANGELOG.csv'), 'utf8')).at(-1) ?? { date: '' };
+    expect(feed.querySelector('feed > updated')?.textContent).toBe(`${date}T00:00:00Z`);
+    const entries = [...feed.querySelectorAll('entry')];
+    expect(entries.map((e) => e.querySelector('title')?.textContent).sort()).toEqual(reports.map((r) => r.title).sort());
+    const published = entries.map((e) => e.querySelector('published')?.textContent ?? '');
+    expect(published.filter(Boolean)).toEqual([...published.filter(Boolean)].sort().reverse());
+    for (const entry of entries) {
+      const href = entry.querySelector('link')?.getAttribute('href') ?? '';
+      const path = href.replace(/^https?:\/\/[^/]+\/(?:.*?\/)?(?=reports\/)/, '');
+      expect(existsSync(join(distDir, path)), href).toBe(true);
+      expect(entry.querySelector('id')?.textContent).toMatch(/^(urn:uuid:|https?:)/);
+    }
+  });
+
+  it('the data page says when the data last changed and which version it is, and the changelog lists every release', () => {
+    const releases = parseChangelog(readFileSync(join(projectRoot, 'data/CHANGELOG.csv'), 'utf8'));
+    const latest = releases.at(-1);
+    expect(readPage('data.html').querySelector('.updated')?.textContent).toContain(`数据更新于 ${latest?.date} · 数据版本 ${latest?.version}`);
+    const rows = [...readPage('changelog.html').querySelectorAll('table.changelog tbody tr')].map((tr) => tr.querySelector('td')?.textContent);
+    expect(rows).toEqual(releases.map((r) => r.version).reverse());
+    expect((JSON.parse(read('package', 'datapackage.json')) as { version: string }).version).toBe(latest?.version);
   });
 });
