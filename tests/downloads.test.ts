@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Package } from 'datapackage';
 import Papa from 'papaparse';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FigureEntry } from '../src/schemas/figure';
 import type { IndicatorEntry } from '../src/schemas/indicator';
 import type { ReportEntry } from '../src/schemas/report';
@@ -174,5 +176,46 @@ describe('sharing', () => {
     const rows = [...readPage('changelog.html').querySelectorAll('table.changelog tbody tr')].map((tr) => tr.querySelector('td')?.textContent);
     expect(rows).toEqual(releases.map((r) => r.version).reverse());
     expect((JSON.parse(read('package', 'datapackage.json')) as { version: string }).version).toBe(latest?.version);
+  });
+});
+
+describe('a build with SITE_URL (in a copy of the project)', () => {
+  const SITE = 'https://example.org/mingzhang/';
+  let root = '';
+  let out = '';
+  beforeAll(() => {
+    requireBuild();
+    root = mkdtempSync(join(tmpdir(), 'mingzhang-site-'));
+    for (const entry of ['data', 'src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+      cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+    }
+    symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+    const env = { ...process.env, SITE_URL: SITE, CI: '' };
+    for (const [command, args] of [['npx', ['tsx', 'scripts/build-content.ts']], ['npx', ['astro', 'build']]] as const) {
+      const run = spawnSync(command, [...args], { cwd: root, encoding: 'utf8', env });
+      if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+    }
+    out = join(root, 'dist');
+  }, 240_000);
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('writes a sitemap of every page, canonical = og:url = its sitemap URL, absolute links in the feed and the exports', () => {
+    const locs = [...new DOMParser().parseFromString(readFileSync(join(out, 'sitemap.xml'), 'utf8'), 'text/xml').querySelectorAll('loc')].map((l) => l.textContent ?? '');
+    const pages = htmlFiles(out).map((p) => (p === 'index.html' ? SITE : `${SITE}${p}`));
+    expect([...locs].sort()).toEqual([...pages].sort());
+    for (const page of htmlFiles(out)) {
+      const doc = new DOMParser().parseFromString(readFileSync(join(out, page), 'utf8'), 'text/html');
+      const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      expect(canonical, page).toBe(page === 'index.html' ? SITE : `${SITE}${page}`);
+      expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), page).toBe(canonical);
+    }
+    const feed = readFileSync(join(out, 'feed.xml'), 'utf8');
+    expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${SITE}feed.xml"/>`);
+    expect(feed).toContain(`<id>${SITE}reports/`);
+    const rows = parse(readFileSync(join(out, 'data', 'package', 'figures.csv'), 'utf8')).data;
+    expect(rows.every((r) => r['url']?.startsWith(`${SITE}reports/`))).toBe(true);
+    expect((JSON.parse(readFileSync(join(out, 'data', 'package', 'datapackage.json'), 'utf8')) as { homepage: string }).homepage).toBe(SITE);
   });
 });
