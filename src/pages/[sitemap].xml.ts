@@ -16,7 +16,6 @@ export const GET: APIRoute = async ({ site }) => {
   const [units, reports] = await Promise.all([getCollection('units'), getCollection('reports')]);
   const pages = [
     '',
-    routes.units,
     routes.sangong,
     routes.execution,
     routes.findings,
