@@ -55,7 +55,8 @@ describe('the Frictionless Data Package', () => {
     expect(fields.find((f) => f.name === 'fdp_phase')?.constraints?.enum).toEqual(['approved', 'adjusted', 'executed']);
     // codes and ids stay text, whatever digits they hold
     for (const resource of descriptor.resources) {
-      for (const field of resource.schema.fields.filter((f) => /(^|_)(id|ids|sha256)$/.test(f.name))) expect(field.type, `${resource.name}.${field.name}`).toBe('string');
+      for (const field of resource.schema.fields.filter((f) => /(^|_)(id|ids|sha256)$/.test(f.name)))
+        expect(field.type, `${resource.name}.${field.name}`).toBe('string');
     }
   });
 
@@ -112,7 +113,9 @@ describe('the downloads', () => {
     const reportRows = JSON.parse(read('reports.json')) as Record<string, unknown>[];
     expect(reportRows.map((r) => r['id'])).toEqual(reports.map((r) => r.id));
     expect(reportRows.every((r) => !('text' in r))).toBe(true);
-    expect((JSON.parse(read('indicators.json')) as { indicator_id: string }[]).map((i) => i.indicator_id)).toEqual(indicators.map((i) => i.id));
+    expect((JSON.parse(read('indicators.json')) as { indicator_id: string }[]).map((i) => i.indicator_id)).toEqual(
+      indicators.map((i) => i.id),
+    );
     const projects = JSON.parse(read('projects.json')) as { figure_ids: string; project: string; report_id: string }[];
     expect(projects.length).toBeGreaterThan(0);
     for (const p of projects) {
@@ -122,7 +125,7 @@ describe('the downloads', () => {
 });
 
 describe('the page downloads', () => {
-  it('下载本页数字 on a report page gives that report\'s figures only, the same rows as the site-wide file', () => {
+  it("下载本页数字 on a report page gives that report's figures only, the same rows as the site-wide file", () => {
     const all = parse(read('figures.csv').slice(1)).data;
     for (const report of reports) {
       const doc = readPage(`reports/${report.id}.html`);
@@ -141,7 +144,9 @@ describe('sharing', () => {
 
   it('canonical, og:url and the sitemap only with a site URL; Open Graph title and description always', () => {
     const withSite = existsSync(sitemap);
-    const locs = withSite ? [...new DOMParser().parseFromString(readFileSync(sitemap, 'utf8'), 'text/xml').querySelectorAll('loc')].map((l) => l.textContent) : [];
+    const locs = withSite
+      ? [...new DOMParser().parseFromString(readFileSync(sitemap, 'utf8'), 'text/xml').querySelectorAll('loc')].map((l) => l.textContent)
+      : [];
     for (const page of htmlFiles()) {
       const doc = readPage(page);
       const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
@@ -172,8 +177,12 @@ describe('sharing', () => {
   it('the data page says when the data last changed and which version it is, and the changelog lists every release', () => {
     const releases = parseChangelog(readFileSync(join(projectRoot, 'data/CHANGELOG.csv'), 'utf8'));
     const latest = releases.at(-1);
-    expect(readPage('data.html').querySelector('.updated')?.textContent).toContain(`数据更新于 ${latest?.date} · 数据版本 ${latest?.version}`);
-    const rows = [...readPage('changelog.html').querySelectorAll('table.changelog tbody tr')].map((tr) => tr.querySelector('td')?.textContent);
+    expect(readPage('data.html').querySelector('.updated')?.textContent).toContain(
+      `数据更新于 ${latest?.date} · 数据版本 ${latest?.version}`,
+    );
+    const rows = [...readPage('changelog.html').querySelectorAll('table.changelog tbody tr')].map(
+      (tr) => tr.querySelector('td')?.textContent,
+    );
     expect(rows).toEqual(releases.map((r) => r.version).reverse());
     expect((JSON.parse(read('package', 'datapackage.json')) as { version: string }).version).toBe(latest?.version);
   });
@@ -191,7 +200,10 @@ describe('a build with SITE_URL (in a copy of the project)', () => {
     }
     symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
     const env = { ...process.env, SITE_URL: SITE, CI: '' };
-    for (const [command, args] of [['npx', ['tsx', 'scripts/build-content.ts']], ['npx', ['astro', 'build']]] as const) {
+    for (const [command, args] of [
+      ['npx', ['tsx', 'scripts/build-content.ts']],
+      ['npx', ['astro', 'build']],
+    ] as const) {
       const run = spawnSync(command, [...args], { cwd: root, encoding: 'utf8', env });
       if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
     }
@@ -202,7 +214,9 @@ describe('a build with SITE_URL (in a copy of the project)', () => {
   });
 
   it('writes a sitemap of every page, canonical = og:url = its sitemap URL, absolute links in the feed and the exports', () => {
-    const locs = [...new DOMParser().parseFromString(readFileSync(join(out, 'sitemap.xml'), 'utf8'), 'text/xml').querySelectorAll('loc')].map((l) => l.textContent ?? '');
+    const locs = [
+      ...new DOMParser().parseFromString(readFileSync(join(out, 'sitemap.xml'), 'utf8'), 'text/xml').querySelectorAll('loc'),
+    ].map((l) => l.textContent ?? '');
     const pages = htmlFiles(out).map((p) => (p === 'index.html' ? SITE : `${SITE}${p}`));
     expect([...locs].sort()).toEqual([...pages].sort());
     for (const page of htmlFiles(out)) {
@@ -216,6 +230,8 @@ describe('a build with SITE_URL (in a copy of the project)', () => {
     expect(feed).toContain(`<id>${SITE}reports/`);
     const rows = parse(readFileSync(join(out, 'data', 'package', 'figures.csv'), 'utf8')).data;
     expect(rows.every((r) => r['url']?.startsWith(`${SITE}reports/`))).toBe(true);
-    expect((JSON.parse(readFileSync(join(out, 'data', 'package', 'datapackage.json'), 'utf8')) as { homepage: string }).homepage).toBe(SITE);
+    expect((JSON.parse(readFileSync(join(out, 'data', 'package', 'datapackage.json'), 'utf8')) as { homepage: string }).homepage).toBe(
+      SITE,
+    );
   });
 });

@@ -10,10 +10,23 @@ const input = makeInput(
     { metric: 'execution_rate', value: '0.9', unit: 'ratio', phase: 'actual', scope: '筹资工作经费', quote: '执行率0.9' },
     { metric: 'grand_total', value: '100', unit: '万元', quote: '收支总计100万元' },
   ],
-  { indicators: [{ level1: '产出指标', level2: '数量指标', level3: '参保人数', target: '≥95%', actual: '96%', quote: '参保人数 ≥95% 96%' }] },
+  {
+    indicators: [{ level1: '产出指标', level2: '数量指标', level3: '参保人数', target: '≥95%', actual: '96%', quote: '参保人数 ≥95% 96%' }],
+  },
 );
-const unit = { id: 'test-unit', name: HOSTILE, short_name: '测试', province: '湖南省', city: '株洲市', county: '渌口区', department_type: '医疗保障局' };
-const tables = buildTables({ units: [unit], reports: [input.report], figures: input.figures, indicators: input.indicators, findings: [] }, null);
+const unit = {
+  id: 'test-unit',
+  name: HOSTILE,
+  short_name: '测试',
+  province: '湖南省',
+  city: '株洲市',
+  county: '渌口区',
+  department_type: '医疗保障局',
+};
+const tables = buildTables(
+  { units: [unit], reports: [input.report], figures: input.figures, indicators: input.indicators, findings: [] },
+  null,
+);
 const table = (name: string) => {
   const found = tables.find((t) => t.name === name);
   if (!found) throw new Error(`no table ${name}`);
@@ -49,11 +62,18 @@ describe('buildTables', () => {
 
   it('indicators carry their id, line and link', () => {
     const [row] = table('indicators').rows;
-    expect(row && [row['indicator_id'], row['line'], row['url']]).toEqual(['test-report-i-0001', 5, 'reports/test-report.html#test-report-i-0001']);
+    expect(row && [row['indicator_id'], row['line'], row['url']]).toEqual([
+      'test-report-i-0001',
+      5,
+      'reports/test-report.html#test-report-i-0001',
+    ]);
   });
 
   it('links are absolute under a site URL', () => {
-    const [withSite] = buildTables({ units: [unit], reports: [input.report], figures: input.figures, indicators: [], findings: [] }, 'https://example.org/mz/');
+    const [withSite] = buildTables(
+      { units: [unit], reports: [input.report], figures: input.figures, indicators: [], findings: [] },
+      'https://example.org/mz/',
+    );
     expect(withSite?.rows[0]?.['url']).toBe('https://example.org/mz/reports/test-report.html#test-report-f-0001');
   });
 });
@@ -81,7 +101,9 @@ describe('dataPackage', () => {
   it('describes each table as a tabular resource over its BOM-less CSV, with the version, date and licence', () => {
     expect(descriptor['profile']).toBe('tabular-data-package');
     expect([descriptor['version'], descriptor['created'], descriptor['homepage']]).toEqual(['0.2.0', '2026-12-02', undefined]);
-    expect(descriptor['licenses']).toEqual([{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }]);
+    expect(descriptor['licenses']).toEqual([
+      { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' },
+    ]);
     expect(descriptor.resources.map((r) => [r.name, r.path, r.encoding])).toEqual(TABLE_NAMES.map((n) => [n, `${n}.csv`, 'utf-8']));
     for (const r of descriptor.resources) {
       const header = packageCsv(table(r.name)).split('\n')[0];
@@ -90,6 +112,8 @@ describe('dataPackage', () => {
   });
 
   it('names the homepage when the site URL is set', () => {
-    expect((JSON.parse(dataPackage(tables, { version: '0.2.0', date: '2026-12-02' }, 'https://example.org/')) as { homepage: string }).homepage).toBe('https://example.org/');
+    expect(
+      (JSON.parse(dataPackage(tables, { version: '0.2.0', date: '2026-12-02' }, 'https://example.org/')) as { homepage: string }).homepage,
+    ).toBe('https://example.org/');
   });
 });

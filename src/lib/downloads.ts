@@ -49,7 +49,11 @@ export const TABLE_NAMES = ['figures', 'findings', 'units', 'reports', 'projects
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** The data licence of the tables (the site's own compilation; the reports' texts stay their publishers'). */
-export const DATA_LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' };
+export const DATA_LICENSE = {
+  name: 'CC-BY-4.0',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+  title: 'Creative Commons Attribution 4.0',
+};
 
 export interface Collections {
   units: readonly Unit[];
@@ -79,7 +83,12 @@ const FIGURE_TYPES: Partial<Record<(typeof EXPORT_COLUMNS)[number], Omit<TableFi
   fdp_phase: { type: 'string', constraints: { enum: Object.values(FDP_PHASE) } },
 };
 
-const FIGURE_FIELDS: TableField[] = EXPORT_COLUMNS.map((name) => ({ name, type: 'string', description: EXPORT_COLUMN_DOCS[name], ...FIGURE_TYPES[name] }));
+const FIGURE_FIELDS: TableField[] = EXPORT_COLUMNS.map((name) => ({
+  name,
+  type: 'string',
+  description: EXPORT_COLUMN_DOCS[name],
+  ...FIGURE_TYPES[name],
+}));
 
 const FINDING_FIELDS: TableField[] = FINDINGS_COLUMNS.map((name) => ({
   name,

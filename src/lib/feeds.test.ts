@@ -9,7 +9,14 @@ const feed: Feed = {
   subtitle: '说明',
   updated: '2026-12-02',
   entries: [
-    { key: 'a-2022-final', title: HOSTILE, target: 'reports/a-2022-final.html', updated: '2026-12-02', published: '2023-10-12', summary: '2022 部门决算' },
+    {
+      key: 'a-2022-final',
+      title: HOSTILE,
+      target: 'reports/a-2022-final.html',
+      updated: '2026-12-02',
+      published: '2023-10-12',
+      summary: '2022 部门决算',
+    },
     { key: 'b-2021-budget', title: '乙', target: 'reports/b-2021-budget.html', updated: '2026-12-02', published: '', summary: '' },
   ],
 };

@@ -8,7 +8,8 @@ import { siteBase } from '../lib/site';
  * sitemap.xml, written only when the build has a site URL (SITE_URL): a sitemap's URLs must be absolute, and
  * the site is otherwise built to work from any folder. (A dynamic route, so that it can produce no file.)
  */
-export const getStaticPaths = (() => (siteBase(import.meta.env.SITE) === null ? [] : [{ params: { sitemap: 'sitemap' } }])) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  siteBase(import.meta.env.SITE) === null ? [] : [{ params: { sitemap: 'sitemap' } }]) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ site }) => {
   const base = siteBase(site);

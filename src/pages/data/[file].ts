@@ -3,7 +3,8 @@ import { TABLE_NAMES, spreadsheetCsv, tableJson } from '../../lib/downloads';
 import { siteTables } from './_tables';
 
 /** data/<table>.csv (Excel and WPS: BOM, neutralised) and data/<table>.json for the six tables. */
-export const getStaticPaths = (() => TABLE_NAMES.flatMap((name) => ['csv', 'json'].map((ext) => ({ params: { file: `${name}.${ext}` } })))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  TABLE_NAMES.flatMap((name) => ['csv', 'json'].map((ext) => ({ params: { file: `${name}.${ext}` } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const [name, ext] = String(params.file).split('.');

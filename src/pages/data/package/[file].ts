@@ -12,7 +12,9 @@ export const getStaticPaths = (() => [
 export const GET: APIRoute = async ({ params, site }) => {
   const tables = await siteTables(site);
   if (params.file === 'datapackage.json') {
-    return new Response(dataPackage(tables, await datasetVersion(), siteBase(site)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+    return new Response(dataPackage(tables, await datasetVersion(), siteBase(site)), {
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    });
   }
   const table = tables.find((t) => `${t.name}.csv` === params.file);
   if (!table) throw new Error(`no package table for ${String(params.file)}`);
