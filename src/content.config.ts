@@ -6,6 +6,8 @@ import { figureEntrySchema } from './schemas/figure';
 import { indicatorEntrySchema } from './schemas/indicator';
 import { findingSchema } from './schemas/finding';
 import { completenessSchema } from './schemas/completeness';
+import { changelogEntrySchema } from './schemas/changelog';
+import { parseChangelog } from './lib/changelog';
 
 // The JSON files are written by scripts/build-content.ts from data/; the schemas are the same ones the
 // pipeline validated with (one definition each, in src/schemas).
@@ -16,4 +18,6 @@ export const collections = {
   indicators: defineCollection({ loader: file('content/indicators.json'), schema: indicatorEntrySchema }),
   findings: defineCollection({ loader: file('content/findings.json'), schema: findingSchema }),
   completeness: defineCollection({ loader: file('content/completeness.json'), schema: completenessSchema }),
+  // The dataset's releases, read straight from data/: a short hand-written file that nothing derives.
+  changelog: defineCollection({ loader: file('data/CHANGELOG.csv', { parser: (text) => parseChangelog(text) }), schema: changelogEntrySchema }),
 };

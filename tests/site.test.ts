@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FigureEntry } from '../src/schemas/figure';
 import type { ReportEntry } from '../src/schemas/report';
 import type { Unit } from '../src/schemas/unit';
-import { formatStated, formatWanYuan } from '../src/lib/format';
+import { formatAmount, formatStatedForTable } from '../src/lib/format';
 import { EXPORT_COLUMNS } from '../src/lib/export';
 import { sangongRows } from '../src/lib/views';
 import { distDir, htmlFiles, readContent, readPage, requireBuild } from './helpers/built-site';
@@ -60,7 +60,7 @@ describe('pages', () => {
       for (const f of own) {
         const row = doc.getElementById(f.id);
         expect(row, `${r.id} ${f.id}`).not.toBeNull();
-        expect(row?.querySelector('[data-value]')?.textContent, f.id).toBe(formatStated(f.value, f.unit));
+        expect(row?.querySelector('[data-value]')?.textContent, f.id).toBe(formatStatedForTable(f.value, f.unit));
         expect(row?.querySelector('blockquote')?.textContent, f.id).toBe(f.quote);
       }
     }
@@ -85,7 +85,7 @@ describe('pages', () => {
       const tr = doc.querySelector(`tr[data-report="${row.report.id}"][data-phase="${row.phase}"]`);
       expect(tr, `${row.report.id} ${row.phase}`).not.toBeNull();
       const total = tr?.querySelector('[data-col="total"]')?.textContent?.trim();
-      expect(total).toBe(row.total ? formatWanYuan(row.total.value_yuan) : '未载明');
+      expect(total).toBe(row.total ? formatAmount(row.total.value_yuan) : '未载明');
     }
   });
 

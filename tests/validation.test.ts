@@ -546,7 +546,7 @@ const BOUNDARY_CASES: BadCase[] = [
     name: 'a stray folder in data/',
     change: addFile('data/old/x.csv'),
     file: 'data/old', line: 0, field: '',
-    message: `${NOT_READ}: expected only units.csv, reports.csv, CURATION.md and the folders figures/, indicators/, sources/ in data/`,
+    message: `${NOT_READ}: expected only units.csv, reports.csv, CURATION.md, CHANGELOG.csv and the folders figures/, indicators/, sources/ in data/`,
   },
   {
     name: 'a manifest written with an upper-case letter',

@@ -185,6 +185,10 @@ describe('toCsv', () => {
     expect(toCsv(COLUMNS, rows, { forSpreadsheets })).toBe(expected);
   });
 
+  it('neutralises formulas without a BOM for the Data Package copies', () => {
+    expect(toCsv(COLUMNS, [{ id: -5, name: '=1+1', note: '甲' }], { forSpreadsheets: true, bom: false })).toBe("id,name,note\n-5,'=1+1,甲\n");
+  });
+
   it('round-trips through parseCsv', () => {
     const rows = [
       { id: 'a', name: '年度资金总额\t\t1155.5\t701.23', note: '一,二\n三' },

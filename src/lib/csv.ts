@@ -185,11 +185,16 @@ export interface CsvOptions {
    * and every cell passed through `spreadsheetSafe`. The dataset's own CSVs are written without it.
    */
   forSpreadsheets?: boolean;
+  /**
+   * Whether to write the BOM (default: forSpreadsheets). The Data Package copies are neutralised but BOM-less:
+   * the Frictionless libraries read a BOM as part of the first column's name.
+   */
+  bom?: boolean;
 }
 
 /** Writes rows as RFC 4180 CSV with a header. */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, string | number>[], options: CsvOptions = {}): string {
   const cell = options.forSpreadsheets ? (value: string) => spreadsheetSafe(value) : (value: string) => value;
   const text = Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => cell(String(r[c] ?? '')))) }, { newline: '\n' });
-  return `${options.forSpreadsheets ? '\uFEFF' : ''}${text}\n`;
+  return `${(options.bom ?? options.forSpreadsheets) ? '\uFEFF' : ''}${text}\n`;
 }

@@ -33,7 +33,7 @@ export function sha256(bytes: Buffer | string): string {
 }
 
 /** The files of `data/` itself; everything else there must be one of DATA_FOLDERS. */
-const DATA_FILES = ['units.csv', 'reports.csv', 'CURATION.md'] as const;
+const DATA_FILES = ['units.csv', 'reports.csv', 'CURATION.md', 'CHANGELOG.csv'] as const;
 /** The folders of `data/` and the one extension each reads (lower case, as written). */
 const DATA_FOLDERS = { figures: '.csv', indicators: '.csv', sources: '.txt' } as const;
 /** Keeps an empty folder in git; it holds no data, so it is the one file that is neither read nor refused. */

@@ -5,6 +5,7 @@ import type { FigureEntry } from '../schemas/figure';
 import type { IndicatorEntry } from '../schemas/indicator';
 import { redactPersonalData } from './privacy';
 import { toYuanString } from './money';
+import { formatUnitShortName } from './format';
 import type { Finding } from '../schemas/finding';
 import type { Completeness } from '../schemas/completeness';
 import { runChecks } from './checks';
@@ -83,10 +84,12 @@ export function buildCollections(dataset: ValidDataset): Collections {
 
   const reports: ReportEntry[] = dataset.reports.map((report) => {
     const own = figures.filter((f) => f.report_id === report.id);
+    const unit = unitsById.get(report.unit_id);
     return {
       ...report,
-      unit_name: unitsById.get(report.unit_id)?.name ?? report.unit_id,
-      unit_short_name: unitsById.get(report.unit_id)?.short_name ?? report.unit_id,
+      unit_name: unit?.name ?? report.unit_id,
+      // a short name that names its place: "区医疗保障局" alone does not say which district
+      unit_short_name: unit ? formatUnitShortName(unit) : report.unit_id,
       text: redactedOf(report.id),
       machine_figures: own.filter((f) => f.review === 'machine').length,
       curated_figures: own.filter((f) => f.review === 'curated').length,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercentString, formatRate, formatStated, formatWanYuan, formatYuan } from './format';
+import { formatAmount, formatExcerpt, formatFigure, formatUnitShortName, formatNumber, formatPercentString, formatRate, formatStated, formatStatedForTable, formatWanYuan, formatYuan } from './format';
 import type { MeasureUnit } from '../schemas/vocabulary';
 
 describe('formatWanYuan', () => {
@@ -118,5 +118,66 @@ describe('formatPercentString and formatNumber', () => {
     ['abc', 'abc'],
   ])('formatNumber(%j) → %j', (value, expected) => {
     expect(formatNumber(value)).toBe(expected);
+  });
+});
+
+describe('formatAmount: 万元 when exact with two decimals at most, else 元', () => {
+  it.each([
+    ['11538000', '1,153.8 万元'],
+    ['2500', '0.25 万元'],
+    ['-2900', '-0.29 万元'],
+    ['0', '0 万元'],
+    ['100', '0.01 万元'],
+    ['15639', '15,639 元'], // not "1.5639 万元"
+    ['2836283.89', '2,836,283.89 元'],
+    ['50', '50 元'],
+    ['1200.00', '0.12 万元'],
+    ['', ''],
+    ['abc', 'abc'],
+  ])('%j 元 → %j', (yuan, expected) => {
+    expect(formatAmount(yuan)).toBe(expected);
+  });
+
+  it('is what formatFigure shows for money', () => {
+    expect(formatFigure({ value: '15,639', unit: '元', value_yuan: '15639' })).toBe('15,639 元');
+  });
+});
+
+describe('formatStatedForTable: a ratio as the percentage it means, beside stated percentages', () => {
+  it.each<[string, MeasureUnit, string]>([
+    ['0.628571429', 'ratio', '62.86%'],
+    ['1', 'ratio', '100%'],
+    ['60.7', '%', '60.7%'],
+    ['1,153.8', '万元', '1,153.8 万元'],
+    ['23', '人', '23 人'],
+  ])('%j %s → %j', (value, unit, expected) => {
+    expect(formatStatedForTable(value, unit)).toBe(expected);
+  });
+});
+
+describe('formatExcerpt', () => {
+  it.each([
+    ['1. **因公出国（境）经费**支出0万元', '1. 因公出国（境）经费支出0万元'],
+    ['__公务接待费__支出0.25万元，**完成**预算', '公务接待费支出0.25万元，完成预算'],
+    ['单个 ** 星号不是强调', '单个 ** 星号不是强调'],
+    ['** 两侧有空格 ** 不是强调', '** 两侧有空格 ** 不是强调'],
+    ['一、收入支出决算总表', '一、收入支出决算总表'],
+    ['甲'.repeat(61), `${'甲'.repeat(59)}…`],
+    ['𠀀'.repeat(61), `${'𠀀'.repeat(59)}…`], // cut between characters, never inside a surrogate pair
+  ])('%j → %j', (line, expected) => {
+    expect(formatExcerpt(line)).toBe(expected);
+  });
+});
+
+describe('formatUnitShortName: a chart label that says which unit', () => {
+  it.each([
+    ['区医疗保障局', '新市区', '新市区医疗保障局'],
+    ['医保局', '炎陵县', '炎陵县医保局'],
+    ['渌口区医保局', '渌口区', '渌口区医保局'],
+    ['市医保局源城分局', '源城区', '市医保局源城分局'],
+    ['市中区医保局', '市中区', '市中区医保局'],
+    ['县医保局', '韶山市', '韶山市县医保局'],
+  ])('%j in %j → %j', (short_name, county, expected) => {
+    expect(formatUnitShortName({ short_name, county })).toBe(expected);
   });
 });

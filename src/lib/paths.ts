@@ -17,6 +17,16 @@ export const routes = {
   methodology: 'methodology.html',
   findingsCsv: 'data/findings.csv',
   findingsJson: 'data/findings.json',
+  /** A site-wide download table (src/lib/downloads.ts), e.g. data/units.csv. */
+  table: (name: string, ext: 'csv' | 'json') => `data/${name}.${ext}`,
+  /** The Frictionless Data Package and its BOM-less CSVs. */
+  dataPackage: 'data/package/datapackage.json',
+  packageTable: (name: string) => `data/package/${name}.csv`,
+  /** The figures of one report only (what a report or unit page offers as 下载本页数字). */
+  reportFigures: (id: string, ext: 'csv' | 'json') => `data/figures/${id}.${ext}`,
+  changelog: 'changelog.html',
+  feed: 'feed.xml',
+  sitemap: 'sitemap.xml',
 } as const;
 
 /** The relative URL from the page at `currentPath` (e.g. "/reports/x.html" or "/reports/x") to `target`. */

@@ -12,6 +12,7 @@ import {
   sangongRows,
   scopeLabel,
 } from './views';
+import type { Headline } from './views';
 import { toYuanString } from './money';
 import type { FigureEntry } from '../schemas/figure';
 import type { ReportEntry } from '../schemas/report';
@@ -169,7 +170,12 @@ describe('headline', () => {
   const rateOfProject = fig('execution_rate', 'actual', '99', '%', { scope: '医疗救助补助资金' });
   const score = fig('self_eval_score', 'actual', '95', '分');
 
-  it.each<[string, FigureEntry[], Record<string, FigureEntry>]>([
+  const basic = fig('basic_expenditure', 'actual', '621.16', '万元');
+  const project = fig('project_expenditure', 'actual', '323', '万元');
+  const basicBudget = fig('basic_expenditure', 'budget', '490.40', '万元');
+  const basicShare = fig('basic_expenditure', 'actual', '65.8', '%');
+
+  it.each<[string, FigureEntry[], Partial<Headline>]>([
     ['all stated', [rateRatio, ratePercent, expenditure, executed, initial, adjusted, sangongBudget, sangongActual, score], {
       expenditure, budget: adjusted, sangong: sangongActual, executionRate: ratePercent, score,
     }],
@@ -177,8 +183,13 @@ describe('headline', () => {
     ['a ratio when no % is stated; a project rate is not the unit rate', [rateOfProject, rateRatio], { executionRate: rateRatio }],
     ['only a budget 三公 amount is no actual 三公', [sangongBudget], {}],
     ['nothing', [], {}],
+    // 渌口区 2022: no total stated, but 基本支出 621.16 万元 and 项目支出 323 万元 are — shown as parts, never summed
+    ['no total: the stated parts, budget and actual apart', [basicShare, basicBudget, project, basic], {
+      expenditureParts: [basic, project], budgetParts: [basicBudget],
+    }],
+    ['a total stated: no parts', [expenditure, basic, project], { expenditure }],
   ])('%s', (_name, figures, expected) => {
-    expect(headline(figures)).toEqual(expected);
+    expect(headline(figures)).toEqual({ expenditureParts: [], budgetParts: [], ...expected });
   });
 });
 
@@ -333,6 +344,6 @@ describe('headline of a report about one project', () => {
     const budget = fig('budget_adjusted', 'adjusted', '1155.5', '万元', { scope: '医疗救助补助资金' });
     const executed = fig('budget_executed', 'actual', '701.23', '万元', { scope: '医疗救助补助资金' });
     const rate = fig('execution_rate', 'actual', '60.7', '%', { scope: '医疗救助补助资金' });
-    expect(headline([budget, executed, rate])).toEqual({ budget, expenditure: executed, executionRate: rate });
+    expect(headline([budget, executed, rate])).toEqual({ budget, expenditure: executed, executionRate: rate, expenditureParts: [], budgetParts: [] });
   });
 });

@@ -44,14 +44,23 @@ export interface Headline {
   sangong?: FigureEntry;
   executionRate?: FigureEntry;
   score?: FigureEntry;
+  /**
+   * When a report states no total, the parts it does state (基本支出, 项目支出), so that a card shows them
+   * instead of "报告未载明": they are never summed into a total the report does not state.
+   */
+  expenditureParts: FigureEntry[];
+  budgetParts: FigureEntry[];
 }
+
+const PARTS = ['basic_expenditure', 'project_expenditure'] as const;
 
 export function headline(figures: readonly FigureEntry[]): Headline {
   // A report about one project states everything under the project's name: read its figures as the whole.
   const projects = [...new Set(figures.filter((f) => isProjectScope(f.scope)).map((f) => f.scope))];
   const own = figures.some((f) => f.scope === '') || projects.length !== 1 ? '' : (projects[0] ?? '');
   const amount = (metric: MetricKey, phase: Phase) => pickAmount(figures, metric, phase, own);
-  const out: Headline = {};
+  const parts = (phase: Phase) => PARTS.flatMap((metric) => amount(metric, phase) ?? []);
+  const out: Headline = { expenditureParts: [], budgetParts: [] };
   const expenditure = amount('expenditure_total', 'actual') ?? amount('budget_executed', 'actual');
   const budget =
     amount('budget_adjusted', 'adjusted') ?? amount('budget_initial', 'budget') ?? amount('expenditure_total', 'adjusted') ?? amount('expenditure_total', 'budget');
@@ -61,7 +70,9 @@ export function headline(figures: readonly FigureEntry[]): Headline {
   const executionRate = unitRates.find((f) => f.unit !== 'ratio') ?? unitRates[0];
   const score = pick(figures, 'self_eval_score', 'actual', own);
   if (expenditure) out.expenditure = expenditure;
+  else out.expenditureParts = parts('actual');
   if (budget) out.budget = budget;
+  else out.budgetParts = parts('budget');
   if (sangong) out.sangong = sangong;
   if (executionRate) out.executionRate = executionRate;
   if (score) out.score = score;

@@ -23,10 +23,10 @@ export function readPage(path: string): Document {
 }
 
 /** Every HTML file of the built site, relative to dist/. */
-export function htmlFiles(dir = distDir): string[] {
+export function htmlFiles(dir = distDir, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'pagefind' ? [] : htmlFiles(full);
-    return e.name.endsWith('.html') ? [relative(distDir, full)] : [];
+    if (e.isDirectory()) return e.name === 'pagefind' ? [] : htmlFiles(full, base);
+    return e.name.endsWith('.html') ? [relative(base, full)] : [];
   });
 }

@@ -39,14 +39,21 @@ export function sangongData(rows: readonly SangongRow[], labels: SangongChartLab
 /** Stacked horizontal bars of 三公经费 parts per report and phase. */
 export function sangongChart(rows: readonly SangongRow[], labels: SangongChartLabels): PlotOptions {
   const data = sangongData(rows, labels);
-  const domain = [labels.abroad, labels.vehicle, labels.reception, labels.total];
+  // The legend names only parts drawn as a bar somewhere: a part no report states, or states as 0 everywhere,
+  // would be a legend entry pointing at nothing (the table beside the chart still shows the zeros).
+  const colours = ([
+    [labels.abroad, '#4e79a7'],
+    [labels.vehicle, '#f28e2b'],
+    [labels.reception, '#59a14f'],
+    [labels.total, '#9c9c9c'],
+  ] as const).filter(([part]) => data.some((d) => d.part === part && d.wan !== 0));
   return {
     marginLeft: 260,
     width: 760,
     height: 60 + 36 * new Set(data.map((d) => d.label)).size,
     x: { label: labels.axis, grid: true },
     y: { label: null },
-    color: { legend: true, domain, range: ['#4e79a7', '#f28e2b', '#59a14f', '#9c9c9c'] },
+    color: { legend: true, domain: colours.map(([part]) => part), range: colours.map(([, colour]) => colour) },
     marks: [
       Plot.barX(data, { x: 'wan', y: 'label', fill: 'part', title: (d: SangongDatum) => `${d.part} ${d.wan}` }),
       Plot.ruleX([0]),

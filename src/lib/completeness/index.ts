@@ -9,6 +9,7 @@
 import type { ReportEntry } from '../../schemas/report';
 import type { Completeness, CompletenessItem } from '../../schemas/completeness';
 import type { ReportKind } from '../../schemas/vocabulary';
+import { formatExcerpt } from '../format';
 import { percentOf } from '../rates';
 import { lineLocator } from '../views';
 import { FINAL_ACCOUNTS, SELF_EVALUATION, type Requirement } from './requirements';
@@ -79,8 +80,7 @@ export function checkCompleteness(report: Pick<ReportEntry, 'id' | 'kind' | 'tex
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     const lineEnd = text.indexOf('\n', offset);
     const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).trim();
-    const excerpt = line.length > 60 ? `${line.slice(0, 59)}…` : line;
-    return { key: req.key, group: req.group, label: req.label, present: true, offset, line: lineOf(offset), excerpt };
+    return { key: req.key, group: req.group, label: req.label, present: true, offset, line: lineOf(offset), excerpt: formatExcerpt(line) };
   });
   const present = items.filter((i) => i.present).length;
   return {

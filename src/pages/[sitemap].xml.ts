@@ -1,0 +1,31 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { sitemapXml } from '../lib/feeds';
+import { routes } from '../lib/paths';
+import { siteBase } from '../lib/site';
+
+/**
+ * sitemap.xml, written only when the build has a site URL (SITE_URL): a sitemap's URLs must be absolute, and
+ * the site is otherwise built to work from any folder. (A dynamic route, so that it can produce no file.)
+ */
+export const getStaticPaths = (() =>
+  siteBase(import.meta.env.SITE) === null ? [] : [{ params: { sitemap: 'sitemap' } }]) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ site }) => {
+  const base = siteBase(site);
+  if (base === null) throw new Error('sitemap.xml needs a site URL (SITE_URL)');
+  const [units, reports] = await Promise.all([getCollection('units'), getCollection('reports')]);
+  const pages = [
+    '',
+    routes.sangong,
+    routes.execution,
+    routes.findings,
+    routes.search,
+    routes.data,
+    routes.methodology,
+    routes.changelog,
+    ...units.map((u) => routes.unit(u.id)),
+    ...reports.map((r) => routes.report(r.id)),
+  ];
+  return new Response(sitemapXml(base, pages), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};
