@@ -1,0 +1,240 @@
+import type { DraftFigure } from '../extract';
+import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
+import type { DocumentTable, ReadDocument, TableCell, TableRow } from './types';
+import { columnPhase, recogniseTitle, tablePhase, type StandardTitle } from './standard/kinds';
+import { addsUp, isAmountText, readRow, type ReadRow } from './standard/rows';
+import { readSangongRow } from './standard/sangong';
+
+/**
+ * The standard tables of a 部门决算 / 部门预算 read cell by cell into figures: recognised by title (a table
+ * continued on the next page without one inherits it), amounts taken by the template's column order and only
+ * where the row's arithmetic confirms that order, unit from the table's own 单位 line. Precision first: a
+ * table without a 单位 line, a header that mixes phases, or a row that does not add up gives no figures.
+ */
+
+export interface RecognisedTable extends StandardTitle {
+  /** Index into doc.tables. */
+  index: number;
+}
+
+/** A figure read from a table cell: the quote is the whole pipe row, `cell` the offset of the value. */
+export interface TableFigure extends DraftFigure {
+  cell: number;
+}
+
+export interface StandardTables {
+  tables: RecognisedTable[];
+  figures: TableFigure[];
+}
+
+/** Lines between two tables that still belong to the first (a page break repeats only these). */
+const CONTINUATION_LINE = /^\s*$|单位\s*[:：]|编制部门|^注[:：]?|^续表/;
+
+function recogniseAll(doc: ReadDocument): RecognisedTable[] {
+  const out: RecognisedTable[] = [];
+  let previous: RecognisedTable | null = null;
+  doc.tables.forEach((table, index) => {
+    const own = recogniseTitle(table.title);
+    const before = doc.tables[index - 1];
+    const between = before ? doc.text.slice(before.end, table.start).split('\n') : [];
+    const continues = !table.title && previous && previous.index === index - 1 && between.every((l) => CONTINUATION_LINE.test(l));
+    const found = own ?? (continues && previous ? { kind: previous.kind, family: previous.family } : null);
+    previous = found ? { ...found, index } : null;
+    if (previous) out.push(previous);
+  });
+  return out;
+}
+
+const headerRows = (table: DocumentTable): TableRow[] => {
+  const first = table.rows.findIndex((r) => r.cells.some((c) => isAmountText(c.text)));
+  return first < 0 ? table.rows : table.rows.slice(0, first);
+};
+const headerText = (table: DocumentTable): string =>
+  headerRows(table)
+    .flatMap((r) => r.cells.map((c) => c.text))
+    .join(' ');
+
+/** Labels of the 收支总表 and what they state (ordinals 一、 and spaces dropped first). */
+const SUMMARY_LABELS: Readonly<Record<string, MetricKey>> = {
+  本年收入合计: 'income_total',
+  本年支出合计: 'expenditure_total',
+  总计: 'grand_total',
+  收入总计: 'grand_total',
+  支出总计: 'grand_total',
+  收支总计: 'grand_total',
+  年初结转和结余: 'carryover_beginning',
+  一般公共预算财政拨款收入: 'income_general_budget',
+  政府性基金预算财政拨款收入: 'income_government_fund',
+  国有资本经营预算财政拨款收入: 'income_state_capital',
+  上级补助收入: 'income_superior_subsidy',
+  事业收入: 'income_business',
+  经营收入: 'income_operating',
+  事业单位经营收入: 'income_operating',
+  附属单位上缴收入: 'income_affiliated',
+  其他收入: 'income_other',
+};
+
+const ORDINAL = /^(?:[一二三四五六七八九十]+、|\d+[.、．])/;
+const plainLabel = (label: string) => label.replace(ORDINAL, '');
+const isTotalLabel = (label: string) => /^(合计|总计)$/.test(label);
+
+/** Functional class names by code, from every row of the document's tables that has both (the longest wins). */
+function classNames(rows: readonly ReadRow[]): Map<string, string> {
+  const names = new Map<string, string>();
+  rows.forEach((r, k) => {
+    if (r.code === '' || r.label === '') return;
+    // a name too long for its cell runs over a row of its own above the code (机关事业单位 / 基本养老保险缴费支出)
+    const above = rows[k - 1];
+    const alone = above !== undefined && above.code === '' && above.row.cells.filter((c) => c.text !== '').length === 1;
+    const prefix = alone ? above.label : '';
+    const name = prefix + r.label;
+    if (name.length > (names.get(r.code)?.length ?? 0)) names.set(r.code, name);
+  });
+  return names;
+}
+
+/** The class path as printed, code kept as text: 201 一般公共服务支出 / 20106 财政事务 / 2010601 行政运行. */
+function classPath(code: string, names: ReadonlyMap<string, string>): string {
+  const levels = [3, 5, 7].filter((n) => n <= code.length).map((n) => code.slice(0, n));
+  return levels.map((c) => [c, names.get(c) ?? ''].join(' ').trim()).join(' / ');
+}
+
+interface Emit {
+  (metric: MetricKey, phase: Phase, scope: string, item: string, row: TableRow, cell: TableCell): void;
+}
+
+/** The 合计 row's [total, basic, project] when the header names 基本支出 before 项目支出 and the row adds up. */
+function basicProjectSplit(header: string, row: ReadRow): [TableCell, TableCell | undefined, TableCell | undefined] | null {
+  const basic = header.indexOf('基本支出');
+  const project = header.indexOf('项目支出');
+  const [total, ...rest] = row.slots;
+  if (!total || basic < 0 || project < basic || rest.length < 2) return null;
+  if (!addsUp(total.text, rest.map((c) => c.text))) return null;
+  return [total, rest[0], rest[1]];
+}
+
+function readTable(doc: ReadDocument, recognised: RecognisedTable, names: ReadonlyMap<string, string>, emit: Emit): void {
+  const table = doc.tables[recognised.index];
+  if (!table) return;
+  const header = headerText(table);
+  const phase = tablePhase(recognised.family, header);
+  const rows = table.rows.slice(headerRows(table).length).map(readRow);
+  // a table of one data row without a label (江苏 支出预算总表: 合计 | 基本支出 | 项目支出 …) is its own 合计 row
+  const [onlyRow, ...moreRows] = rows;
+  const unlabelled = onlyRow && moreRows.length === 0 && onlyRow.labelIndex < 0 && onlyRow.code === '' ? onlyRow : undefined;
+  const totalRow = rows.find((r) => isTotalLabel(r.label)) ?? unlabelled;
+  switch (recognised.kind) {
+    case 'summary': {
+      if (!phase) return;
+      for (const r of rows) {
+        // a row may hold several blocks side by side (收入 | 支出): each label owns the amount right after it
+        r.row.cells.forEach((cell, j) => {
+          const metric = SUMMARY_LABELS[plainLabel(cell.text.replace(/\s+/g, ''))];
+          const value = r.row.cells[j + 1];
+          if (metric && value && isAmountText(value.text)) emit(metric, phase, '', '', r.row, value);
+        });
+      }
+      return;
+    }
+    case 'income': {
+      const [total, ...parts] = totalRow?.slots ?? [];
+      if (phase && totalRow && total && parts.length > 0 && addsUp(total.text, parts.map((c) => c.text)))
+        emit('income_total', phase, '', '', totalRow.row, total);
+      return;
+    }
+    case 'expenditure':
+    case 'general-expenditure': {
+      if (!phase) return;
+      const general = recognised.kind === 'general-expenditure';
+      const whole: MetricKey = general ? 'general_public_budget_expenditure' : 'expenditure_total';
+      const split = totalRow ? basicProjectSplit(header, totalRow) : null;
+      if (totalRow && split) {
+        const [total, basic, project] = split;
+        emit(whole, phase, '', '', totalRow.row, total);
+        if (basic) emit(general ? whole : 'basic_expenditure', phase, general ? 'basic' : '', '', totalRow.row, basic);
+        if (project) emit(general ? whole : 'project_expenditure', phase, general ? 'project' : '', '', totalRow.row, project);
+      } else if (totalRow && totalRow.slots.length === 1 && totalRow.slots[0]) emit(whole, phase, '', '', totalRow.row, totalRow.slots[0]);
+      if (!general) return;
+      for (const r of rows) {
+        if (r.code === '') continue;
+        const item = classPath(r.code, names);
+        const [total, basic, project] = r.slots;
+        if (r.slots.length === 1 && total) emit('functional_expenditure', phase, '', item, r.row, total);
+        else if (split && total && basic && project && addsUp(total.text, [basic.text, project.text])) {
+          emit('functional_expenditure', phase, '', item, r.row, total);
+          emit('functional_expenditure', phase, 'basic', item, r.row, basic);
+          emit('functional_expenditure', phase, 'project', item, r.row, project);
+        }
+      }
+      return;
+    }
+    case 'general-basic': {
+      if (!phase) return;
+      for (const r of rows) {
+        const metric = /^人员经费(合计)?$/.test(r.label) ? 'personnel_expenditure' : /^(日常)?公用经费(合计)?$/.test(r.label) ? 'public_expenditure' : null;
+        const value = r.slots[0];
+        if (metric && r.slots.length === 1 && value) emit(metric, phase, '', '', r.row, value);
+      }
+      // a 预算 table: 合计 | 人员经费 | 公用经费 in one row
+      const [total, personnel, running] = totalRow?.slots ?? [];
+      const order = header.indexOf('人员经费');
+      if (totalRow && total && personnel && running && totalRow.slots.length === 3 && order >= 0 && header.indexOf('公用经费') > order && addsUp(total.text, [personnel.text, running.text])) {
+        emit('personnel_expenditure', phase, '', '', totalRow.row, personnel);
+        emit('public_expenditure', phase, '', '', totalRow.row, running);
+      }
+      return;
+    }
+    case 'operation':
+    case 'procurement': {
+      const amounts = totalRow?.row.cells.filter((c) => isAmountText(c.text)) ?? [];
+      const [only] = amounts;
+      if (phase && totalRow && only && amounts.length === 1)
+        emit(recognised.kind === 'operation' ? 'operation_expenditure' : 'procurement_total', phase, '', '', totalRow.row, only);
+      return;
+    }
+    case 'sangong': {
+      const data = table.rows.slice(headerRows(table).length);
+      const [row, ...more] = data;
+      if (!row || more.length > 0) return;
+      const cells = readSangongRow(row.cells.map((c) => c.text));
+      if (!cells) return;
+      const columnHeader = (j: number) =>
+        headerRows(table)
+          .map((h) => h.cells[j]?.text ?? '')
+          .join(' ');
+      for (const { metric, column } of cells) {
+        const cell = row.cells[column];
+        const own = columnPhase(recognised.family, columnHeader(column));
+        if (cell && own) emit(metric, own, '', '', row, cell);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The standard tables of a read document and the figures their cells state. */
+export function readStandardTables(doc: ReadDocument): StandardTables {
+  const tables = recogniseAll(doc);
+  const allRows = doc.tables.flatMap((t) => t.rows.slice(headerRows(t).length).map(readRow));
+  const names = classNames(allRows);
+  const figures: TableFigure[] = [];
+  for (const recognised of tables) {
+    const unit: MeasureUnit | undefined = doc.tables[recognised.index]?.unit;
+    if (!unit) continue;
+    readTable(doc, recognised, names, (metric, phase, scope, item, row, cell) => {
+      if (cell.text === '') return;
+      figures.push({ metric, phase, scope, item, value: cell.text.replace(/\s+/g, ''), unit, quote: doc.text.slice(row.start, row.end), start: row.start, cell: cell.start });
+    });
+  }
+  return { tables, figures };
+}
+
+/** Whether a text offset lies inside a recognised standard table (its figures come from the table reader). */
+export function insideStandardTable(doc: ReadDocument, tables: readonly RecognisedTable[], offset: number): boolean {
+  return tables.some((t) => {
+    const table = doc.tables[t.index];
+    return table !== undefined && offset >= table.start && offset < table.end;
+  });
+}
