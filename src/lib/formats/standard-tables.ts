@@ -109,7 +109,13 @@ function basicProjectSplit(header: string, row: ReadRow): [TableCell, TableCell 
   const project = header.indexOf('项目支出');
   const [total, ...rest] = row.slots;
   if (!total || basic < 0 || project < basic || rest.length < 2) return null;
-  if (!addsUp(total.text, rest.map((c) => c.text))) return null;
+  if (
+    !addsUp(
+      total.text,
+      rest.map((c) => c.text),
+    )
+  )
+    return null;
   return [total, rest[0], rest[1]];
 }
 
@@ -138,7 +144,16 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
     }
     case 'income': {
       const [total, ...parts] = totalRow?.slots ?? [];
-      if (phase && totalRow && total && parts.length > 0 && addsUp(total.text, parts.map((c) => c.text)))
+      if (
+        phase &&
+        totalRow &&
+        total &&
+        parts.length > 0 &&
+        addsUp(
+          total.text,
+          parts.map((c) => c.text),
+        )
+      )
         emit('income_total', phase, '', '', totalRow.row, total);
       return;
     }
@@ -171,14 +186,27 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
     case 'general-basic': {
       if (!phase) return;
       for (const r of rows) {
-        const metric = /^人员经费(合计)?$/.test(r.label) ? 'personnel_expenditure' : /^(日常)?公用经费(合计)?$/.test(r.label) ? 'public_expenditure' : null;
+        const metric = /^人员经费(合计)?$/.test(r.label)
+          ? 'personnel_expenditure'
+          : /^(日常)?公用经费(合计)?$/.test(r.label)
+            ? 'public_expenditure'
+            : null;
         const value = r.slots[0];
         if (metric && r.slots.length === 1 && value) emit(metric, phase, '', '', r.row, value);
       }
       // a 预算 table: 合计 | 人员经费 | 公用经费 in one row
       const [total, personnel, running] = totalRow?.slots ?? [];
       const order = header.indexOf('人员经费');
-      if (totalRow && total && personnel && running && totalRow.slots.length === 3 && order >= 0 && header.indexOf('公用经费') > order && addsUp(total.text, [personnel.text, running.text])) {
+      if (
+        totalRow &&
+        total &&
+        personnel &&
+        running &&
+        totalRow.slots.length === 3 &&
+        order >= 0 &&
+        header.indexOf('公用经费') > order &&
+        addsUp(total.text, [personnel.text, running.text])
+      ) {
         emit('personnel_expenditure', phase, '', '', totalRow.row, personnel);
         emit('public_expenditure', phase, '', '', totalRow.row, running);
       }
@@ -225,7 +253,17 @@ export function readStandardTables(doc: ReadDocument): StandardTables {
     if (!unit) continue;
     readTable(doc, recognised, names, (metric, phase, scope, item, row, cell) => {
       if (cell.text === '') return;
-      figures.push({ metric, phase, scope, item, value: cell.text.replace(/\s+/g, ''), unit, quote: doc.text.slice(row.start, row.end), start: row.start, cell: cell.start });
+      figures.push({
+        metric,
+        phase,
+        scope,
+        item,
+        value: cell.text.replace(/\s+/g, ''),
+        unit,
+        quote: doc.text.slice(row.start, row.end),
+        start: row.start,
+        cell: cell.start,
+      });
     });
   }
   return { tables, figures };
@@ -237,4 +275,24 @@ export function insideStandardTable(doc: ReadDocument, tables: readonly Recognis
     const table = doc.tables[t.index];
     return table !== undefined && offset >= table.start && offset < table.end;
   });
+}
+
+/**
+ * The text reader's figures with those inside a recognised standard table replaced by the table reader's
+ * (a pipe row read as prose may pair a label with the wrong column), in text order; `cells` gives each
+ * table figure's value cell, so it is cited by its own column.
+ */
+export function mergeTableFigures(
+  doc: ReadDocument,
+  textFigures: readonly DraftFigure[],
+): { figures: DraftFigure[]; cells: Map<DraftFigure, number> } {
+  const { tables, figures } = readStandardTables(doc);
+  const kept = textFigures.filter((f) => !insideStandardTable(doc, tables, f.start));
+  const cells = new Map<DraftFigure, number>();
+  const fromTables = figures.map(({ cell, ...draft }) => {
+    cells.set(draft, cell);
+    return draft;
+  });
+  const merged = [...kept, ...fromTables].sort((a, b) => a.start - b.start);
+  return { figures: merged, cells };
 }
