@@ -143,7 +143,7 @@ describe('readStandardTables: figures from the cells of recognised tables', () =
     expect(brief(table('70.00'))).toEqual([]);
   });
 
-  it('一般公共预算 table: 类/款/项 codes in columns or in one cell become the class path, codes as text', () => {
+  it('一般公共预算 table: 类/款/项 codes in columns or in one cell become the class path of names', () => {
     const columns = doc('一般公共预算财政拨款支出决算表', '单位：万元', [
       ['类', '款', '项', '科目名称', '合计', '基本支出', '项目支出'],
       ['208', '', '', '社会保障和就业支出', '30.00', '30.00', ''],
@@ -159,22 +159,19 @@ describe('readStandardTables: figures from the cells of recognised tables', () =
       ['', '机关事业单位', ''],
       ['2080505', '基本养老保险缴费支出', '300'],
     ]);
-    const path = '208 社会保障和就业支出 / 20805 行政事业单位养老支出';
+    const path = '社会保障和就业支出 / 行政事业单位养老支出';
     expect(brief(columns).filter(([, , scope]) => scope !== 'project')).toEqual([
       ['general_public_budget_expenditure', 'actual', '', '', '30.00', '万元'],
       ['general_public_budget_expenditure', 'actual', 'basic', '', '30.00', '万元'],
-      ['functional_expenditure', 'actual', '', '208 社会保障和就业支出', '30.00', '万元'],
-      ['functional_expenditure', 'actual', 'basic', '208 社会保障和就业支出', '30.00', '万元'],
+      ['functional_expenditure', 'actual', '', '社会保障和就业支出', '30.00', '万元'],
       ['functional_expenditure', 'actual', '', path, '30.00', '万元'],
-      ['functional_expenditure', 'actual', 'basic', path, '30.00', '万元'],
-      ['functional_expenditure', 'actual', '', `${path} / 2080501 行政单位离退休`, '30.00', '万元'],
-      ['functional_expenditure', 'actual', 'basic', `${path} / 2080501 行政单位离退休`, '30.00', '万元'],
+      ['functional_expenditure', 'actual', '', `${path} / 行政单位离退休`, '30.00', '万元'],
     ]);
     expect(brief(oneCell)).toEqual([
       ['general_public_budget_expenditure', 'budget', '', '', '300', '元'],
-      ['functional_expenditure', 'budget', '', '208 社会保障和就业支出', '300', '元'],
+      ['functional_expenditure', 'budget', '', '社会保障和就业支出', '300', '元'],
       ['functional_expenditure', 'budget', '', path, '300', '元'],
-      ['functional_expenditure', 'budget', '', `${path} / 2080505 机关事业单位基本养老保险缴费支出`, '300', '元'],
+      ['functional_expenditure', 'budget', '', `${path} / 机关事业单位基本养老保险缴费支出`, '300', '元'],
     ]);
   });
 
@@ -219,30 +216,31 @@ describe('readStandardTables: figures from the cells of recognised tables', () =
 
   it('a table continued on the next page without a title keeps the title of the table it continues', () => {
     const d = doc(
-      '一般公共预算财政拨款基本支出决算表',
+      '一般公共预算财政拨款支出决算表',
       '单位：万元',
       [
-        ['科目编码', '科目名称', '决算数'],
-        ['301', '工资福利支出', '90.00'],
-        ['', '人员经费合计', '90.00'],
+        ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+        ['208', '社会保障和就业支出', '90.00', '90.00', ''],
       ],
       '单位：万元',
       [
-        ['科目编码', '科目名称', '决算数'],
-        ['302', '商品和服务支出', '10.00'],
-        ['', '公用经费合计', '10.00'],
+        ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+        ['20805', '行政事业单位养老支出', '90.00', '90.00', ''],
+        ['', '合计', '90.00', '90.00', ''],
       ],
       '第三部分 说明',
       '单位：万元',
       [
-        ['项目', '金额'],
-        ['', '公用经费合计', '99.00'],
+        ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+        ['', '合计', '99.00', '99.00', ''],
       ],
     );
-    expect(readStandardTables(d).tables.map((t) => t.kind)).toEqual(['general-basic', 'general-basic']);
-    expect(brief(d).map(([m, , , , v]) => [m, v])).toEqual([
-      ['personnel_expenditure', '90.00'],
-      ['public_expenditure', '10.00'],
+    expect(readStandardTables(d).tables.map((t) => t.kind)).toEqual(['general-expenditure', 'general-expenditure']);
+    expect(brief(d).map(([m, , s, i, v]) => [m, s, i, v])).toEqual([
+      ['functional_expenditure', '', '社会保障和就业支出', '90.00'],
+      ['general_public_budget_expenditure', '', '', '90.00'],
+      ['general_public_budget_expenditure', 'basic', '', '90.00'],
+      ['functional_expenditure', '', '社会保障和就业支出 / 行政事业单位养老支出', '90.00'],
     ]);
   });
 

@@ -93,22 +93,26 @@ function classNames(rows: readonly ReadRow[]): Map<string, string> {
   return names;
 }
 
-/** The class path as printed, code kept as text: 201 一般公共服务支出 / 20106 财政事务 / 2010601 行政运行. */
-function classPath(code: string, names: ReadonlyMap<string, string>): string {
-  const levels = [3, 5, 7].filter((n) => n <= code.length).map((n) => code.slice(0, n));
-  return levels.map((c) => [c, names.get(c) ?? ''].join(' ').trim()).join(' / ');
+/**
+ * The class path 类 / 款 / 项 by the names the document prints (一般公共服务支出 / 财政事务 / 行政运行), each level
+ * named from its code wherever the document names it best. Names, not codes, make the path: the report's
+ * 说明 names the same classes in prose, and the 数据核查 rules hold both to one quantity.
+ */
+function classPath(code: string, names: ReadonlyMap<string, string>): string | null {
+  const levels = [3, 5, 7].filter((n) => n <= code.length).map((n) => names.get(code.slice(0, n)));
+  return levels.every((name) => name !== undefined) ? levels.join(' / ') : null;
 }
 
 interface Emit {
   (metric: MetricKey, phase: Phase, scope: string, item: string, row: TableRow, cell: TableCell): void;
 }
 
+const namesBasicThenProject = (header: string) => header.includes('基本支出') && header.indexOf('项目支出') > header.indexOf('基本支出');
+
 /** The 合计 row's [total, basic, project] when the header names 基本支出 before 项目支出 and the row adds up. */
 function basicProjectSplit(header: string, row: ReadRow): [TableCell, TableCell | undefined, TableCell | undefined] | null {
-  const basic = header.indexOf('基本支出');
-  const project = header.indexOf('项目支出');
   const [total, ...rest] = row.slots;
-  if (!total || basic < 0 || project < basic || rest.length < 2) return null;
+  if (!total || !namesBasicThenProject(header) || rest.length < 2) return null;
   if (
     !addsUp(
       total.text,
@@ -173,42 +177,20 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
       for (const r of rows) {
         if (r.code === '') continue;
         const item = classPath(r.code, names);
+        if (item === null) continue;
         const [total, basic, project] = r.slots;
+        // the class's own 基本/项目支出 are left out: the 数据核查 rules would hold them against the 基本支出
+        // of all funds (支出表), not of the 一般公共预算 alone
         if (r.slots.length === 1 && total) emit('functional_expenditure', phase, '', item, r.row, total);
-        else if (split && total && basic && project && addsUp(total.text, [basic.text, project.text])) {
+        else if (
+          namesBasicThenProject(header) &&
+          r.slots.length === 3 &&
+          total &&
+          basic &&
+          project &&
+          addsUp(total.text, [basic.text, project.text])
+        )
           emit('functional_expenditure', phase, '', item, r.row, total);
-          emit('functional_expenditure', phase, 'basic', item, r.row, basic);
-          emit('functional_expenditure', phase, 'project', item, r.row, project);
-        }
-      }
-      return;
-    }
-    case 'general-basic': {
-      if (!phase) return;
-      for (const r of rows) {
-        const metric = /^人员经费(合计)?$/.test(r.label)
-          ? 'personnel_expenditure'
-          : /^(日常)?公用经费(合计)?$/.test(r.label)
-            ? 'public_expenditure'
-            : null;
-        const value = r.slots[0];
-        if (metric && r.slots.length === 1 && value) emit(metric, phase, '', '', r.row, value);
-      }
-      // a 预算 table: 合计 | 人员经费 | 公用经费 in one row
-      const [total, personnel, running] = totalRow?.slots ?? [];
-      const order = header.indexOf('人员经费');
-      if (
-        totalRow &&
-        total &&
-        personnel &&
-        running &&
-        totalRow.slots.length === 3 &&
-        order >= 0 &&
-        header.indexOf('公用经费') > order &&
-        addsUp(total.text, [personnel.text, running.text])
-      ) {
-        emit('personnel_expenditure', phase, '', '', totalRow.row, personnel);
-        emit('public_expenditure', phase, '', '', totalRow.row, running);
       }
       return;
     }
