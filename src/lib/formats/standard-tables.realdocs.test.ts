@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from './pdf';
-import { readStandardTables, type TableFigure } from './standard-tables';
+import { extractReport } from '../extract';
+import { mergeTableFigures, readStandardTables, type TableFigure } from './standard-tables';
 import type { ReadDocument } from './types';
 
 /**
@@ -195,4 +196,20 @@ describe.skipIf(realdocsMissing)('standard tables of real PDFs: the values a per
     expect(items).toContain('社会保障和就业支出');
     expect(items).toContain('社会保障和就业支出 / 行政事业单位养老支出 / 机关事业单位基本养老保险缴费支出');
   });
+
+  it.each<[file: string, phase: string, operation: string, vehicles: string]>([
+    ['shanghai/sh-putuo-czj-2024-final.pdf', 'actual', '184.65', '0'],
+    ['shanghai/sh-putuo-ghzyj-2024-final.pdf', 'actual', '142.80', '0'],
+    ['shanghai/sh-putuo-sfj-2026-dept-budget.pdf', 'budget', '217.83', '3'],
+  ])(
+    '%s: the 说明 states 机关运行经费 and the vehicle count; merged with the tables they stay',
+    async (file, phase, operation, vehicles) => {
+      const doc = await read(file);
+      const { figures } = mergeTableFigures(doc, extractReport(doc.text).figures);
+      const prose = figures.filter((f) => !f.quote.startsWith('|'));
+      expect(prose.filter((f) => f.metric === 'operation_expenditure' && f.phase === phase).map((f) => f.value)).toContain(operation);
+      const held = prose.filter((f) => f.metric === 'vehicle_count' && /共有车辆\s*\d/.test(f.quote));
+      expect(held.map((f) => [f.phase, f.value])).toEqual([[phase, vehicles]]);
+    },
+  );
 });
