@@ -51,6 +51,17 @@ describe('table arithmetic through the rule book', () => {
     expect(findings(readStandardTables(doc).figures).map((f) => f.rule)).toEqual(rules);
   });
 
+  it.each<[what: string, basic: string, rules: string[]]>([
+    ['合计 = 基本支出 + 项目支出: no finding', '60.00', []],
+    ['a 合计 row whose parts do not add up', '70.00', ['sum-expenditure']],
+  ])('支出表: %s', (_what, basic, rules) => {
+    const doc = tableDoc('支出决算表', [
+      ['科目名称', '本年支出合计', '基本支出', '项目支出'],
+      ['合计', '100.00', basic, '40.00'],
+    ]);
+    expect(findings(readStandardTables(doc).figures).map((f) => f.rule)).toEqual(rules);
+  });
+
   it.each<[what: string, healthClass: string, rules: string[]]>([
     ['classes that add up to the 合计: no finding', '60.00', []],
     ['a 类 that breaks the 合计', '70.00', ['sum-functional']],

@@ -129,18 +129,37 @@ describe('readStandardTables: figures from the cells of recognised tables', () =
     expect(brief(d)).toEqual([]);
   });
 
-  it('支出表 合计: 合计 | 基本支出 | 项目支出 when they add up, else silence', () => {
-    const table = (basic: string) =>
-      doc('支出决算表', '单位：万元', [
-        ['类', '款', '项', '科目名称', '本年支出合计', '基本支出', '项目支出'],
-        ['', '', '', '合计', '100.00', basic, '40.00'],
-      ]);
-    expect(brief(table('60.00'))).toEqual([
-      ['expenditure_total', 'actual', '', '', '100.00', '万元'],
-      ['basic_expenditure', 'actual', '', '', '60.00', '万元'],
-      ['project_expenditure', 'actual', '', '', '40.00', '万元'],
+  it.each<[what: string, header: string[], basic: string, read: boolean]>([
+    ['a header naming each column: read', ['本年支出合计', '基本支出', '项目支出'], '60.00', true],
+    [
+      'a header naming each column: read even when the row does not add up (the rules report it)',
+      ['本年支出合计', '基本支出', '项目支出'],
+      '70.00',
+      true,
+    ],
+    [
+      'a scrambled header (Word 2010 layout) and a row that adds up: the arithmetic proves the order',
+      ['本年支出合计 基本支出', '基本支出', '基本支出 项目支出'],
+      '60.00',
+      true,
+    ],
+    [
+      'a scrambled header and a row that does not add up: silence',
+      ['本年支出合计 基本支出', '基本支出', '基本支出 项目支出'],
+      '70.00',
+      false,
+    ],
+  ])('支出表 合计 row: %s', (_what, header, basic, read) => {
+    const d = doc('支出决算表', '单位：万元', [
+      ['类', '款', '项', '科目名称', ...header],
+      ['', '', '', '合计', '100.00', basic, '40.00'],
     ]);
-    expect(brief(table('70.00'))).toEqual([]);
+    const expected: Brief[] = [
+      ['expenditure_total', 'actual', '', '', '100.00', '万元'],
+      ['basic_expenditure', 'actual', '', '', basic, '万元'],
+      ['project_expenditure', 'actual', '', '', '40.00', '万元'],
+    ];
+    expect(brief(d)).toEqual(read ? expected : []);
   });
 
   it('一般公共预算 table: 类/款/项 codes in columns or in one cell become the class path of names', () => {

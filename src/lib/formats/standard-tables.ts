@@ -109,18 +109,31 @@ interface Emit {
 
 const namesBasicThenProject = (header: string) => header.includes('基本支出') && header.indexOf('项目支出') > header.indexOf('基本支出');
 
-/** The 合计 row's [total, basic, project] when the header names 基本支出 before 项目支出 and the row adds up. */
-function basicProjectSplit(header: string, row: ReadRow): [TableCell, TableCell | undefined, TableCell | undefined] | null {
-  const [total, ...rest] = row.slots;
-  if (!total || !namesBasicThenProject(header) || rest.length < 2) return null;
-  if (
-    !addsUp(
-      total.text,
-      rest.map((c) => c.text),
-    )
-  )
-    return null;
-  return [total, rest[0], rest[1]];
+/** The header words over column `j` (every header row's cell there, top to bottom). */
+const columnHeader = (table: DocumentTable, j: number): string =>
+  headerRows(table)
+    .map((h) => h.cells[j]?.text ?? '')
+    .join(' ')
+    .trim();
+
+/**
+ * The 合计 row's [total, basic, project]. Either the header names each of the three columns over it on its
+ * own (…合计 | …基本支出 | …项目支出): then the cells are read even when they do not add up, and 数据核查's
+ * sum-expenditure reports the row; or the header names 基本支出 before 项目支出 somewhere and the row adds up,
+ * which proves the order.
+ */
+function basicProjectSplit(
+  table: DocumentTable,
+  header: string,
+  row: ReadRow,
+): [TableCell, TableCell | undefined, TableCell | undefined] | null {
+  const [total, basic, project, ...others] = row.slots;
+  if (!total || !basic || !project) return null;
+  const heading = (cell: TableCell) => columnHeader(table, row.row.cells.indexOf(cell));
+  const named = /合计$/.test(heading(total)) && /^[^项]*基本支出$/.test(heading(basic)) && /^[^基]*项目支出$/.test(heading(project));
+  if (named) return [total, basic, project];
+  const parts = [basic, project, ...others].map((c) => c.text);
+  return namesBasicThenProject(header) && addsUp(total.text, parts) ? [total, basic, project] : null;
 }
 
 function readTable(doc: ReadDocument, recognised: RecognisedTable, names: ReadonlyMap<string, string>, emit: Emit): void {
@@ -166,7 +179,7 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
       if (!phase) return;
       const general = recognised.kind === 'general-expenditure';
       const whole: MetricKey = general ? 'general_public_budget_expenditure' : 'expenditure_total';
-      const split = totalRow ? basicProjectSplit(header, totalRow) : null;
+      const split = totalRow ? basicProjectSplit(table, header, totalRow) : null;
       if (totalRow && split) {
         const [total, basic, project] = split;
         emit(whole, phase, '', '', totalRow.row, total);
@@ -208,13 +221,9 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
       if (!row || more.length > 0) return;
       const cells = readSangongRow(row.cells.map((c) => c.text));
       if (!cells) return;
-      const columnHeader = (j: number) =>
-        headerRows(table)
-          .map((h) => h.cells[j]?.text ?? '')
-          .join(' ');
       for (const { metric, column } of cells) {
         const cell = row.cells[column];
-        const own = columnPhase(recognised.family, columnHeader(column));
+        const own = columnPhase(recognised.family, columnHeader(table, column));
         if (cell && own) emit(metric, own, '', '', row, cell);
       }
       return;
