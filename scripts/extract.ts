@@ -12,6 +12,7 @@ import { readReportText } from '../src/lib/extract/read';
 import { extractReport } from '../src/lib/extract';
 import { toDatasetCsv, toJson } from '../src/lib/extract/output';
 import { locate, readDocument, tableAt, type ReadDocument } from '../src/lib/formats';
+import { mergeTableFigures } from '../src/lib/formats/standard-tables';
 
 const args = process.argv.slice(2);
 const csv = args.includes('--csv');
@@ -46,18 +47,23 @@ if (textOnly) {
 const { doc } = input;
 const extracted = extractReport(input.text);
 // a table under 单位：万元/元 holds amounts: a score (分) read from one of its 合计 rows is a misreading
-const extraction = doc
+const fromText = doc
   ? { ...extracted, figures: extracted.figures.filter((f) => !(f.unit === '分' && tableAt(doc, f.start)?.unit)) }
   : extracted;
+// the standard tables (收支总表 … 三公) are read cell by cell: their figures replace what the text reader saw there
+const merged = doc ? mergeTableFigures(doc, fromText.figures) : null;
+const extraction = merged ? { ...fromText, figures: merged.figures } : fromText;
 if (csv) process.stdout.write(toDatasetCsv(extraction, reportId ?? basename(file).replace(/\.[^.]+$/, '')));
 else {
   const json = toJson(extraction);
   const figures = doc
     ? json.figures.map((f, i) => {
         const draft = extraction.figures[i];
-        // the quote ends with the figure's number: cite where the number stands (page for paged formats;
-        // table, row and column when it stands in a table)
-        return draft ? { ...f, ...locate(doc, draft.start + draft.quote.length - 1) } : f;
+        // cite where the number stands (page for paged formats; table, row and column when it stands in a
+        // table): a table figure knows its cell, a text figure's quote ends with its number
+        if (!draft) return f;
+        const cell = merged?.cells.get(draft);
+        return { ...f, ...locate(doc, cell ?? draft.start + draft.quote.length - 1) };
       })
     : json.figures;
   process.stdout.write(`${JSON.stringify({ ...json, figures }, null, 1)}\n`);

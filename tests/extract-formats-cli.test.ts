@@ -82,8 +82,17 @@ describe.skipIf(pdfMissing)('a published PDF (普陀区财政局 2024 决算)', 
       expect(derived.includes(f.quote), f.quote).toBe(true);
     }
     // the narrative's totals are on page 21, the 三公 paragraph on page 23
-    expect(json.figures.find((f) => f.metric === 'grand_total' && f.value === 2995.39)?.page).toBe(21);
-    expect(json.figures.find((f) => f.metric === 'sangong_total' && f.value === 0.95)?.page).toBe(23);
+    const prose = json.figures.filter((f) => !f.quote.startsWith('|'));
+    expect(prose.find((f) => f.metric === 'grand_total' && f.value === 2995.39)?.page).toBe(21);
+    expect(prose.find((f) => f.metric === 'sangong_total' && f.value === 0.95)?.page).toBe(23);
+    // the standard tables state them too, each figure cited by its own cell: the 收支总表 on page 7, the 三公 table on page 18
+    const cited = (metric: string, value: number) =>
+      json.figures.filter((f) => f.metric === metric && f.value === value && f.quote.startsWith('|')).map((f) => [f.page, f.table, f.row, f.column]);
+    expect(cited('grand_total', 2995.39)).toEqual([
+      [7, 2, 13, 2],
+      [7, 3, 31, 2],
+    ]);
+    expect(cited('sangong_total', 0.95)).toEqual([[18, 11, 2, 1]]);
   });
 
   it('reads no score out of a table of amounts', () => {

@@ -1,0 +1,289 @@
+import type { DraftFigure } from '../extract';
+import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
+import type { DocumentTable, ReadDocument, TableCell, TableRow } from './types';
+import { columnPhase, recogniseTitle, tablePhase, type StandardTitle } from './standard/kinds';
+import { addsUp, isAmountText, readRow, type ReadRow } from './standard/rows';
+import { readSangongRow } from './standard/sangong';
+
+/**
+ * The standard tables of a 部门决算 / 部门预算 read cell by cell into figures: recognised by title (a table
+ * continued on the next page without one inherits it), amounts taken by the template's column order and only
+ * where the row's arithmetic confirms that order, unit from the table's own 单位 line. Precision first: a
+ * table without a 单位 line, a header that mixes phases, or a row that does not add up gives no figures.
+ */
+
+export interface RecognisedTable extends StandardTitle {
+  /** Index into doc.tables. */
+  index: number;
+}
+
+/** A figure read from a table cell: the quote is the whole pipe row, `cell` the offset of the value. */
+export interface TableFigure extends DraftFigure {
+  cell: number;
+}
+
+export interface StandardTables {
+  tables: RecognisedTable[];
+  figures: TableFigure[];
+}
+
+/** Lines between two tables that still belong to the first (a page break repeats only these). */
+const CONTINUATION_LINE = /^\s*$|单位\s*[:：]|编制部门|^注[:：]?|^续表/;
+
+function recogniseAll(doc: ReadDocument): RecognisedTable[] {
+  const out: RecognisedTable[] = [];
+  let previous: RecognisedTable | null = null;
+  doc.tables.forEach((table, index) => {
+    const own = recogniseTitle(table.title);
+    const before = doc.tables[index - 1];
+    const between = before ? doc.text.slice(before.end, table.start).split('\n') : [];
+    const continues = !table.title && previous && previous.index === index - 1 && between.every((l) => CONTINUATION_LINE.test(l));
+    const found = own ?? (continues && previous ? { kind: previous.kind, family: previous.family } : null);
+    previous = found ? { ...found, index } : null;
+    if (previous) out.push(previous);
+  });
+  return out;
+}
+
+const headerRows = (table: DocumentTable): TableRow[] => {
+  const first = table.rows.findIndex((r) => r.cells.some((c) => isAmountText(c.text)));
+  return first < 0 ? table.rows : table.rows.slice(0, first);
+};
+const headerText = (table: DocumentTable): string =>
+  headerRows(table)
+    .flatMap((r) => r.cells.map((c) => c.text))
+    .join(' ');
+
+/** Labels of the 收支总表 and what they state (ordinals 一、 and spaces dropped first). */
+const SUMMARY_LABELS: Readonly<Record<string, MetricKey>> = {
+  本年收入合计: 'income_total',
+  本年支出合计: 'expenditure_total',
+  总计: 'grand_total',
+  收入总计: 'grand_total',
+  支出总计: 'grand_total',
+  收支总计: 'grand_total',
+  年初结转和结余: 'carryover_beginning',
+  一般公共预算财政拨款收入: 'income_general_budget',
+  政府性基金预算财政拨款收入: 'income_government_fund',
+  国有资本经营预算财政拨款收入: 'income_state_capital',
+  上级补助收入: 'income_superior_subsidy',
+  事业收入: 'income_business',
+  经营收入: 'income_operating',
+  事业单位经营收入: 'income_operating',
+  附属单位上缴收入: 'income_affiliated',
+  其他收入: 'income_other',
+};
+
+const ORDINAL = /^(?:[一二三四五六七八九十]+、|\d+[.、．])/;
+const plainLabel = (label: string) => label.replace(ORDINAL, '');
+const isTotalLabel = (label: string) => /^(合计|总计)$/.test(label);
+
+/** Functional class names by code, from every row of the document's tables that has both (the longest wins). */
+function classNames(rows: readonly ReadRow[]): Map<string, string> {
+  const names = new Map<string, string>();
+  rows.forEach((r, k) => {
+    if (r.code === '' || r.label === '') return;
+    // a name too long for its cell runs over a row of its own above the code (机关事业单位 / 基本养老保险缴费支出)
+    const above = rows[k - 1];
+    const alone = above !== undefined && above.code === '' && above.row.cells.filter((c) => c.text !== '').length === 1;
+    const prefix = alone ? above.label : '';
+    const name = prefix + r.label;
+    if (name.length > (names.get(r.code)?.length ?? 0)) names.set(r.code, name);
+  });
+  return names;
+}
+
+/**
+ * The class path 类 / 款 / 项 by the names the document prints (一般公共服务支出 / 财政事务 / 行政运行), each level
+ * named from its code wherever the document names it best. Names, not codes, make the path: the report's
+ * 说明 names the same classes in prose, and the 数据核查 rules hold both to one quantity.
+ */
+function classPath(code: string, names: ReadonlyMap<string, string>): string | null {
+  const levels = [3, 5, 7].filter((n) => n <= code.length).map((n) => names.get(code.slice(0, n)));
+  return levels.every((name) => name !== undefined) ? levels.join(' / ') : null;
+}
+
+interface Emit {
+  (metric: MetricKey, phase: Phase, scope: string, item: string, row: TableRow, cell: TableCell): void;
+}
+
+const namesBasicThenProject = (header: string) => header.includes('基本支出') && header.indexOf('项目支出') > header.indexOf('基本支出');
+
+/** The header words over column `j` (every header row's cell there, top to bottom). */
+const columnHeader = (table: DocumentTable, j: number): string =>
+  headerRows(table)
+    .map((h) => h.cells[j]?.text ?? '')
+    .join(' ')
+    .trim();
+
+/**
+ * The 合计 row's [total, basic, project]. Either the header names each of the three columns over it on its
+ * own (…合计 | …基本支出 | …项目支出): then the cells are read even when they do not add up, and 数据核查's
+ * sum-expenditure reports the row; or the header names 基本支出 before 项目支出 somewhere and the row adds up,
+ * which proves the order.
+ */
+function basicProjectSplit(
+  table: DocumentTable,
+  header: string,
+  row: ReadRow,
+): [TableCell, TableCell | undefined, TableCell | undefined] | null {
+  const [total, basic, project, ...others] = row.slots;
+  if (!total || !basic || !project) return null;
+  const heading = (cell: TableCell) => columnHeader(table, row.row.cells.indexOf(cell));
+  const named = /合计$/.test(heading(total)) && /^[^项]*基本支出$/.test(heading(basic)) && /^[^基]*项目支出$/.test(heading(project));
+  if (named) return [total, basic, project];
+  const parts = [basic, project, ...others].map((c) => c.text);
+  return namesBasicThenProject(header) && addsUp(total.text, parts) ? [total, basic, project] : null;
+}
+
+function readTable(doc: ReadDocument, recognised: RecognisedTable, names: ReadonlyMap<string, string>, emit: Emit): void {
+  const table = doc.tables[recognised.index];
+  if (!table) return;
+  const header = headerText(table);
+  const phase = tablePhase(recognised.family, header);
+  const rows = table.rows.slice(headerRows(table).length).map(readRow);
+  // a table of one data row without a label (江苏 支出预算总表: 合计 | 基本支出 | 项目支出 …) is its own 合计 row
+  const [onlyRow, ...moreRows] = rows;
+  const unlabelled = onlyRow && moreRows.length === 0 && onlyRow.labelIndex < 0 && onlyRow.code === '' ? onlyRow : undefined;
+  const totalRow = rows.find((r) => isTotalLabel(r.label)) ?? unlabelled;
+  switch (recognised.kind) {
+    case 'summary': {
+      if (!phase) return;
+      for (const r of rows) {
+        // a row may hold several blocks side by side (收入 | 支出): each label owns the amount right after it
+        r.row.cells.forEach((cell, j) => {
+          const metric = SUMMARY_LABELS[plainLabel(cell.text.replace(/\s+/g, ''))];
+          const value = r.row.cells[j + 1];
+          if (metric && value && isAmountText(value.text)) emit(metric, phase, '', '', r.row, value);
+        });
+      }
+      return;
+    }
+    case 'income': {
+      const [total, ...parts] = totalRow?.slots ?? [];
+      if (
+        phase &&
+        totalRow &&
+        total &&
+        parts.length > 0 &&
+        addsUp(
+          total.text,
+          parts.map((c) => c.text),
+        )
+      )
+        emit('income_total', phase, '', '', totalRow.row, total);
+      return;
+    }
+    case 'expenditure':
+    case 'general-expenditure': {
+      if (!phase) return;
+      const general = recognised.kind === 'general-expenditure';
+      const whole: MetricKey = general ? 'general_public_budget_expenditure' : 'expenditure_total';
+      const split = totalRow ? basicProjectSplit(table, header, totalRow) : null;
+      if (totalRow && split) {
+        const [total, basic, project] = split;
+        emit(whole, phase, '', '', totalRow.row, total);
+        if (basic) emit(general ? whole : 'basic_expenditure', phase, general ? 'basic' : '', '', totalRow.row, basic);
+        if (project) emit(general ? whole : 'project_expenditure', phase, general ? 'project' : '', '', totalRow.row, project);
+      } else if (totalRow && totalRow.slots.length === 1 && totalRow.slots[0]) emit(whole, phase, '', '', totalRow.row, totalRow.slots[0]);
+      if (!general) return;
+      for (const r of rows) {
+        if (r.code === '') continue;
+        const item = classPath(r.code, names);
+        if (item === null) continue;
+        const [total, basic, project] = r.slots;
+        // the class's own 基本/项目支出 are left out: the 数据核查 rules would hold them against the 基本支出
+        // of all funds (支出表), not of the 一般公共预算 alone
+        if (r.slots.length === 1 && total) emit('functional_expenditure', phase, '', item, r.row, total);
+        else if (
+          namesBasicThenProject(header) &&
+          r.slots.length === 3 &&
+          total &&
+          basic &&
+          project &&
+          addsUp(total.text, [basic.text, project.text])
+        )
+          emit('functional_expenditure', phase, '', item, r.row, total);
+      }
+      return;
+    }
+    case 'operation':
+    case 'procurement': {
+      const amounts = totalRow?.row.cells.filter((c) => isAmountText(c.text)) ?? [];
+      const [only] = amounts;
+      if (phase && totalRow && only && amounts.length === 1)
+        emit(recognised.kind === 'operation' ? 'operation_expenditure' : 'procurement_total', phase, '', '', totalRow.row, only);
+      return;
+    }
+    case 'sangong': {
+      const data = table.rows.slice(headerRows(table).length);
+      const [row, ...more] = data;
+      if (!row || more.length > 0) return;
+      const cells = readSangongRow(row.cells.map((c) => c.text));
+      if (!cells) return;
+      for (const { metric, column } of cells) {
+        const cell = row.cells[column];
+        const own = columnPhase(recognised.family, columnHeader(table, column));
+        if (cell && own) emit(metric, own, '', '', row, cell);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The standard tables of a read document and the figures their cells state. */
+export function readStandardTables(doc: ReadDocument): StandardTables {
+  const tables = recogniseAll(doc);
+  const allRows = doc.tables.flatMap((t) => t.rows.slice(headerRows(t).length).map(readRow));
+  const names = classNames(allRows);
+  const figures: TableFigure[] = [];
+  for (const recognised of tables) {
+    const unit: MeasureUnit | undefined = doc.tables[recognised.index]?.unit;
+    if (!unit) continue;
+    readTable(doc, recognised, names, (metric, phase, scope, item, row, cell) => {
+      if (cell.text === '') return;
+      figures.push({
+        metric,
+        phase,
+        scope,
+        item,
+        value: cell.text.replace(/\s+/g, ''),
+        unit,
+        quote: doc.text.slice(row.start, row.end),
+        start: row.start,
+        cell: cell.start,
+      });
+    });
+  }
+  return { tables, figures };
+}
+
+/** Whether a text offset lies inside a recognised standard table (its figures come from the table reader). */
+export function insideStandardTable(doc: ReadDocument, tables: readonly RecognisedTable[], offset: number): boolean {
+  return tables.some((t) => {
+    const table = doc.tables[t.index];
+    return table !== undefined && offset >= table.start && offset < table.end;
+  });
+}
+
+/**
+ * The text reader's figures with those inside a recognised standard table replaced by the table reader's
+ * (a pipe row read as prose may pair a label with the wrong column), in text order; `cells` gives each
+ * table figure's value cell, so it is cited by its own column.
+ */
+export function mergeTableFigures(
+  doc: ReadDocument,
+  textFigures: readonly DraftFigure[],
+): { figures: DraftFigure[]; cells: Map<DraftFigure, number> } {
+  const { tables, figures } = readStandardTables(doc);
+  const kept = textFigures.filter((f) => !insideStandardTable(doc, tables, f.start));
+  const cells = new Map<DraftFigure, number>();
+  const fromTables = figures.map(({ cell, ...draft }) => {
+    cells.set(draft, cell);
+    return draft;
+  });
+  const merged = [...kept, ...fromTables].sort((a, b) => a.start - b.start);
+  return { figures: merged, cells };
+}
