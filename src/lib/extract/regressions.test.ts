@@ -58,4 +58,10 @@ describe('header', () => {
     expect(r.year).toBe(year);
     expect(r.kind).toBe(kind);
   });
+  it.each([
+    ['traditional characters', '平安縣醫療保障局2022年度部門決算\n本年支出合計200萬元。', '平安縣醫療保障局'],
+    ['pinyin a mirror site put inside the name', '7月15日,衛(wèi)生部在其網(wǎng)站公布“三公經(jīng)費(fèi)”情況。2010年,衛(wèi)生部“三公經(jīng)費(fèi)”財政撥款預(yù)算4732.23萬元。', '衛(wèi)生部'],
+  ])('the unit as the text writes it: %s', (_name, text, unit) => {
+    expect(extractReport(text).unit).toBe(unit);
+  });
 });
