@@ -7,6 +7,7 @@ import {
 } from './lexicon';
 import { readChange } from './stages/change';
 import { phaseFrom } from './stages/phase';
+import { opensWithEarlierYear, speaksOfPriorYear } from './stages/scope';
 import type { NumberToken } from './tokens';
 import type { DraftFigure, ExtractContext } from './types';
 
@@ -223,8 +224,7 @@ export function figuresInSentence(
   let current: Current | null = carried && /^\s*(?:其中|主要用于|包括|具体)/.test(sentence) ? { ...carried, clauseStart: start } : null;
   let previousEnd = start;
   // "2021年的三公经费决算数合计为807.95万，其中：…": a sentence that opens with an earlier year speaks of that year
-  const opening = /^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?(20\d\d)\s*年/.exec(sentence);
-  const aboutEarlierYear = opening !== null && ctx.year !== null && Number(opening[1]) < ctx.year;
+  const aboutEarlierYear = opensWithEarlierYear(sentence, ctx.year);
   let unnamedAmountEnd: number | null = null;
   let pending: LabelHit[] = [];
   for (let k = firstTokenAt(tokens, start); k < tokens.length; k++) {
@@ -346,7 +346,9 @@ export function figuresInSentence(
       scope = 'change_vs_prior';
     } else if (token.minus && (metric === 'budget_adjustment')) {
       value = `-${value}`;
-    } else if (/上年|上一年/.test(afterLabel) || /(?<![较比与])上(?:一)?年(?:度)?/.test(hit ? scan.slice(clauseStart, hit.start) : '') || ctx.isPriorYearMention(scan.slice(clauseStart, token.start)) || (aboutEarlierYear && !scan.slice(clauseStart, token.start).includes(String(ctx.year)))) {
+    } else if (
+      speaksOfPriorYear({ afterLabel, beforeLabel: hit ? scan.slice(clauseStart, hit.start) : '', clause: scan.slice(clauseStart, token.start), year: ctx.year, sentenceAboutEarlierYear: aboutEarlierYear })
+    ) {
       scope = 'prior_year';
     }
     if (metric === 'budget_adjustment' && /调减|减少/.test(scan.slice(clauseStart, token.start)) && !value.startsWith('-')) value = `-${value}`;
