@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mentionsEarlierYear, opensWithEarlierYear, speaksOfPriorYear, type YearWords } from './scope';
 
-const words = (over: Partial<YearWords>): YearWords => ({ afterLabel: '', beforeLabel: '', clause: '', year: 2022, sentenceAboutEarlierYear: false, ...over });
+const words = (over: Partial<YearWords>): YearWords => ({
+  afterLabel: '',
+  beforeLabel: '',
+  clause: '',
+  year: 2022,
+  sentenceAboutEarlierYear: false,
+  ...over,
+});
 
 describe('speaksOfPriorYear: the number is the previous year’s', () => {
   it.each<[name: string, over: Partial<YearWords>, prior: boolean]>([
