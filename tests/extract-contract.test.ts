@@ -171,8 +171,10 @@ describe.skipIf(corpusMissing)('development corpus (../shared/corpus)', () => {
 
     if (row.unit) {
       // the text may give a fuller name than sources.csv (with the province or city in front), never a shorter one
+      // the unit comes back as written, pinyin of a mirror site included ("杜集區(qū)政府辦"); sources.csv leaves it out
+      const withoutPinyin = (s: string | null) => squash(s).replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g, '');
       check('unit', `reads the unit ${row.unit}`, () => {
-        expect(squash(json.unit).endsWith(squash(row.unit ?? '')), `unit ${json.unit}`).toBe(true);
+        expect(withoutPinyin(json.unit).endsWith(squash(row.unit ?? '')), `unit ${json.unit}`).toBe(true);
       });
     }
   });

@@ -349,8 +349,12 @@ export function detectYear(text: string): number | null {
   return [...votes.entries()].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a))[0];
 }
 
-/** Lines of site chrome and index metadata: breadcrumbs, "您的位置", 索引号 / 发布机构 / 发布日期 rows. */
-const CHROME = /^(?:附件\s*\d*[:：]?|目\s*录|您当前|您的位置|当前位置|首页|\[|【|索引号|#+\s*$)|主题分类|体裁分类|发布机构|发布日期|成文日期|发文字号|信息来源|浏览次数|公开目录|[^>]*>[^>]*>/;
+/**
+ * Lines of site chrome and index metadata: breadcrumbs, "您的位置", 索引号 / 发布机构 / 发布日期 rows.
+ * A breadcrumb is any line with two ">": written `>[^>]*>` (an unanchored `[^>]*>[^>]*>` scans to the end of
+ * the line from every position, quadratic on a long line without ">").
+ */
+const CHROME = /^(?:附件\s*\d*[:：]?|目\s*录|您当前|您的位置|当前位置|首页|\[|【|索引号|#+\s*$)|主题分类|体裁分类|发布机构|发布日期|成文日期|发文字号|信息来源|浏览次数|公开目录|>[^>]*>/;
 
 /**
  * The title area: the first lines that carry words, up to the first paragraph of prose (a report that opens

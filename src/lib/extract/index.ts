@@ -82,11 +82,6 @@ export function extractReport(text: string): Extraction {
       const note = lastAtOrBefore(unitNotes, offset - 1, (n) => n.at);
       return note && offset - note.at < 3000 ? note.unit : null;
     },
-    isPriorYearMention: (clause) => {
-      if (year === null) return false;
-      // "比2010年稍多", "与2021年相比": a year compared with is not the year the figure belongs to
-      return [...clause.matchAll(/(?<![比较与同]\s*)(20\d\d)\s*年(?!度?\s*相比)/g)].some((m) => Number(m[1]) < year);
-    },
   };
 
   const tokens = findTokens(scan, text);

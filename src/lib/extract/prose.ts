@@ -7,6 +7,7 @@ import {
 } from './lexicon';
 import { readChange } from './stages/change';
 import { phaseFrom } from './stages/phase';
+import { opensWithEarlierYear, speaksOfPriorYear } from './stages/scope';
 import type { NumberToken } from './tokens';
 import type { DraftFigure, ExtractContext } from './types';
 
@@ -141,13 +142,23 @@ function enumerationLabel(scan: string, sentenceStart: number, subjectStart: num
   if (functional < 0 && project < 0) {
     // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount; a 其中
     // before the current amount's own clause lists its siblings ("其中：公务接待费43.77万元、会议费34.10万元")
-    if (current && !WHOLES.has(current) && /其中|主要用于|包括/.test(scan.slice(subjectStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较)/.test(label)) {
+    if (current && !WHOLES.has(current) && /其中|主要用于|包括/.test(scan.slice(subjectStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较|减少|增加|下降|增长|降低|上升|节约)/.test(label)) {
       return { rule: { metric: current, pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
     }
     return null;
   }
   if (functional > project) return { rule: { metric: 'functional_expenditure', pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
   return { rule: { metric: 'budget_executed', pattern: /$/, kind: 'metric', scope: label }, start: at, end: to, item: '' };
+}
+
+/**
+ * The metric whose parts a sentence goes on to enumerate: the current one, or the sibling its last number was
+ * read as ("接待2批次，25人次，共计支出0.25万元，具体内容包括：1. …，用餐费用1200元": the money, not the batches).
+ */
+function enumeratedMetric(current: MetricKey, read: readonly DraftFigure[]): MetricKey {
+  const last = read.at(-1)?.metric;
+  const siblings: readonly MetricKey[] = Object.values(SIBLING_BY_UNIT[current] ?? {});
+  return last !== undefined && siblings.includes(last) ? last : current;
 }
 
 /** The state carried from number to number inside one sentence. */
@@ -161,6 +172,8 @@ interface Current {
   parts?: boolean;
   /** Where the clause that named the metric starts: quotes of later numbers start there too. */
   clauseStart: number;
+  /** The metric is a part enumerated after 其中 / 包括 in the clause starting here (the whole's). */
+  listStart?: number;
 }
 
 const CLAUSE_BREAK = /[，,、；;。！？!?\n]/;
@@ -211,8 +224,7 @@ export function figuresInSentence(
   let current: Current | null = carried && /^\s*(?:其中|主要用于|包括|具体)/.test(sentence) ? { ...carried, clauseStart: start } : null;
   let previousEnd = start;
   // "2021年的三公经费决算数合计为807.95万，其中：…": a sentence that opens with an earlier year speaks of that year
-  const opening = /^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?(20\d\d)\s*年/.exec(sentence);
-  const aboutEarlierYear = opening !== null && ctx.year !== null && Number(opening[1]) < ctx.year;
+  const aboutEarlierYear = opensWithEarlierYear(sentence, ctx.year);
   let unnamedAmountEnd: number | null = null;
   let pending: LabelHit[] = [];
   for (let k = firstTokenAt(tokens, start); k < tokens.length; k++) {
@@ -245,7 +257,8 @@ export function figuresInSentence(
     const clauseFrom = Math.max(leftFrom, clauseStartBefore(text, token.start, start));
     const clauseText = scan.slice(clauseFrom, labelTo);
     const hits = labelsIn(scan, onlyConnectors(clauseText) ? leftFrom : clauseFrom, labelTo);
-    const enumerated = enumerationLabel(scan, start, current ? current.clauseStart : start, clauseFrom, labelTo, hits, current?.metric ?? null);
+    // a part enumerated after 其中 / 包括 keeps the subject of its whole: the next part is enumerated as well
+    const enumerated = enumerationLabel(scan, start, current ? (current.listStart ?? current.clauseStart) : start, clauseFrom, labelTo, hits, current ? enumeratedMetric(current.metric, out) : null);
     if (enumerated) hits.push(enumerated);
     // a label that only follows certain metrics ("金额" after 购置公务用车) does not count elsewhere
     const usable = hits.filter((h) => !h.rule.after || (current !== null && h.rule.after.includes(current.metric)));
@@ -294,7 +307,8 @@ export function figuresInSentence(
       }
       scope = hit.rule.scope && metric === 'budget_executed' ? hit.rule.scope : ctx.sectionScope(token.start, metric, start);
       clauseStart = clauseStartBefore(text, hit.start, start);
-      if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart, parts: inherit !== null };
+      const listStart = hit === enumerated && current ? (current.listStart ?? current.clauseStart) : undefined;
+      if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart, parts: inherit !== null, ...(listStart !== undefined ? { listStart } : {}) };
     } else if (current && canInherit) {
       ({ metric, scope, item, clauseStart } = current);
     } else {
@@ -305,7 +319,9 @@ export function figuresInSentence(
 
     let unit: MeasureUnit | null = batchesAsTimes ? '批次' : token.unit === 'other' ? null : token.unit;
     if (unit === null) {
-      if (/[:：]\s*$/.test(left) && ctx.declaredUnit(token.start)) unit = ctx.declaredUnit(token.start);
+      // "具体内容包括：1. 配合…": the number of a list item takes no declared unit
+      const listNumber = /^\d{1,2}$/.test(token.written) && /^[.．、]\s*[^\d\s]/.test(scan.slice(token.end, token.end + 4));
+      if (/[:：]\s*$/.test(left) && !listNumber && ctx.declaredUnit(token.start)) unit = ctx.declaredUnit(token.start);
       else if (metric === 'self_eval_score' && /得分\s*(?:为)?\s*$/.test(left)) unit = '分';
       else if (metric === 'execution_rate' && /率\s*(?:为)?\s*$/.test(left) && /^\d\.\d+$/.test(token.written)) unit = 'ratio';
       else continue;
@@ -330,7 +346,9 @@ export function figuresInSentence(
       scope = 'change_vs_prior';
     } else if (token.minus && (metric === 'budget_adjustment')) {
       value = `-${value}`;
-    } else if (/上年|上一年/.test(afterLabel) || /(?<![较比与])上(?:一)?年(?:度)?/.test(hit ? scan.slice(clauseStart, hit.start) : '') || ctx.isPriorYearMention(scan.slice(clauseStart, token.start)) || (aboutEarlierYear && !scan.slice(clauseStart, token.start).includes(String(ctx.year)))) {
+    } else if (
+      speaksOfPriorYear({ afterLabel, beforeLabel: hit ? scan.slice(clauseStart, hit.start) : '', clause: scan.slice(clauseStart, token.start), year: ctx.year, sentenceAboutEarlierYear: aboutEarlierYear })
+    ) {
       scope = 'prior_year';
     }
     if (metric === 'budget_adjustment' && /调减|减少/.test(scan.slice(clauseStart, token.start)) && !value.startsWith('-')) value = `-${value}`;

@@ -28,6 +28,8 @@ const CASES: [string, string, string, Expected[]][] = [
   ['a sentence whose blanked pinyin leaves many words is no space-aligned table header', DECISION, '“三公”經(jīng)費支出預(yù)算為49.9萬元,支出決算為7.69萬元,完成預算的15.41%,決算數(shù)小于預算數(shù)的原因是外出學習活動減少。', [['sangong_total', 'budget', '', '49.9', '万元'], ['sangong_total', 'actual', '', '7.69', '万元'], ['execution_rate', 'actual', '', '15.41', '%']]],
   ['numbered project rows under a space-separated header', DECISION, '单位:万元\n序号 项目名称 项目实施单位 预算数(调整后) 执行数(至2023年底) 结余数 结余交回财政数 自评得分\n1 城乡居民医疗保险补贴资金 长安区医疗保障局 3543.206 3543.206 0 100\n', [['budget_adjusted', 'adjusted', '城乡居民医疗保险补贴资金', '3543.206', '万元'], ['budget_executed', 'actual', '城乡居民医疗保险补贴资金', '3543.206', '万元'], ['self_eval_score', 'actual', '城乡居民医疗保险补贴资金', '100', '分']]],
   ['a statement line under such a header names no project', DECISION, '单位:万元\n序号 项目名称 项目实施单位 预算数(调整后) 执行数(至2023年底) 结余数 结余交回财政数 自评得分\n1 社会保障和就业支出 326.72 326.72\n2 工资福利支出 100 100\n', []],
+  ['reception costs listed item by item after the total', DECISION, '公务接待2批次，25人次，共计支出0.25万元，具体内容包括：1. 配合调研工作，用餐费用1200元；2. 协助实地考察调研，用餐费用1300元。', [['reception_batches', 'actual', '', '2', '批次'], ['reception_people', 'actual', '', '25', '人次'], ['sangong_reception', 'actual', '', '0.25', '万元'], ['sangong_reception', 'actual', '', '1200', '元'], ['sangong_reception', 'actual', '', '1300', '元']]],
+  ['a change word after 其中 is a change, not a part', DECISION, '“三公”经费支出100万元，其中：公务用车购置费25万元，较上年31万元减少6万元，下降19.35%。', [['sangong_total', 'actual', '', '100', '万元'], ['sangong_vehicle_purchase', 'actual', '', '25', '万元'], ['sangong_vehicle_purchase', 'actual', 'prior_year', '31', '万元'], ['sangong_vehicle_purchase', 'actual', 'change_vs_prior', '-6', '万元'], ['sangong_vehicle_purchase', 'actual', 'change_vs_prior', '-19.35', '%']]],
   ['not a budget report', '', '平安县统计局：2022年全县居民人均可支配收入3.2万元，人均消费支出2.1万元，同比增长5%。', []],
 ];
 
@@ -55,5 +57,11 @@ describe('header', () => {
     const r = extractReport(text);
     expect(r.year).toBe(year);
     expect(r.kind).toBe(kind);
+  });
+  it.each([
+    ['traditional characters', '平安縣醫療保障局2022年度部門決算\n本年支出合計200萬元。', '平安縣醫療保障局'],
+    ['pinyin a mirror site put inside the name', '7月15日,衛(wèi)生部在其網(wǎng)站公布“三公經(jīng)費(fèi)”情況。2010年,衛(wèi)生部“三公經(jīng)費(fèi)”財政撥款預(yù)算4732.23萬元。', '衛(wèi)生部'],
+  ])('the unit as the text writes it: %s', (_name, text, unit) => {
+    expect(extractReport(text).unit).toBe(unit);
   });
 });

@@ -68,7 +68,8 @@ export function asWrittenIn(text: string, name: string): string {
     .map((ch) => `(?:${[ch, ...(TO_TRADITIONAL.get(ch) ?? []), ...(FULL_WIDTH_OF[ch] ?? [])].map(escape).join('|')})(?:${PINYIN.source})?`)
     .join('\\s*');
   const found = new RegExp(pattern).exec(text)?.[0];
-  return found ? found.replace(new RegExp(PINYIN.source, 'g'), '').replace(/\s+/g, '') : name;
+  // verbatim: a quote of the name is checked against the text, so only line breaks and padding go
+  return found ? found.replace(/\s+/g, '') : name;
 }
 
 /**

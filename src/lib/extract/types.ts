@@ -38,8 +38,6 @@ export interface ExtractContext {
   sectionScope: (offset: number, metric: MetricKey, sentenceStart: number) => string;
   /** The unit of measure a table header or note declares for bare numbers before `offset`, if any. */
   declaredUnit: (offset: number) => MeasureUnit | null;
-  /** Whether a clause names the previous year (上年, or the fiscal year minus one). */
-  isPriorYearMention: (clause: string) => boolean;
 }
 
 /** The extractor's answer for one report. */
