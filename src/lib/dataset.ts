@@ -89,6 +89,7 @@ export function buildCollections(dataset: ValidDataset): Collections {
       unit_short_name: unitsById.get(report.unit_id)?.short_name ?? report.unit_id,
       text: redactedOf(report.id),
       machine_figures: own.filter((f) => f.review === 'machine').length,
+      checked_figures: own.filter((f) => f.review === 'checked').length,
       curated_figures: own.filter((f) => f.review === 'curated').length,
     };
   });

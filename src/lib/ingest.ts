@@ -16,6 +16,7 @@ import { FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS, REPORT_COLUMNS, UNIT_COLUMNS, 
 import { includesIgnoringSpace } from './quote';
 import { toHalfWidth } from './numbers';
 import { extractReport, type Extraction } from './extract';
+import { confirmedDrafts } from './ingest-checked';
 
 /** The note every ingested report carries in the manifest until a person has reviewed it. */
 export const INGEST_NOTE = '由 npm run ingest 导入；数字为程序摘录，未经人工核对。';
@@ -492,11 +493,15 @@ function chooseUnit(options: IngestOptions, detected: string | null, dataset: Da
   return { unit: parsed.data, created: true };
 }
 
-/** Machine rows from the extraction, each with a quote that occurs exactly once (lengthened if needed). */
+/**
+ * Drafted rows from the extraction, each with a quote that occurs exactly once (lengthened if needed):
+ * review = checked when the document confirms the figure by itself (src/lib/ingest-checked.ts), else machine.
+ */
 function draftRows(extraction: Extraction, text: string, reportId: string, notes: string[]): FigureRow[] {
   const rows: FigureRow[] = [];
+  const confirmed = confirmedDrafts(extraction.figures);
   let lengthened = 0;
-  for (const f of extraction.figures) {
+  for (const [index, f] of extraction.figures.entries()) {
     const quote = uniqueQuote(text, f.quote, f.start);
     const what = `${f.metric} ${f.value} ${f.unit}`;
     if (quote === null) {
@@ -508,7 +513,8 @@ function draftRows(extraction: Extraction, text: string, reportId: string, notes
       continue;
     }
     if (quote !== f.quote) lengthened++;
-    rows.push({ report_id: reportId, metric: f.metric, phase: f.phase, scope: f.scope, item: f.item, value: f.value, unit: f.unit, quote, review: 'machine', note: '' });
+    const review = confirmed.has(index) ? 'checked' : 'machine';
+    rows.push({ report_id: reportId, metric: f.metric, phase: f.phase, scope: f.scope, item: f.item, value: f.value, unit: f.unit, quote, review, note: '' });
   }
   if (lengthened > 0) notes.push(`lengthened ${lengthened} quote(s) that occur more than once in the text, so that each names one place`);
   return rows;

@@ -65,6 +65,7 @@ function report(id: string, year: number, unitName: string): ReportEntry {
     unit_short_name: unitName,
     text: '',
     machine_figures: 0,
+    checked_figures: 0,
     curated_figures: 0,
   };
 }

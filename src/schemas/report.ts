@@ -62,6 +62,8 @@ export const reportEntrySchema = reportFields.extend({
   text: z.string(),
   /** Figures drafted by the machine and not yet reviewed by a person. */
   machine_figures: z.number().int().nonnegative(),
+  /** Figures drafted by the machine and confirmed by the report itself (a second statement, table arithmetic). */
+  checked_figures: z.number().int().nonnegative(),
   /** Figures a person curated. */
   curated_figures: z.number().int().nonnegative(),
 });

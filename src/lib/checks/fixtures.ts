@@ -65,6 +65,7 @@ export function makeReport(fields: Partial<ReportEntry> = {}): ReportEntry {
     unit_short_name: '测试',
     text: '',
     machine_figures: 0,
+    checked_figures: 0,
     curated_figures: 0,
     ...fields,
   };

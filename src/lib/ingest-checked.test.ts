@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftFigure } from './extract';
+import { confirmedBySecondStatement, confirmedDrafts, statementKey } from './ingest-checked';
+
+const draft = (over: Partial<DraftFigure>): DraftFigure => ({
+  metric: 'expenditure_total', phase: 'budget', scope: '', item: '', value: '1,153.8', unit: '万元', quote: '支出预算1,153.8万元', start: 0, ...over,
+});
+
+describe('statementKey', () => {
+  it.each([
+    ['万元 and 元 of the same amount', draft({ value: '1,153.8', unit: '万元' }), draft({ value: '11538000', unit: '元' }), true],
+    ['full-width digits', draft({ value: '１１５３.８' }), draft({ value: '1153.80' }), true],
+    ['another amount', draft({ value: '1,153.8' }), draft({ value: '1,153.9' }), false],
+    ['another phase', draft({ phase: 'budget' }), draft({ phase: 'actual' }), false],
+    ['another scope', draft({ scope: '' }), draft({ scope: 'basic' }), false],
+    ['another item', draft({ item: '' }), draft({ item: '社会保障和就业支出' }), false],
+    ['another metric', draft({}), draft({ metric: 'income_total' }), false],
+    ['a rate is compared as written', draft({ metric: 'execution_rate', value: '98.5', unit: '%' }), draft({ metric: 'execution_rate', value: '98.50', unit: '%' }), false],
+  ])('%s', (_, a, b, same) => {
+    expect(statementKey(a) === statementKey(b)).toBe(same);
+  });
+});
+
+describe('confirmedBySecondStatement', () => {
+  const sentence = draft({ quote: '2024年支出预算1,153.8万元', start: 10 });
+  const row = draft({ value: '11,538,000.00', unit: '元', quote: '支出合计 | 11,538,000.00', start: 500 });
+  it.each<[string, DraftFigure[], number[]]>([
+    ['a sentence and a table row: both checked', [sentence, row], [0, 1]],
+    ['stated once: machine', [sentence], []],
+    ['the same words twice (a table printed twice) confirm nothing', [sentence, { ...sentence, start: 900 }], []],
+    ['the same words apart from spaces confirm nothing', [sentence, { ...sentence, quote: '2024年 支出预算 1,153.8万元', start: 900 }], []],
+    ['overlapping quotes are one place', [sentence, { ...row, start: 12 }], []],
+    ['another value is no confirmation', [sentence, { ...row, value: '11,538,001.00' }], []],
+    ['three statements: all checked', [sentence, row, draft({ quote: '合计1153.8', start: 2000 })], [0, 1, 2]],
+    ['only the pair is checked, not a lone figure beside it', [sentence, row, draft({ metric: 'income_total', start: 3000 })], [0, 1]],
+  ])('%s', (_, drafts, expected) => {
+    expect([...confirmedBySecondStatement(drafts)].sort()).toEqual(expected);
+  });
+});
+
+describe('confirmedDrafts', () => {
+  it('joins what each confirmation confirms', () => {
+    const drafts = [draft({}), draft({ start: 100, quote: 'x' })];
+    expect([...confirmedDrafts(drafts, [() => new Set([0]), () => new Set([0, 1])])].sort()).toEqual([0, 1]);
+    expect(confirmedDrafts(drafts, []).size).toBe(0);
+  });
+});
