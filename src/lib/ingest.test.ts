@@ -15,25 +15,27 @@ import {
   type IngestPlan,
 } from './ingest';
 import { parseCsv, type Problem } from './csv';
-import { FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS, INDICATOR_COLUMNS, REPORT_COLUMNS, UNIT_COLUMNS, validateDataset, type DatasetInput, type SourceText } from './validate';
+import { FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS, INDICATOR_COLUMNS, REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS, UNIT_COLUMNS, validateDataset, type DatasetInput, type SourceText } from './validate';
 import type { DraftFigure, Extraction } from './extract';
 import type { ReportKind } from '../schemas/vocabulary';
 
 describe('parseIngestArgs', () => {
   it.each<[string, string[], ReturnType<typeof parseIngestArgs>]>([
-    ['file only', ['r.txt'], { ok: true, help: false, file: 'r.txt', options: {}, dryRun: false, root: null }],
+    ['file only', ['r.txt'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: null, sources: null, verbose: false }],
     ['value flags, both spellings', ['r.txt', '--unit', 'a-ybj', '--year=2023', '--kind', 'budget', '--dry-run'], {
-      ok: true, help: false, file: 'r.txt', options: { unit: 'a-ybj', year: '2023', kind: 'budget' }, dryRun: true, root: null,
+      ok: true, help: false, files: ['r.txt'], options: { unit: 'a-ybj', year: '2023', kind: 'budget' }, dryRun: true, root: null, sources: null, verbose: false,
     }],
     ['every unit flag', ['--unit-name', '甲县医疗保障局', '--short-name', '甲县医保局', '--province', '湖南省', '--city', '株洲市', '--county', '甲县', '--type', '医疗保障局', 'r.txt'], {
-      ok: true, help: false, file: 'r.txt', dryRun: false, root: null,
+      ok: true, help: false, files: ['r.txt'], dryRun: false, root: null, sources: null, verbose: false,
       options: { unitName: '甲县医疗保障局', shortName: '甲县医保局', province: '湖南省', city: '株洲市', county: '甲县', type: '医疗保障局' },
     }],
-    ['--root', ['r.txt', '--root', '/tmp/x'], { ok: true, help: false, file: 'r.txt', options: {}, dryRun: false, root: '/tmp/x' }],
-    ['an empty value with =', ['r.txt', '--url='], { ok: true, help: false, file: 'r.txt', options: { url: '' }, dryRun: false, root: null }],
-    ['help needs no file', ['--help'], { ok: true, help: true, file: '', options: {}, dryRun: false, root: null }],
+    ['--root', ['r.txt', '--root', '/tmp/x'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: '/tmp/x', sources: null, verbose: false }],
+    ['an empty value with =', ['r.txt', '--url='], { ok: true, help: false, files: ['r.txt'], options: { url: '' }, dryRun: false, root: null, sources: null, verbose: false }],
+    ['help needs no file', ['--help'], { ok: true, help: true, files: [], options: {}, dryRun: false, root: null, sources: null, verbose: false }],
     ['no file', ['--unit', 'a'], { ok: false, error: 'no FILE given' }],
-    ['two files', ['a.txt', 'b.txt'], { ok: false, error: 'one FILE at a time, got a.txt b.txt' }],
+    ['files and folders, a sidecar, --verbose', ['a.pdf', 'dir', '--sources', 's.csv', '--verbose'], {
+      ok: true, help: false, files: ['a.pdf', 'dir'], options: {}, dryRun: false, root: null, sources: 's.csv', verbose: true,
+    }],
     ['unknown flag', ['r.txt', '--unti', 'a'], { ok: false, error: 'unknown flag --unti' }],
     ['flag without value at the end', ['r.txt', '--unit'], { ok: false, error: '--unit needs a value' }],
     ['flag followed by a flag', ['r.txt', '--unit', '--dry-run'], { ok: false, error: '--unit needs a value' }],
@@ -207,7 +209,8 @@ const OLD_ID = 'jia-ybj-2022-final-accounts';
 const OLD_TEXT = '甲县医疗保障局\n2022年度部门决算\n\n一、收支总体情况\n2022年度收、支总计100万元。\n';
 const OLD_BYTES = new TextEncoder().encode(OLD_TEXT);
 const REPORTS = [
-  REPORT_COLUMNS.join(','),
+  // a manifest written before originals were kept: without the optional original_* columns
+  REPORT_COLUMNS.filter((c) => !(REPORT_OPTIONAL_COLUMNS as readonly string[]).includes(c)).join(','),
   `${OLD_ID},jia-ybj,2022,部门决算,甲县医疗保障局 2022年度部门决算,,,old.txt,${sha256Hex(OLD_BYTES)},,,`,
 ].join('\n'); // no final newline: ingest must add one and keep every other byte
 const OLD_FIGURES = `${FIGURE_COLUMNS.join(',')}\n${OLD_ID},grand_total,actual,,,100,万元,2022年度收、支总计100万元,curated,\n`;
@@ -246,7 +249,7 @@ function datasetOf(files: Files): DatasetInput {
   }
   return {
     units: parseCsv(asText(files['data/units.csv'] ?? ''), 'data/units.csv', UNIT_COLUMNS),
-    reports: parseCsv(asText(files['data/reports.csv'] ?? ''), 'data/reports.csv', REPORT_COLUMNS),
+    reports: parseCsv(asText(files['data/reports.csv'] ?? ''), 'data/reports.csv', REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS),
     figures,
     indicators,
     sources,
@@ -312,7 +315,7 @@ describe('planIngest: a ready plan', () => {
     expect(reports.startsWith(`${REPORTS}\n`)).toBe(true);
     expect(datasetOf(files).reports.records[1]?.values).toEqual({
       id, unit_id: 'jia-ybj', year: '2023', kind: '部门整体支出绩效自评', title: '甲县医疗保障局 2023年度部门整体支出绩效自评报告',
-      date: '2024-03-05', date_label: '填报日期', original_filename: '甲县2023自评.txt', sha256: sha256Hex(NEW_BYTES), source_url: '', retrieved: '', note: INGEST_NOTE,
+      date: '2024-03-05', date_label: '填报日期', original_filename: '甲县2023自评.txt', sha256: sha256Hex(NEW_BYTES), source_url: '', retrieved: '', note: INGEST_NOTE, original_sha256: '', original_format: '',
     });
     expect(datasetOf(files).figures[1]?.records.map((r) => r.values)).toEqual(
       GOOD.map((f) => ({ report_id: id, metric: f.metric, phase: f.phase, scope: '', item: '', value: f.value, unit: f.unit, quote: f.quote, review: 'machine', note: '' })),

@@ -66,6 +66,8 @@ export function makeReport(fields: Partial<ReportEntry> = {}): ReportEntry {
     text: '',
     machine_figures: 0,
     checked_figures: 0,
+    original_sha256: '',
+    original_format: '',
     curated_figures: 0,
     ...fields,
   };
