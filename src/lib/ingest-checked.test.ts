@@ -3,7 +3,15 @@ import type { DraftFigure } from './extract';
 import { confirmedBySecondStatement, confirmedDrafts, statementKey } from './ingest-checked';
 
 const draft = (over: Partial<DraftFigure>): DraftFigure => ({
-  metric: 'expenditure_total', phase: 'budget', scope: '', item: '', value: '1,153.8', unit: '万元', quote: '支出预算1,153.8万元', start: 0, ...over,
+  metric: 'expenditure_total',
+  phase: 'budget',
+  scope: '',
+  item: '',
+  value: '1,153.8',
+  unit: '万元',
+  quote: '支出预算1,153.8万元',
+  start: 0,
+  ...over,
 });
 
 describe('statementKey', () => {
@@ -15,7 +23,12 @@ describe('statementKey', () => {
     ['another scope', draft({ scope: '' }), draft({ scope: 'basic' }), false],
     ['another item', draft({ item: '' }), draft({ item: '社会保障和就业支出' }), false],
     ['another metric', draft({}), draft({ metric: 'income_total' }), false],
-    ['a rate is compared as written', draft({ metric: 'execution_rate', value: '98.5', unit: '%' }), draft({ metric: 'execution_rate', value: '98.50', unit: '%' }), false],
+    [
+      'a rate is compared as written',
+      draft({ metric: 'execution_rate', value: '98.5', unit: '%' }),
+      draft({ metric: 'execution_rate', value: '98.50', unit: '%' }),
+      false,
+    ],
   ])('%s', (_, a, b, same) => {
     expect(statementKey(a) === statementKey(b)).toBe(same);
   });

@@ -15,12 +15,19 @@ describe('kindOfSidecar', () => {
 
 describe('parseSidecar', () => {
   it('reads url, retrieved, unit, year and kind by column name', () => {
-    const csv = 'kind,file,url,retrieved,unit,year\n部门决算,a/x.pdf,https://example.gov.cn/x.pdf,2025-01-02,甲县财政局,2024\n,y.html,,,,20x4\n';
+    const csv =
+      'kind,file,url,retrieved,unit,year\n部门决算,a/x.pdf,https://example.gov.cn/x.pdf,2025-01-02,甲县财政局,2024\n,y.html,,,,20x4\n';
     const sidecar = parseSidecar(csv);
     expect(sidecar).toEqual({
       ok: true,
       entries: new Map([
-        ['a/x.pdf', { options: { url: 'https://example.gov.cn/x.pdf', retrieved: '2025-01-02', year: '2024', kind: '部门决算' }, unitName: '甲县财政局' }],
+        [
+          'a/x.pdf',
+          {
+            options: { url: 'https://example.gov.cn/x.pdf', retrieved: '2025-01-02', year: '2024', kind: '部门决算' },
+            unitName: '甲县财政局',
+          },
+        ],
         ['y.html', { options: {} }],
       ]),
     });
