@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftFigure } from './extract';
-import { confirmedBySecondStatement, confirmedDrafts, statementKey } from './ingest-checked';
+import { confirmedBySecondStatement, confirmedDrafts, labelOf, statementKey } from './ingest-checked';
 
 const draft = (over: Partial<DraftFigure>): DraftFigure => ({
   metric: 'expenditure_total',
@@ -34,18 +34,43 @@ describe('statementKey', () => {
   });
 });
 
+describe('labelOf', () => {
+  it.each<[string, string, string]>([
+    ['2023年度本年支出合计120.5万元', '120.5', '年度本年支出合计'],
+    ['本年支出合计 | 11,538,000.00', '11,538,000.00', '本年支出合计'],
+    ['支出合计为 120.5', '120.5', '支出合计'],
+    ['其中：基本支出100万元', '100', '基本支出'],
+    ['120.5', '120.5', ''],
+    ['支出１２０.５万元', '120.5', ''], // the number is not written as the draft writes it
+  ])('%s', (quote, value, label) => expect(labelOf({ quote, value })).toBe(label));
+});
+
 describe('confirmedBySecondStatement', () => {
-  const sentence = draft({ quote: '2024年支出预算1,153.8万元', start: 10 });
-  const row = draft({ value: '11,538,000.00', unit: '元', quote: '支出合计 | 11,538,000.00', start: 500 });
+  const sentence = draft({ quote: '2024年本年支出合计1,153.8万元', start: 10 });
+  const row = draft({ value: '11,538,000.00', unit: '元', quote: '本年支出合计 | 11,538,000.00', start: 500 });
   it.each<[string, DraftFigure[], number[]]>([
     ['a sentence and a table row: both checked', [sentence, row], [0, 1]],
     ['stated once: machine', [sentence], []],
     ['the same words twice (a table printed twice) confirm nothing', [sentence, { ...sentence, start: 900 }], []],
-    ['the same words apart from spaces confirm nothing', [sentence, { ...sentence, quote: '2024年 支出预算 1,153.8万元', start: 900 }], []],
+    [
+      'the same words apart from spaces confirm nothing',
+      [sentence, { ...sentence, quote: '2024年 本年支出合计 1,153.8万元', start: 900 }],
+      [],
+    ],
     ['overlapping quotes are one place', [sentence, { ...row, start: 12 }], []],
-    ['another value is no confirmation', [sentence, { ...row, value: '11,538,001.00' }], []],
-    ['three statements: all checked', [sentence, row, draft({ quote: '合计1153.8', start: 2000 })], [0, 1, 2]],
+    ['another value is no confirmation', [sentence, { ...row, value: '11,538,001.00', quote: '本年支出合计 | 11,538,001.00' }], []],
+    ['three statements: all checked', [sentence, row, draft({ quote: '支出合计1153.8', value: '1153.8', start: 2000 })], [0, 1, 2]],
     ['only the pair is checked, not a lone figure beside it', [sentence, row, draft({ metric: 'income_total', start: 3000 })], [0, 1]],
+    // seen in a real ingest: two lines the extractor read as the same metric and value confirm nothing
+    [
+      'two different labels with the same key',
+      [
+        draft({ metric: 'budget_executed', phase: 'actual', value: '5', quote: '办公经费支出5万元', start: 0 }),
+        draft({ metric: 'budget_executed', phase: 'actual', value: '5', quote: '培训经费支出5万元', start: 20 }),
+      ],
+      [],
+    ],
+    ['a label-less quote confirms nothing', [sentence, draft({ quote: '1,153.8', start: 700 })], []],
   ])('%s', (_, drafts, expected) => {
     expect([...confirmedBySecondStatement(drafts)].sort()).toEqual(expected);
   });

@@ -17,8 +17,28 @@ export function statementKey(f: Pick<DraftFigure, 'metric' | 'phase' | 'scope' |
 const sameWords = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
 
 /**
+ * The words that name the figure in its quote: the run of Chinese characters right before its number,
+ * without the linking words and separators between ("本年支出合计为 120.5" and "本年支出合计 | 120.5" → 本年支出合计).
+ * '' when the quote does not write the number as the draft does.
+ */
+export function labelOf(f: Pick<DraftFigure, 'quote' | 'value'>): string {
+  const at = f.quote.lastIndexOf(f.value);
+  if (at < 0) return '';
+  const before = f.quote.slice(0, at).replace(/[\s|:：，,为是]+$/u, '');
+  return /[\p{Script=Han}、]+$/u.exec(before)?.[0] ?? '';
+}
+
+/** Whether two labels name the same thing: one ends with the other ("2023年度本年支出合计" and "本年支出合计"). */
+function sameLabel(a: string, b: string): boolean {
+  return a !== '' && b !== '' && (a.endsWith(b) || b.endsWith(a));
+}
+
+/**
  * Indexes of the drafts whose statement the text makes again elsewhere in other words: another draft with the
- * same statementKey whose quote does not overlap and is not the same words (a table printed twice confirms nothing).
+ * same statementKey, under the same label, whose quote does not overlap and is not the same words. The label
+ * matters: the extractor may read two different lines as the same metric ("办公经费支出5万元", "培训经费支出5万元"
+ * both as budget_executed 5万元), and two misreadings must not confirm each other. A table printed twice
+ * confirms nothing either.
  */
 export function confirmedBySecondStatement(drafts: readonly DraftFigure[]): Set<number> {
   const byKey = new Map<string, number[]>();
@@ -32,7 +52,7 @@ export function confirmedBySecondStatement(drafts: readonly DraftFigure[]): Set<
         const b = drafts[j];
         if (!b || j === i) return false;
         const overlap = a.start < b.start + b.quote.length && b.start < a.start + a.quote.length;
-        return !overlap && !sameWords(a.quote, b.quote);
+        return !overlap && !sameWords(a.quote, b.quote) && sameLabel(labelOf(a), labelOf(b));
       });
       if (other) confirmed.add(i);
     }
