@@ -27,7 +27,7 @@ import { extractReport } from '../src/lib/extract';
 import { isIngestLeftover, readDataset, dataPaths } from '../src/lib/dataset-files';
 import { formatProblem, validateDataset } from '../src/lib/validate';
 import type { Problem } from '../src/lib/csv';
-import { INGEST_USAGE, newProblems, parseIngestArgs, planIngest, sha256Hex } from '../src/lib/ingest';
+import { INGEST_USAGE, newProblems, parseIngestArgs, planIngest, reportsWithOriginal, sha256Hex } from '../src/lib/ingest';
 import { listInputs, readInput, withoutScoresInAmountTables, type InputFile } from '../src/lib/ingest-inputs';
 import {
   JOURNAL_PATH,
@@ -130,6 +130,13 @@ function failed(file: string, result: { error: string } | { problems: Problem[] 
 
 async function ingestOne(input: InputFile): Promise<Outcome> {
   const file = input.path;
+  // a file already ingested is known by its bytes: not read again (a PDF takes seconds)
+  const dataset = readDataset(root);
+  const known = existsSync(file) && statSync(file).isFile() && flags.id === undefined ? reportsWithOriginal(dataset, sha256Hex(readFileSync(file))) : [];
+  if (known.length > 0 && reportsWithoutFigures(dataset, known).length === 0) {
+    say(`${file}: already ingested as ${known.join(', ')} (same sha256); nothing changed`);
+    return { status: 'duplicate', reportIds: known };
+  }
   const read = await readInput(file);
   if (!read.ok) {
     say(`${file} ${read.error}`);
@@ -148,7 +155,7 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
     text: read.text,
     fileName: basename(file),
     options,
-    dataset: readDataset(root),
+    dataset,
     unitsCsv: readText(paths.units),
     reportsCsv: readText(paths.reports),
     extract: (text: string) => withoutScoresInAmountTables(extractReport(text), read.doc),

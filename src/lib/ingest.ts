@@ -414,6 +414,17 @@ export type IngestPlan =
       knownProblems: Problem[];
     };
 
+/**
+ * Ids of the reports whose original has this sha256: the published file kept in data/originals/, or the
+ * source text when the text is the original (a report is the same when its original bytes are).
+ */
+export function reportsWithOriginal(dataset: DatasetInput, sha256: string): string[] {
+  return dataset.reports.records
+    .map((r) => r.values)
+    .filter((v) => (v['original_sha256'] ? v['original_sha256'] : v['sha256']) === sha256)
+    .map((v) => v['id'] ?? '');
+}
+
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -591,9 +602,7 @@ export function planIngest(input: IngestInput): IngestPlan {
   const sha = sha256Hex(input.bytes);
   const originalSha = input.original ? sha256Hex(input.original.bytes) : '';
   const manifest = dataset.reports.records.map((r) => r.values);
-  // a report is the same when its original bytes are: the published file, or the text when that is the original
-  const identityOf = (v: Record<string, string>) => (v['original_sha256'] ? v['original_sha256'] : v['sha256']);
-  const sameBytes = manifest.filter((v) => identityOf(v) === (originalSha || sha)).map((v) => v['id'] ?? '');
+  const sameBytes = reportsWithOriginal(dataset, originalSha || sha);
   if (sameBytes.length > 0 && (options.id === undefined || sameBytes.includes(options.id))) {
     return { status: 'already-ingested', reportIds: options.id === undefined ? sameBytes : [options.id], notes };
   }
