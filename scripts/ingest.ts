@@ -110,6 +110,10 @@ const pagesRead = new Map<string, number>();
 const ORIGINALS_BUDGET_BYTES = 10_000_000;
 const bytesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).reduce((n, name) => n + statSync(join(dir, name)).size, 0) : 0);
 const verbose = args.verbose || inputs.length === 1;
+/** What happened to a file in full (every reason, every note): with one file or --verbose; else its one line says it. */
+const detail = (message: string) => {
+  if (verbose) say(message);
+};
 /**
  * Validation from disk after writing: only problems the dataset did not have before count, and not the journal,
  * temporaries and backups of this very transaction (they are gone once it commits).
@@ -123,8 +127,8 @@ async function stopIfAsked(): Promise<void> {
 }
 function failed(file: string, result: { error: string } | { problems: Problem[] }): Outcome {
   const reasons = 'problems' in result ? result.problems.map(formatProblem) : [result.error];
-  for (const reason of reasons) say(reason);
-  say(`${file}: rolled back, nothing changed`);
+  for (const reason of reasons) detail(reason);
+  detail(`${file}: rolled back, nothing changed`);
   return { status: 'failed', reason: `${reasons[0] ?? 'a problem'}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''}; rolled back` };
 }
 
@@ -134,12 +138,12 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
   const dataset = readDataset(root);
   const known = existsSync(file) && statSync(file).isFile() && flags.id === undefined ? reportsWithOriginal(dataset, sha256Hex(readFileSync(file))) : [];
   if (known.length > 0 && reportsWithoutFigures(dataset, known).length === 0) {
-    say(`${file}: already ingested as ${known.join(', ')} (same sha256); nothing changed`);
+    detail(`${file}: already ingested as ${known.join(', ')} (same sha256); nothing changed`);
     return { status: 'duplicate', reportIds: known };
   }
   const read = await readInput(file);
   if (!read.ok) {
-    say(`${file} ${read.error}`);
+    detail(`${file} ${read.error}`);
     return { status: 'failed', reason: read.error };
   }
   pagesRead.set(file, read.pages);
@@ -161,25 +165,25 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
     extract: (text: string) => withoutScoresInAmountTables(extractReport(text), read.doc),
   };
   const plan = planIngest(planInput);
-  if (verbose) for (const note of plan.notes) say(note);
+  for (const note of plan.notes) detail(note);
 
   if (plan.status === 'already-ingested') {
     const incomplete = reportsWithoutFigures(planInput.dataset, plan.reportIds);
     if (incomplete.length === 0) {
-      say(`${file}: already ingested as ${plan.reportIds.join(', ')} (same sha256); nothing changed`);
+      detail(`${file}: already ingested as ${plan.reportIds.join(', ')} (same sha256); nothing changed`);
       return { status: 'duplicate', reportIds: plan.reportIds };
     }
     for (const reportId of incomplete) {
       const figuresFile = `data/figures/${reportId}.csv`;
-      say(`report ${reportId} is in data/reports.csv but ${figuresFile} is missing (an ingest stopped before ingest was atomic)`);
+      detail(`report ${reportId} is in data/reports.csv but ${figuresFile} is missing (an ingest stopped before ingest was atomic)`);
       const repair = planMissingFigures(planInput, reportId);
       if (!repair.ok) {
-        for (const error of repair.errors) say(error);
-        say(`${file}: nothing written`);
+        for (const error of repair.errors) detail(error);
+        detail(`${file}: nothing written`);
         return { status: 'failed', reason: repair.errors.join('; ') };
       }
       if (dryRun) {
-        say(`dry run: would write ${figuresFile} with ${repair.figures} machine figure(s); nothing written`);
+        detail(`dry run: would write ${figuresFile} with ${repair.figures} machine figure(s); nothing written`);
         continue;
       }
       await stopIfAsked();
@@ -189,13 +193,13 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
       });
       if (!result.ok) return failed(file, result);
       wrote = true;
-      say(`wrote ${figuresFile}: ${repair.figures} machine figure(s); the report is complete now`);
+      detail(`wrote ${figuresFile}: ${repair.figures} machine figure(s); the report is complete now`);
     }
     return { status: 'repaired', reportIds: incomplete };
   }
   if (plan.status === 'refused') {
-    for (const error of plan.errors) say(error);
-    say(`${file}: nothing written`);
+    for (const error of plan.errors) detail(error);
+    detail(`${file}: nothing written`);
     return { status: 'failed', reason: `${plan.errors[0] ?? 'refused'}${plan.errors.length > 1 ? ` (and ${plan.errors.length - 1} more)` : ''}` };
   }
 
@@ -207,7 +211,7 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
       else if (w.previous === null) console.log(`== would create ${w.path}:\n${w.content.replace(/\r?\n$/, '')}`);
       else console.log(`== would append to ${w.path}:\n${w.content.slice(w.previous.length).replace(/^\r?\n|\r?\n$/g, '')}`);
     }
-    say(`dry run: would add ${summary}; nothing written`);
+    detail(`dry run: would add ${summary}; nothing written`);
     return { status: 'dry-run', reportId: plan.reportId, figures: plan.figures.length, checked };
   }
 
@@ -218,8 +222,8 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
   });
   if (!result.ok) return failed(file, result);
   wrote = true;
-  if (verbose) for (const w of plan.writes) say(`${w.previous === null ? 'wrote' : 'appended to'} ${w.path}`);
-  say(`added ${summary}. The figures are unreviewed: read each against the source, then set review to curated.`);
+  for (const w of plan.writes) detail(`${w.previous === null ? 'wrote' : 'appended to'} ${w.path}`);
+  detail(`added ${summary}. The figures are unreviewed: read each against the source, then set review to curated.`);
   return { status: 'added', reportId: plan.reportId, figures: plan.figures.length, checked };
 }
 
@@ -256,6 +260,7 @@ console.error(
     `${count('duplicate')} skipped as duplicate, ${count('repaired')} completed, ${failures.length} failed`,
 );
 for (const { file, outcome } of failures) if (outcome.status === 'failed') console.error(`ingest:   failed ${file}: ${outcome.reason}`);
+if (!verbose && count('added') > 0) say('the figures added are unreviewed: read each against the source, then set review to curated');
 const originalsBytes = bytesIn(dataPaths(root).originals);
 if (originalsBytes > ORIGINALS_BUDGET_BYTES) {
   say(`data/originals/ holds ${(originalsBytes / 1e6).toFixed(1)} MB: keep the bundled originals under ~10 MB (publish large collections elsewhere)`);
