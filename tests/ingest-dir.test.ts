@@ -17,7 +17,7 @@ import { FIGURE_COLUMNS, REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS, validateDatase
 
 const TSX = join(projectRoot, 'node_modules/.bin/tsx');
 const SCRIPT = join(projectRoot, 'scripts/ingest.ts');
-const REALDOC = join(projectRoot, '../shared/realdocs/shanghai/sh-putuo-zfb-2025-dept-budget.pdf');
+const REALDOC = join(projectRoot, '../shared/realdocs/shanghai/sh-putuo-ghzyj-2024-final.pdf');
 const HAS_PDF = existsSync(REALDOC);
 if (!HAS_PDF) console.warn(`tests/ingest-dir.test.ts: the PDF part is skipped: ${REALDOC} is absent`);
 
@@ -29,7 +29,7 @@ const TEXT_REPORT = [
   '实有在职人员30人。年初预算数100万元，全年执行数95万元，执行率95%。',
   '',
 ].join('\n');
-// the total is stated in a sentence and again in the 说明 of another part: that figure is `checked`
+// the total is stated in two sentences: no table row confirms it, so it stays `machine`
 const HTML_REPORT = `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>乙县医疗保障局2023年度部门决算</title></head>
 <body>
@@ -43,13 +43,13 @@ const HTML_REPORT = `<!DOCTYPE html>
 const SIDECAR = [
   'file,url,retrieved,unit,year,kind',
   'yi-2023.html,https://example.gov.cn/yi/2023.html,2024-06-01,乙县医疗保障局,2023,部门决算',
-  'zfb.pdf,https://example.gov.cn/zfb.pdf,2025-02-03,上海市普陀区人民政府办公室,2025,部门预算',
+  'ghzyj.pdf,https://example.gov.cn/ghzyj.pdf,2025-02-03,上海市普陀区规划和自然资源局,2024,部门决算',
   '',
 ].join('\n');
 const UNITS = [
   'jia-ybj,甲县医疗保障局,甲县医保局,湖南省,株洲市,甲县,医疗保障局',
   'yi-ybj,乙县医疗保障局,乙县医保局,湖南省,株洲市,乙县,医疗保障局',
-  'sh-putuo-zfb,上海市普陀区人民政府办公室,普陀区政府办,上海市,上海市,普陀区,政府办公室',
+  'sh-putuo-ghzyj,上海市普陀区规划和自然资源局,普陀区规划资源局,上海市,上海市,普陀区,规划和自然资源局',
   '',
 ].join('\n');
 const DUPLICATE_OF = 'lukou-ybj-2022-dept-self-eval';
@@ -90,7 +90,7 @@ beforeAll(() => {
   writeFileSync(join(inbox, 'broken.docx'), 'not a zip container');
   cpSync(join(projectRoot, 'data/sources', `${DUPLICATE_OF}.txt`), join(inbox, 'copy-of-a-seed.txt'));
   writeFileSync(join(inbox, 'SOURCES.csv'), SIDECAR.replace('yi-2023.html', 'sub/yi-2023.html'));
-  if (HAS_PDF) cpSync(REALDOC, join(inbox, 'zfb.pdf'));
+  if (HAS_PDF) cpSync(REALDOC, join(inbox, 'ghzyj.pdf'));
 });
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
@@ -109,9 +109,11 @@ describe('npm run ingest -- DIR: a download folder of mixed formats', () => {
     expect(lines.find((l) => l.includes('broken.docx'))).toMatch(/… failed: is not a \.docx file/);
     expect(lines.find((l) => l.includes('copy-of-a-seed.txt'))).toMatch(new RegExp(`… skipped: duplicate of ${DUPLICATE_OF}$`));
     expect(lines.find((l) => l.includes('jia-2023.txt'))).toMatch(/… added as jia-ybj-2023-dept-self-eval \(\d+ figures, \d+ checked/);
-    expect(lines.find((l) => l.includes('yi-2023.html'))).toMatch(/… added as yi-ybj-2023-final-accounts \(3 figures, 2 checked/);
+    expect(lines.find((l) => l.includes('yi-2023.html'))).toMatch(/… added as yi-ybj-2023-final-accounts \(3 figures, 0 checked/);
     if (HAS_PDF)
-      expect(lines.find((l) => l.includes('zfb.pdf'))).toMatch(/… added as sh-putuo-zfb-2025-budget \(\d+ figures, \d+ checked, 22 pages/);
+      expect(lines.find((l) => l.includes('ghzyj.pdf'))).toMatch(
+        /… added as sh-putuo-ghzyj-2024-final-accounts \(\d+ figures, [1-9]\d* checked, 30 pages/,
+      );
     expect(first.stderr).toMatch(
       new RegExp(
         `ingest: ${files} file\\(s\\): ${added} added \\(\\d+ figures, \\d+ checked\\), 1 skipped as duplicate, 0 completed, 1 failed`,
@@ -138,17 +140,24 @@ describe('npm run ingest -- DIR: a download folder of mixed formats', () => {
     const text = rows.find((r) => r['id'] === 'jia-ybj-2023-dept-self-eval');
     expect(text).toMatchObject({ original_sha256: '', original_format: '', sha256: sha256Hex(TEXT_REPORT) });
     expect(readdirSync(join(root, 'data/originals')).sort()).toEqual(
-      HAS_PDF ? ['sh-putuo-zfb-2025-budget.pdf', 'yi-ybj-2023-final-accounts.html'] : ['yi-ybj-2023-final-accounts.html'],
+      HAS_PDF ? ['sh-putuo-ghzyj-2024-final-accounts.pdf', 'yi-ybj-2023-final-accounts.html'] : ['yi-ybj-2023-final-accounts.html'],
     );
-    if (HAS_PDF) expect(readFileSync(join(root, 'data/originals/sh-putuo-zfb-2025-budget.pdf')).equals(readFileSync(REALDOC))).toBe(true);
+    if (HAS_PDF)
+      expect(readFileSync(join(root, 'data/originals/sh-putuo-ghzyj-2024-final-accounts.pdf')).equals(readFileSync(REALDOC))).toBe(true);
   });
 
-  it('marks checked both statements of the figure the report states twice under the same label, machine the others', () => {
-    const reviews = figureRows('yi-ybj-2023-final-accounts').map((r) => [r['metric'], r['value'], r['review']]);
-    expect(reviews).toContainEqual(['expenditure_total', '120.5', 'checked']);
-    expect(reviews).toContainEqual(['expenditure_total', '1,205,000', 'checked']); // each statement is a row, each confirms the other
-    expect(reviews.filter(([, , review]) => review === 'checked')).toHaveLength(2);
-    expect(reviews).toContainEqual(['basic_expenditure', '100', 'machine']);
+  it('marks checked a figure stated in a table row and again in a sentence, machine one stated in two sentences', () => {
+    const html = figureRows('yi-ybj-2023-final-accounts').map((r) => [r['metric'], r['value'], r['review']]);
+    expect(html).toContainEqual(['expenditure_total', '120.5', 'machine']);
+    expect(html).toContainEqual(['expenditure_total', '1,205,000', 'machine']);
+    if (!HAS_PDF) return;
+    const pdf = figureRows('sh-putuo-ghzyj-2024-final-accounts');
+    // the 收入支出决算总表 row and the 说明 sentence "本年收入合计 9746.50 万元"
+    const income = pdf
+      .filter((r) => r['metric'] === 'income_total' && r['value'] === '9746.50' && r['review'] === 'checked')
+      .map((r) => r['quote']);
+    expect(income).toContainEqual(expect.stringContaining('本年收入合计 9746.50 万元'));
+    expect(income).toContainEqual(expect.stringMatching(/^本年收入合计 \| 9746\.50/));
   });
 
   it('a second run changes nothing: every file added before is a duplicate now', () => {

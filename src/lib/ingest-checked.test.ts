@@ -36,10 +36,12 @@ describe('statementKey', () => {
 
 describe('labelOf', () => {
   it.each<[string, string, string]>([
-    ['2023年度本年支出合计120.5万元', '120.5', '年度本年支出合计'],
+    ['2023年度本年支出合计120.5万元', '120.5', '本年支出合计'],
     ['本年支出合计 | 11,538,000.00', '11,538,000.00', '本年支出合计'],
     ['支出合计为 120.5', '120.5', '支出合计'],
     ['其中：基本支出100万元', '100', '基本支出'],
+    ['本年收入合计 | 9746.50 | 本年支出合计', '9746.50', '本年收入合计'],
+    ['本年收入合计 | 9746.50 | 本年支出合计 | 9746.50', '9746.50', ''], // which one is the figure's?
     ['120.5', '120.5', ''],
     ['支出１２０.５万元', '120.5', ''], // the number is not written as the draft writes it
   ])('%s', (quote, value, label) => expect(labelOf({ quote, value })).toBe(label));
@@ -48,29 +50,40 @@ describe('labelOf', () => {
 describe('confirmedBySecondStatement', () => {
   const sentence = draft({ quote: '2024年本年支出合计1,153.8万元', start: 10 });
   const row = draft({ value: '11,538,000.00', unit: '元', quote: '本年支出合计 | 11,538,000.00', start: 500 });
+  const budgetExecuted = (value: string, quote: string, start: number) =>
+    draft({ metric: 'budget_executed', phase: 'actual', value, quote, start });
   it.each<[string, DraftFigure[], number[]]>([
     ['a sentence and a table row: both checked', [sentence, row], [0, 1]],
     ['stated once: machine', [sentence], []],
-    ['the same words twice (a table printed twice) confirm nothing', [sentence, { ...sentence, start: 900 }], []],
-    [
-      'the same words apart from spaces confirm nothing',
-      [sentence, { ...sentence, quote: '2024年 本年支出合计 1,153.8万元', start: 900 }],
-      [],
-    ],
+    ['the same row twice (a table printed twice) confirms nothing', [row, { ...row, start: 900 }], []],
+    ['two sentences confirm nothing', [sentence, { ...sentence, quote: '本年支出合计为1153.8万元', value: '1153.8', start: 900 }], []],
     ['overlapping quotes are one place', [sentence, { ...row, start: 12 }], []],
     ['another value is no confirmation', [sentence, { ...row, value: '11,538,001.00', quote: '本年支出合计 | 11,538,001.00' }], []],
-    ['three statements: all checked', [sentence, row, draft({ quote: '支出合计1153.8', value: '1153.8', start: 2000 })], [0, 1, 2]],
-    ['only the pair is checked, not a lone figure beside it', [sentence, row, draft({ metric: 'income_total', start: 3000 })], [0, 1]],
-    // seen in a real ingest: two lines the extractor read as the same metric and value confirm nothing
     [
-      'two different labels with the same key',
+      'a row and two sentences: all checked',
+      [sentence, row, draft({ quote: '本年支出合计为1153.8万元', value: '1153.8', start: 2000 })],
+      [0, 1, 2],
+    ],
+    ['only the pair is checked, not a lone figure beside it', [sentence, row, draft({ metric: 'income_total', start: 3000 })], [0, 1]],
+    [
+      'another label is another figure',
       [
-        draft({ metric: 'budget_executed', phase: 'actual', value: '5', quote: '办公经费支出5万元', start: 0 }),
-        draft({ metric: 'budget_executed', phase: 'actual', value: '5', quote: '培训经费支出5万元', start: 20 }),
+        draft({ quote: '其中：基本支出100万元', value: '100', metric: 'basic_expenditure' }),
+        draft({ quote: '一般公共预算财政拨款基本支出 | 100', value: '100', metric: 'basic_expenditure', start: 400 }),
       ],
       [],
     ],
-    ['a label-less quote confirms nothing', [sentence, draft({ quote: '1,153.8', start: 700 })], []],
+    // seen in real ingests: different lines the extractor read as one metric and value
+    ['two sentences, different labels', [budgetExecuted('5', '办公经费支出5万元', 0), budgetExecuted('5', '培训经费支出5万元', 20)], []],
+    [
+      'two sentences, the same label',
+      [
+        draft({ metric: 'project_count', phase: 'actual', value: '39', unit: '个', quote: '编报绩效目标的2024年度项目39个', start: 0 }),
+        draft({ metric: 'project_count', phase: 'actual', value: '39', unit: '个', quote: '绩效自评的2024年度项目39个', start: 50 }),
+      ],
+      [],
+    ],
+    ['a label-less quote confirms nothing', [sentence, draft({ quote: '| 1,153.8', start: 700 })], []],
   ])('%s', (_, drafts, expected) => {
     expect([...confirmedBySecondStatement(drafts)].sort()).toEqual(expected);
   });

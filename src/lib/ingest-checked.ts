@@ -14,31 +14,30 @@ export function statementKey(f: Pick<DraftFigure, 'metric' | 'phase' | 'scope' |
   return [f.metric, f.phase, f.scope, f.item, value].join('\u0000');
 }
 
-const sameWords = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
-
 /**
  * The words that name the figure in its quote: the run of Chinese characters right before its number,
- * without the linking words and separators between ("本年支出合计为 120.5" and "本年支出合计 | 120.5" → 本年支出合计).
- * '' when the quote does not write the number as the draft does.
+ * without the separators and linking words between, and without a leading 其中 or 年度
+ * ("2023年度本年支出合计120.5万元" and "本年支出合计 | 120.5" → 本年支出合计). '' when the quote does not write the
+ * number as the draft does, or writes it twice (which one is the figure's is then unknown).
  */
 export function labelOf(f: Pick<DraftFigure, 'quote' | 'value'>): string {
-  const at = f.quote.lastIndexOf(f.value);
-  if (at < 0) return '';
+  const at = f.quote.indexOf(f.value);
+  if (at < 0 || f.quote.indexOf(f.value, at + 1) >= 0) return '';
   const before = f.quote.slice(0, at).replace(/[\s|:：，,为是]+$/u, '');
-  return /[\p{Script=Han}、]+$/u.exec(before)?.[0] ?? '';
+  const label = /[\p{Script=Han}、]+$/u.exec(before)?.[0] ?? '';
+  return label.replace(/^(?:其中|本年度|年度|年)+/u, '');
 }
 
-/** Whether two labels name the same thing: one ends with the other ("2023年度本年支出合计" and "本年支出合计"). */
-function sameLabel(a: string, b: string): boolean {
-  return a !== '' && b !== '' && (a.endsWith(b) || b.endsWith(a));
-}
+/** Whether a quote is a table row (the readers write a row's cells between pipes). */
+const isTableRow = (quote: string) => quote.includes('|');
 
 /**
- * Indexes of the drafts whose statement the text makes again elsewhere in other words: another draft with the
- * same statementKey, under the same label, whose quote does not overlap and is not the same words. The label
- * matters: the extractor may read two different lines as the same metric ("办公经费支出5万元", "培训经费支出5万元"
- * both as budget_executed 5万元), and two misreadings must not confirm each other. A table printed twice
- * confirms nothing either.
+ * Indexes of the drafts whose statement the report makes again in its other form: a table row and a sentence
+ * with the same statementKey and the same label (the 总表 and the 说明). Two sentences do not confirm each
+ * other, nor two rows: the extractor may read different lines as one metric when their values agree
+ * ("编报绩效目标的2024年度项目39个", "绩效自评的2024年度项目39个"; "办公经费支出5万元", "培训经费支出5万元"), and two
+ * misreadings must not confirm each other; a table printed twice confirms nothing either. Nor do two labels
+ * that differ ("其中：基本支出" and "一般公共预算财政拨款基本支出" are not the same figure).
  */
 export function confirmedBySecondStatement(drafts: readonly DraftFigure[]): Set<number> {
   const byKey = new Map<string, number[]>();
@@ -48,11 +47,12 @@ export function confirmedBySecondStatement(drafts: readonly DraftFigure[]): Set<
     for (const i of indexes) {
       const a = drafts[i];
       if (!a) continue;
+      const label = labelOf(a);
       const other = indexes.some((j) => {
         const b = drafts[j];
-        if (!b || j === i) return false;
+        if (!b || j === i || label === '') return false;
         const overlap = a.start < b.start + b.quote.length && b.start < a.start + a.quote.length;
-        return !overlap && !sameWords(a.quote, b.quote) && sameLabel(labelOf(a), labelOf(b));
+        return !overlap && isTableRow(a.quote) !== isTableRow(b.quote) && labelOf(b) === label;
       });
       if (other) confirmed.add(i);
     }
