@@ -39,9 +39,12 @@ import {
 } from '../src/lib/ingest-files';
 import { planMissingFigures, reportsWithoutFigures } from '../src/lib/ingest-repair';
 
-let wrote = false;
+/** Files whose transaction committed in this run; the file in progress is written all or not at all. */
+let committed = 0;
 function stop(why: string, code: number): never {
-  console.error(`ingest: stopped (${why}) ${wrote ? 'after the ingest had completed' : 'before writing: nothing written'}`);
+  console.error(
+    `ingest: stopped (${why}) ${committed > 0 ? `after ${committed} file(s) had been ingested completely; nothing else written` : 'before writing: nothing written'}`,
+  );
   process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal, 128 + constants.signals[signal]));
@@ -192,7 +195,7 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
         label: `the figures of report ${reportId} from ${basename(file)}`,
       });
       if (!result.ok) return failed(file, result);
-      wrote = true;
+      committed += 1;
       detail(`wrote ${figuresFile}: ${repair.figures} machine figure(s); the report is complete now`);
     }
     return { status: 'repaired', reportIds: incomplete };
@@ -221,7 +224,7 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
     label: `report ${plan.reportId} from ${basename(file)}`,
   });
   if (!result.ok) return failed(file, result);
-  wrote = true;
+  committed += 1;
   for (const w of plan.writes) detail(`${w.previous === null ? 'wrote' : 'appended to'} ${w.path}`);
   detail(`added ${summary}. The figures are unreviewed: read each against the source, then set review to curated.`);
   return { status: 'added', reportId: plan.reportId, figures: plan.figures.length, checked };
