@@ -182,6 +182,16 @@ describe('appendCsvRows', () => {
     expect(out.startsWith(text)).toBe(true);
     expect(parseCsv(out, 'x.csv', COLS).problems).toEqual([]);
   });
+  it.each<[string, string, Record<string, string>[], string]>([
+    ['an optional column a new row fills is added to every row', 'id,name\nx,"乙,丙"\n', [{ id: 'a', name: '甲', note: 'n' }], 'id,name,note\nx,"乙,丙",\na,甲,n\n'],
+    ['CRLF and a BOM stay', '\uFEFFid,name\r\nx,乙\r\n', [{ id: 'a', name: '甲', note: 'n' }], '\uFEFFid,name,note\r\nx,乙,\r\na,甲,n\r\n'],
+    ['a line break inside a quoted cell stays', 'id,name\nx,"乙\n丙"\n', [{ id: 'a', name: '甲', note: 'n' }], 'id,name,note\nx,"乙\n丙",\na,甲,n\n'],
+    ['an empty value adds no column', 'id,name\nx,乙\n', [{ id: 'a', name: '甲', note: '' }], 'id,name\nx,乙\na,甲\n'],
+  ])('%s', (_name, text, rows, expected) => {
+    const out = appendCsvRows(text, COLS, rows);
+    expect(out).toBe(expected);
+    expect(parseCsv(out, 'x.csv', COLS, ['note']).problems).toEqual([]);
+  });
 });
 
 describe('newProblems', () => {
@@ -298,6 +308,45 @@ function applied(p: IngestPlan, files: Files = BASE): Files {
 }
 
 const NEW_UNIT: IngestOptions = { unit: 'yi-ybj', unitName: '乙县医疗保障局', province: '湖南省', city: '株洲市', county: '乙县' };
+
+describe('planIngest: a published original', () => {
+  const PDF = new TextEncoder().encode('%PDF-1.4 the published bytes');
+  const withOriginal = (files: Files = BASE): IngestPlan =>
+    planIngest({
+      bytes: NEW_BYTES,
+      original: { bytes: PDF, format: 'pdf' },
+      text: NEW_TEXT,
+      fileName: '甲县2023自评.pdf',
+      options: {},
+      dataset: datasetOf(files),
+      unitsCsv: asText(files['data/units.csv'] ?? ''),
+      reportsCsv: asText(files['data/reports.csv'] ?? ''),
+      extract: () => ({ unit: '甲县医疗保障局', year: 2023, kind: '部门整体支出绩效自评', figures: GOOD }),
+    });
+
+  it('keeps the original verbatim beside the derived text and names it in the manifest, widening an old manifest', () => {
+    const p = withOriginal();
+    const id = 'jia-ybj-2023-dept-self-eval';
+    expect(p.status === 'ready' && p.writes.map((w) => w.path)).toEqual([
+      `data/originals/${id}.pdf`,
+      `data/sources/${id}.txt`,
+      'data/reports.csv',
+      `data/figures/${id}.csv`,
+    ]);
+    const files = applied(p);
+    expect(files[`data/originals/${id}.pdf`]).toBe(PDF);
+    const reports = parseCsv(asText(files['data/reports.csv'] ?? ''), 'data/reports.csv', REPORT_COLUMNS);
+    expect(reports.problems).toEqual([]);
+    expect(reports.records[0]?.values).toMatchObject({ id: OLD_ID, original_sha256: '', original_format: '' });
+    expect(reports.records[1]?.values).toMatchObject({ id, sha256: sha256Hex(NEW_BYTES), original_sha256: sha256Hex(PDF), original_format: 'pdf', original_filename: '甲县2023自评.pdf' });
+  });
+
+  it('the same original again is already ingested; the same text from another file is not', () => {
+    const files = applied(withOriginal());
+    expect(withOriginal(files)).toMatchObject({ status: 'already-ingested', reportIds: ['jia-ybj-2023-dept-self-eval'] });
+    expect(plan({ files }).status).toBe('refused'); // the text file has other bytes: not a duplicate, and its id is taken
+  });
+});
 
 describe('planIngest: a ready plan', () => {
   it('adds the source, the manifest row and the figures of an existing unit found by name', () => {
