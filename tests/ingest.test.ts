@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from './helpers/built-site';
 import { readDataset } from '../src/lib/dataset-files';
-import { FIGURE_COLUMNS, UNIT_COLUMNS, REPORT_COLUMNS, validateDataset } from '../src/lib/validate';
+import { FIGURE_COLUMNS, UNIT_COLUMNS, REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS, validateDataset } from '../src/lib/validate';
+import { confirmedDrafts } from '../src/lib/ingest-checked';
 import { parseCsv } from '../src/lib/csv';
 import { extractReport } from '../src/lib/extract';
 import { readReportText } from '../src/lib/extract/read';
@@ -92,7 +93,7 @@ describe('npm run ingest on a copy of a seed, under a new id and a new unit', ()
     }
     for (const [file, content] of before) if (file !== 'data/reports.csv' && file !== 'data/units.csv') expect(after.get(file), file).toBe(content);
 
-    const reports = parseCsv(readFileSync(join(root, 'data/reports.csv'), 'utf8'), 'reports', REPORT_COLUMNS).records.map((r) => r.values);
+    const reports = parseCsv(readFileSync(join(root, 'data/reports.csv'), 'utf8'), 'reports', REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS).records.map((r) => r.values);
     expect(reports.at(-1)).toEqual({
       id: ID,
       unit_id: 'ceshi-ybj',
@@ -106,6 +107,8 @@ describe('npm run ingest on a copy of a seed, under a new id and a new unit', ()
       source_url: 'https://example.gov.cn/r.html',
       retrieved: '2024-05-01',
       note: INGEST_NOTE,
+      original_sha256: '',
+      original_format: '',
     });
     const units = parseCsv(readFileSync(join(root, 'data/units.csv'), 'utf8'), 'units', UNIT_COLUMNS).records.map((r) => r.values);
     expect(units.at(-1)).toEqual({
@@ -116,7 +119,10 @@ describe('npm run ingest on a copy of a seed, under a new id and a new unit', ()
     const expected = read.ok ? extractReport(read.text).figures : [];
     expect(expected.length).toBeGreaterThan(0);
     const rows = parseCsv(readFileSync(join(root, 'data/figures', `${ID}.csv`), 'utf8'), 'figures', FIGURE_COLUMNS).records.map((r) => r.values);
-    expect(rows.every((r) => r['review'] === 'machine' && r['report_id'] === ID && r['note'] === '')).toBe(true);
+    expect(rows.every((r) => r['report_id'] === ID && r['note'] === '')).toBe(true);
+    // checked where the report states the figure a second time, machine elsewhere
+    const confirmed = confirmedDrafts(expected);
+    expect(rows.map((r) => r['review'])).toEqual(expected.map((_, i) => (confirmed.has(i) ? 'checked' : 'machine')));
     // every figure of the extractor, in order (a quote that occurs twice in the text may have been lengthened)
     expect(rows.map((r) => [r['metric'], r['phase'], r['scope'], r['item'], r['value'], r['unit']])).toEqual(expected.map((f) => [f.metric, f.phase, f.scope, f.item, f.value, f.unit]));
     rows.forEach((r, i) => expect(r['quote']).toContain(expected[i]?.quote));

@@ -202,9 +202,9 @@ const BAD_CASES: BadCase[] = [
   },
   {
     name: 'a review state outside the vocabulary',
-    change: appendFigure({ metric: 'sangong_total', value: '2.5', quote: '“三公”经费支出2.5万元', review: 'checked' }),
+    change: appendFigure({ metric: 'sangong_total', value: '2.5', quote: '“三公”经费支出2.5万元', review: 'verified' }),
     file: FIGURES, line: NEXT_FIGURE_LINE, field: 'review',
-    message: 'expected one of: curated machine',
+    message: 'expected one of: curated checked machine',
   },
   {
     name: 'a quote that is not in the source (retyped)',
@@ -546,7 +546,7 @@ const BOUNDARY_CASES: BadCase[] = [
     name: 'a stray folder in data/',
     change: addFile('data/old/x.csv'),
     file: 'data/old', line: 0, field: '',
-    message: `${NOT_READ}: expected only units.csv, reports.csv, CURATION.md, CHANGELOG.csv and the folders figures/, indicators/, sources/ in data/`,
+    message: `${NOT_READ}: expected only units.csv, reports.csv, CURATION.md, CHANGELOG.csv and the folders figures/, indicators/, sources/, originals/ in data/`,
   },
   {
     name: 'a manifest written with an upper-case letter',

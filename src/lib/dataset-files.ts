@@ -10,10 +10,13 @@ import {
   INDICATOR_COLUMNS,
   INDICATOR_TEXT_COLUMNS,
   REPORT_COLUMNS,
+  REPORT_OPTIONAL_COLUMNS,
   UNIT_COLUMNS,
   type DatasetInput,
+  type OriginalFile,
   type SourceText,
 } from './validate';
+import { ORIGINAL_FORMATS } from '../schemas/report';
 
 /** Where the dataset lives inside a project root. */
 export function dataPaths(root: string) {
@@ -25,6 +28,7 @@ export function dataPaths(root: string) {
     figures: join(data, 'figures'),
     indicators: join(data, 'indicators'),
     sources: join(data, 'sources'),
+    originals: join(data, 'originals'),
   };
 }
 
@@ -34,8 +38,13 @@ export function sha256(bytes: Buffer | string): string {
 
 /** The files of `data/` itself; everything else there must be one of DATA_FOLDERS. */
 const DATA_FILES = ['units.csv', 'reports.csv', 'CURATION.md', 'CHANGELOG.csv'] as const;
-/** The folders of `data/` and the one extension each reads (lower case, as written). */
-const DATA_FOLDERS = { figures: '.csv', indicators: '.csv', sources: '.txt' } as const;
+/** The folders of `data/` and the extensions each reads (lower case, as written). */
+const DATA_FOLDERS: Record<string, readonly string[]> = {
+  figures: ['.csv'],
+  indicators: ['.csv'],
+  sources: ['.txt'],
+  originals: ORIGINAL_FORMATS.map((f) => `.${f}`),
+};
 /** Keeps an empty folder in git; it holds no data, so it is the one file that is neither read nor refused. */
 const PLACEHOLDER = '.gitkeep';
 /** What a crashed `npm run ingest` leaves behind: its journal, its half-written files and its backups. */
@@ -63,17 +72,18 @@ function layoutProblems(root: string): Problem[] {
       refuse(path, CRASHED_INGEST);
     } else if (!isFolder && (DATA_FILES as readonly string[]).includes(name)) {
       continue;
-    } else if (isFolder && name in DATA_FOLDERS) {
-      const extension = DATA_FOLDERS[name as keyof typeof DATA_FOLDERS];
+    } else if (isFolder && Object.hasOwn(DATA_FOLDERS, name)) {
+      const extensions = DATA_FOLDERS[name] ?? [];
       for (const entry of readdirSync(path).sort()) {
         const file = join(path, entry);
         const entryIsFolder = statSync(file).isDirectory();
-        if (entry === PLACEHOLDER || (!entryIsFolder && entry.endsWith(extension) && !leftByIngest(entry))) continue;
+        const extension = extensions.find((e) => entry.toLowerCase().endsWith(e));
+        if (entry === PLACEHOLDER || (!entryIsFolder && extension !== undefined && entry.endsWith(extension) && !leftByIngest(entry))) continue;
         if (leftByIngest(entry)) refuse(file, CRASHED_INGEST);
         else if (entryIsFolder) refuse(file, `a folder inside data/${name}/ is not read: move its files into data/${name}/ or out of data/`);
-        else if (entry.toLowerCase().endsWith(extension)) {
+        else if (extension !== undefined) {
           refuse(file, `is not read: the extension must be ${extension} in lower case; rename it to ${entry.slice(0, -extension.length)}${extension}`);
-        } else refuse(file, `is not read: data/${name}/ holds only ${extension} files; rename it or move it out of data/`);
+        } else refuse(file, `is not read: data/${name}/ holds only ${extensions.join(' ')} files; rename it or move it out of data/`);
       }
     } else {
       const known = [...DATA_FILES, ...Object.keys(DATA_FOLDERS)].find((k) => k.toLowerCase() === name.toLowerCase());
@@ -124,9 +134,13 @@ export function readDataset(root: string): DatasetInput {
     const bytes = readFileSync(file);
     sources.set(file.slice(paths.sources.length + 1, -'.txt'.length), { file: rel(file), text: decode(file, bytes), sha256: sha256(bytes) });
   }
+  const originals = new Map<string, OriginalFile>();
+  for (const extension of DATA_FOLDERS['originals'] ?? []) {
+    for (const file of filesIn(paths.originals, extension)) originals.set(file.slice(paths.originals.length + 1), { file: rel(file), sha256: sha256(readFileSync(file)) });
+  }
   const units = parseCsv(read(paths.units), rel(paths.units), UNIT_COLUMNS, [], []);
-  const reports = parseCsv(read(paths.reports), rel(paths.reports), REPORT_COLUMNS, [], []);
+  const reports = parseCsv(read(paths.reports), rel(paths.reports), REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS, []);
   const figures = filesIn(paths.figures, '.csv').map((f) => parseCsv(read(f), rel(f), FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS, FIGURE_TEXT_COLUMNS));
   const indicators = filesIn(paths.indicators, '.csv').map((f) => parseCsv(read(f), rel(f), INDICATOR_COLUMNS, [], INDICATOR_TEXT_COLUMNS));
-  return { units, reports, figures, indicators, sources, problems };
+  return { units, reports, figures, indicators, sources, problems, originals };
 }

@@ -92,6 +92,7 @@ export function buildCollections(dataset: ValidDataset): Collections {
       unit_short_name: unit ? formatUnitShortName(unit) : report.unit_id,
       text: redactedOf(report.id),
       machine_figures: own.filter((f) => f.review === 'machine').length,
+      checked_figures: own.filter((f) => f.review === 'checked').length,
       curated_figures: own.filter((f) => f.review === 'curated').length,
     };
   });

@@ -31,7 +31,7 @@ export const EXPORT_COLUMN_DOCS: Record<ExportColumn, string> = {
   unit: '计量单位：元 万元 % ratio（小数形式的比率） 分 人 辆 批次 人次 个 台套',
   value_yuan: '金额折合为元的精确值（仅金额；其他为空）',
   quote: '原文中写明该数字的句子或表格行（逐字摘录）',
-  review: 'curated 人工核对；machine 程序摘录、尚未核对',
+  review: 'curated 人工核对；checked 程序摘录、原文两处相同表述互证；machine 程序摘录、尚未核对',
   source_sha256: '报告原文（逐字保存的文本）的 SHA-256',
   figure_id: '数字编号；报告页 #<figure_id> 可直接跳到该行，引用时请注明',
   line: '摘录在报告全文中的起始行号；报告页 #L<行号> 可直接跳到该行',

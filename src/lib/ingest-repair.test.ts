@@ -6,7 +6,7 @@ import { parseCsv } from './csv';
 import { readDataset } from './dataset-files';
 import { INGEST_NOTE, planIngest, sha256Hex, type IngestInput } from './ingest';
 import { planMissingFigures, reportsWithoutFigures } from './ingest-repair';
-import { REPORT_COLUMNS } from './validate';
+import { REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS } from './validate';
 
 /*
  * What an interrupted ingest of an older version left: the manifest row and the source of a report, and no
@@ -39,7 +39,7 @@ function interrupted(edit: (reportsCsv: string) => string = (t) => t, sourceByte
     ...fresh,
     options: {},
     reportsCsv,
-    dataset: { ...dataset, reports: parseCsv(reportsCsv, 'data/reports.csv', REPORT_COLUMNS), sources },
+    dataset: { ...dataset, reports: parseCsv(reportsCsv, 'data/reports.csv', REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS), sources },
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { parseCsv, toCsv } from './csv';
 import { INGEST_NOTE, INGEST_PATHS, planIngest, type FileWrite, type IngestInput } from './ingest';
-import { REPORT_COLUMNS } from './validate';
+import { REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS } from './validate';
 
 /** Ids among `reportIds` whose row still has the ingest note (unreviewed) and whose figures file is missing. */
 export function reportsWithoutFigures(dataset: IngestInput['dataset'], reportIds: readonly string[]): string[] {
@@ -42,7 +42,7 @@ export function planMissingFigures(input: IngestInput, reportId: string): Repair
   sources.delete(reportId);
   const plan = planIngest({
     ...input,
-    dataset: { ...dataset, reports: parseCsv(othersCsv, dataset.reports.file, REPORT_COLUMNS), sources },
+    dataset: { ...dataset, reports: parseCsv(othersCsv, dataset.reports.file, REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS), sources },
     reportsCsv: othersCsv,
     fileName: row['original_filename'] ?? input.fileName,
     options: {
@@ -60,7 +60,7 @@ export function planMissingFigures(input: IngestInput, reportId: string): Repair
   const replanned = plan.writes.find((w) => w.path === dataset.reports.file);
   const newRow =
     typeof replanned?.content === 'string'
-      ? parseCsv(replanned.content, dataset.reports.file, REPORT_COLUMNS).records.at(-1)?.values
+      ? parseCsv(replanned.content, dataset.reports.file, REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS).records.at(-1)?.values
       : undefined;
   const differing = REPORT_COLUMNS.filter((c) => newRow?.[c] !== row[c]);
   if (plan.unitCreated || differing.length > 0) {

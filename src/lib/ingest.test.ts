@@ -15,25 +15,27 @@ import {
   type IngestPlan,
 } from './ingest';
 import { parseCsv, type Problem } from './csv';
-import { FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS, INDICATOR_COLUMNS, REPORT_COLUMNS, UNIT_COLUMNS, validateDataset, type DatasetInput, type SourceText } from './validate';
+import { FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS, INDICATOR_COLUMNS, REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS, UNIT_COLUMNS, validateDataset, type DatasetInput, type SourceText } from './validate';
 import type { DraftFigure, Extraction } from './extract';
 import type { ReportKind } from '../schemas/vocabulary';
 
 describe('parseIngestArgs', () => {
   it.each<[string, string[], ReturnType<typeof parseIngestArgs>]>([
-    ['file only', ['r.txt'], { ok: true, help: false, file: 'r.txt', options: {}, dryRun: false, root: null }],
+    ['file only', ['r.txt'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: null, sources: null, verbose: false }],
     ['value flags, both spellings', ['r.txt', '--unit', 'a-ybj', '--year=2023', '--kind', 'budget', '--dry-run'], {
-      ok: true, help: false, file: 'r.txt', options: { unit: 'a-ybj', year: '2023', kind: 'budget' }, dryRun: true, root: null,
+      ok: true, help: false, files: ['r.txt'], options: { unit: 'a-ybj', year: '2023', kind: 'budget' }, dryRun: true, root: null, sources: null, verbose: false,
     }],
     ['every unit flag', ['--unit-name', '甲县医疗保障局', '--short-name', '甲县医保局', '--province', '湖南省', '--city', '株洲市', '--county', '甲县', '--type', '医疗保障局', 'r.txt'], {
-      ok: true, help: false, file: 'r.txt', dryRun: false, root: null,
+      ok: true, help: false, files: ['r.txt'], dryRun: false, root: null, sources: null, verbose: false,
       options: { unitName: '甲县医疗保障局', shortName: '甲县医保局', province: '湖南省', city: '株洲市', county: '甲县', type: '医疗保障局' },
     }],
-    ['--root', ['r.txt', '--root', '/tmp/x'], { ok: true, help: false, file: 'r.txt', options: {}, dryRun: false, root: '/tmp/x' }],
-    ['an empty value with =', ['r.txt', '--url='], { ok: true, help: false, file: 'r.txt', options: { url: '' }, dryRun: false, root: null }],
-    ['help needs no file', ['--help'], { ok: true, help: true, file: '', options: {}, dryRun: false, root: null }],
+    ['--root', ['r.txt', '--root', '/tmp/x'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: '/tmp/x', sources: null, verbose: false }],
+    ['an empty value with =', ['r.txt', '--url='], { ok: true, help: false, files: ['r.txt'], options: { url: '' }, dryRun: false, root: null, sources: null, verbose: false }],
+    ['help needs no file', ['--help'], { ok: true, help: true, files: [], options: {}, dryRun: false, root: null, sources: null, verbose: false }],
     ['no file', ['--unit', 'a'], { ok: false, error: 'no FILE given' }],
-    ['two files', ['a.txt', 'b.txt'], { ok: false, error: 'one FILE at a time, got a.txt b.txt' }],
+    ['files and folders, a sidecar, --verbose', ['a.pdf', 'dir', '--sources', 's.csv', '--verbose'], {
+      ok: true, help: false, files: ['a.pdf', 'dir'], options: {}, dryRun: false, root: null, sources: 's.csv', verbose: true,
+    }],
     ['unknown flag', ['r.txt', '--unti', 'a'], { ok: false, error: 'unknown flag --unti' }],
     ['flag without value at the end', ['r.txt', '--unit'], { ok: false, error: '--unit needs a value' }],
     ['flag followed by a flag', ['r.txt', '--unit', '--dry-run'], { ok: false, error: '--unit needs a value' }],
@@ -180,6 +182,16 @@ describe('appendCsvRows', () => {
     expect(out.startsWith(text)).toBe(true);
     expect(parseCsv(out, 'x.csv', COLS).problems).toEqual([]);
   });
+  it.each<[string, string, Record<string, string>[], string]>([
+    ['an optional column a new row fills is added to every row', 'id,name\nx,"乙,丙"\n', [{ id: 'a', name: '甲', note: 'n' }], 'id,name,note\nx,"乙,丙",\na,甲,n\n'],
+    ['CRLF and a BOM stay', '\uFEFFid,name\r\nx,乙\r\n', [{ id: 'a', name: '甲', note: 'n' }], '\uFEFFid,name,note\r\nx,乙,\r\na,甲,n\r\n'],
+    ['a line break inside a quoted cell stays', 'id,name\nx,"乙\n丙"\n', [{ id: 'a', name: '甲', note: 'n' }], 'id,name,note\nx,"乙\n丙",\na,甲,n\n'],
+    ['an empty value adds no column', 'id,name\nx,乙\n', [{ id: 'a', name: '甲', note: '' }], 'id,name\nx,乙\na,甲\n'],
+  ])('%s', (_name, text, rows, expected) => {
+    const out = appendCsvRows(text, COLS, rows);
+    expect(out).toBe(expected);
+    expect(parseCsv(out, 'x.csv', COLS, ['note']).problems).toEqual([]);
+  });
 });
 
 describe('newProblems', () => {
@@ -207,7 +219,8 @@ const OLD_ID = 'jia-ybj-2022-final-accounts';
 const OLD_TEXT = '甲县医疗保障局\n2022年度部门决算\n\n一、收支总体情况\n2022年度收、支总计100万元。\n';
 const OLD_BYTES = new TextEncoder().encode(OLD_TEXT);
 const REPORTS = [
-  REPORT_COLUMNS.join(','),
+  // a manifest written before originals were kept: without the optional original_* columns
+  REPORT_COLUMNS.filter((c) => !(REPORT_OPTIONAL_COLUMNS as readonly string[]).includes(c)).join(','),
   `${OLD_ID},jia-ybj,2022,部门决算,甲县医疗保障局 2022年度部门决算,,,old.txt,${sha256Hex(OLD_BYTES)},,,`,
 ].join('\n'); // no final newline: ingest must add one and keep every other byte
 const OLD_FIGURES = `${FIGURE_COLUMNS.join(',')}\n${OLD_ID},grand_total,actual,,,100,万元,2022年度收、支总计100万元,curated,\n`;
@@ -246,7 +259,7 @@ function datasetOf(files: Files): DatasetInput {
   }
   return {
     units: parseCsv(asText(files['data/units.csv'] ?? ''), 'data/units.csv', UNIT_COLUMNS),
-    reports: parseCsv(asText(files['data/reports.csv'] ?? ''), 'data/reports.csv', REPORT_COLUMNS),
+    reports: parseCsv(asText(files['data/reports.csv'] ?? ''), 'data/reports.csv', REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS),
     figures,
     indicators,
     sources,
@@ -296,6 +309,45 @@ function applied(p: IngestPlan, files: Files = BASE): Files {
 
 const NEW_UNIT: IngestOptions = { unit: 'yi-ybj', unitName: '乙县医疗保障局', province: '湖南省', city: '株洲市', county: '乙县' };
 
+describe('planIngest: a published original', () => {
+  const PDF = new TextEncoder().encode('%PDF-1.4 the published bytes');
+  const withOriginal = (files: Files = BASE): IngestPlan =>
+    planIngest({
+      bytes: NEW_BYTES,
+      original: { bytes: PDF, format: 'pdf' },
+      text: NEW_TEXT,
+      fileName: '甲县2023自评.pdf',
+      options: {},
+      dataset: datasetOf(files),
+      unitsCsv: asText(files['data/units.csv'] ?? ''),
+      reportsCsv: asText(files['data/reports.csv'] ?? ''),
+      extract: () => ({ unit: '甲县医疗保障局', year: 2023, kind: '部门整体支出绩效自评', figures: GOOD }),
+    });
+
+  it('keeps the original verbatim beside the derived text and names it in the manifest, widening an old manifest', () => {
+    const p = withOriginal();
+    const id = 'jia-ybj-2023-dept-self-eval';
+    expect(p.status === 'ready' && p.writes.map((w) => w.path)).toEqual([
+      `data/originals/${id}.pdf`,
+      `data/sources/${id}.txt`,
+      'data/reports.csv',
+      `data/figures/${id}.csv`,
+    ]);
+    const files = applied(p);
+    expect(files[`data/originals/${id}.pdf`]).toBe(PDF);
+    const reports = parseCsv(asText(files['data/reports.csv'] ?? ''), 'data/reports.csv', REPORT_COLUMNS);
+    expect(reports.problems).toEqual([]);
+    expect(reports.records[0]?.values).toMatchObject({ id: OLD_ID, original_sha256: '', original_format: '' });
+    expect(reports.records[1]?.values).toMatchObject({ id, sha256: sha256Hex(NEW_BYTES), original_sha256: sha256Hex(PDF), original_format: 'pdf', original_filename: '甲县2023自评.pdf' });
+  });
+
+  it('the same original again is already ingested; the same text from another file is not', () => {
+    const files = applied(withOriginal());
+    expect(withOriginal(files)).toMatchObject({ status: 'already-ingested', reportIds: ['jia-ybj-2023-dept-self-eval'] });
+    expect(plan({ files }).status).toBe('refused'); // the text file has other bytes: not a duplicate, and its id is taken
+  });
+});
+
 describe('planIngest: a ready plan', () => {
   it('adds the source, the manifest row and the figures of an existing unit found by name', () => {
     const p = plan();
@@ -312,7 +364,7 @@ describe('planIngest: a ready plan', () => {
     expect(reports.startsWith(`${REPORTS}\n`)).toBe(true);
     expect(datasetOf(files).reports.records[1]?.values).toEqual({
       id, unit_id: 'jia-ybj', year: '2023', kind: '部门整体支出绩效自评', title: '甲县医疗保障局 2023年度部门整体支出绩效自评报告',
-      date: '2024-03-05', date_label: '填报日期', original_filename: '甲县2023自评.txt', sha256: sha256Hex(NEW_BYTES), source_url: '', retrieved: '', note: INGEST_NOTE,
+      date: '2024-03-05', date_label: '填报日期', original_filename: '甲县2023自评.txt', sha256: sha256Hex(NEW_BYTES), source_url: '', retrieved: '', note: INGEST_NOTE, original_sha256: '', original_format: '',
     });
     expect(datasetOf(files).figures[1]?.records.map((r) => r.values)).toEqual(
       GOOD.map((f) => ({ report_id: id, metric: f.metric, phase: f.phase, scope: '', item: '', value: f.value, unit: f.unit, quote: f.quote, review: 'machine', note: '' })),

@@ -9,13 +9,24 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { REPORT_KINDS, type ReportKind } from '../schemas/vocabulary';
 import { slugSchema, unitSchema, type Unit } from '../schemas/unit';
-import { reportFields, reportSchema, type Report } from '../schemas/report';
+import { reportFields, reportSchema, type OriginalFormat, type Report } from '../schemas/report';
 import type { FigureRow } from '../schemas/figure';
 import { parseCsv, toCsv, type ParsedCsv, type Problem } from './csv';
-import { FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS, REPORT_COLUMNS, UNIT_COLUMNS, formatProblem, validateDataset, type DatasetInput } from './validate';
+import {
+  FIGURE_COLUMNS,
+  FIGURE_OPTIONAL_COLUMNS,
+  REPORT_COLUMNS,
+  REPORT_OPTIONAL_COLUMNS,
+  UNIT_COLUMNS,
+  formatProblem,
+  validateDataset,
+  type DatasetInput,
+} from './validate';
 import { includesIgnoringSpace } from './quote';
 import { toHalfWidth } from './numbers';
 import { extractReport, type Extraction } from './extract';
+import { SUPPORTED_EXTENSIONS } from './formats';
+import { confirmedDrafts } from './ingest-checked';
 
 /** The note every ingested report carries in the manifest until a person has reviewed it. */
 export const INGEST_NOTE = '由 npm run ingest 导入；数字为程序摘录，未经人工核对。';
@@ -34,6 +45,7 @@ export const INGEST_PATHS = {
   units: 'data/units.csv',
   reports: 'data/reports.csv',
   source: (id: string) => `data/sources/${id}.txt`,
+  original: (id: string, format: OriginalFormat) => `data/originals/${id}.${format}`,
   figures: (id: string) => `data/figures/${id}.csv`,
   indicators: (id: string) => `data/indicators/${id}.csv`,
 };
@@ -76,16 +88,22 @@ const VALUE_FLAGS = {
 type ValueFlag = keyof typeof VALUE_FLAGS;
 
 const isValueFlag = (s: string): s is ValueFlag => Object.hasOwn(VALUE_FLAGS, s);
+const SUPPORTED_FORMATS = SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(' ');
 
-export const INGEST_USAGE = `usage: npm run ingest -- FILE [--unit ID] [--id REPORT_ID] [flags]
+export const INGEST_USAGE = `usage: npm run ingest -- FILE|DIR … [--unit ID] [--id REPORT_ID] [flags]
 
-  --unit ID          unit of the report (default: the unit in data/units.csv whose name the text names)
-  --id REPORT_ID     report id (default: <unit id>-<fiscal year>-<kind slug>)
-  --year YYYY        fiscal year (default: read from the text)
-  --kind KIND        ${REPORT_KINDS.map((k) => `${k} (${KIND_SLUGS[k]})`).join(', ')} (default: read from the text)
-  --title TITLE      title as printed (default: the first title lines of the text)
-  --url URL          where the report was published
-  --retrieved DATE   when it was retrieved, YYYY-MM-DD
+  FILE|DIR …         report files in any mix of formats (${SUPPORTED_FORMATS}); a DIR is read with its sub-folders.
+                     A PDF/DOCX/XLSX/HTML is kept verbatim in data/originals/, its derived text in data/sources/
+  --sources FILE.csv sidecar: file → url, retrieved date, unit, year, kind (columns file,url,retrieved,unit,year,kind;
+                     or repo,path_in_repo,commit for a GitHub copy). Default: a SOURCES.csv in a DIR given
+  --verbose          print the notes of every file (one file: always)
+  --unit ID          unit of the report (default: the unit in data/units.csv whose name the sidecar or the text names)
+  --id REPORT_ID     report id (default: <unit id>-<fiscal year>-<kind slug>); one FILE only
+  --year YYYY        fiscal year (default: the sidecar's, else read from the text)
+  --kind KIND        ${REPORT_KINDS.map((k) => `${k} (${KIND_SLUGS[k]})`).join(', ')} (default: the sidecar's, else read from the text)
+  --title TITLE      title as printed (default: the first title lines of the text); one FILE only
+  --url URL          where the report was published (default: the sidecar's)
+  --retrieved DATE   when it was retrieved, YYYY-MM-DD (default: the sidecar's)
   --dry-run          print what would be written and write nothing
   --root DIR         project root (default: the current directory)
  a new unit (when --unit names an id that is not in data/units.csv):
@@ -95,8 +113,22 @@ export const INGEST_USAGE = `usage: npm run ingest -- FILE [--unit ID] [--id REP
   --type TYPE        department type (default: 医疗保障局 when the name ends with it)`;
 
 export type ParsedArgs =
-  | { ok: true; help: boolean; file: string; options: IngestOptions; dryRun: boolean; root: string | null }
+  | {
+      ok: true;
+      help: boolean;
+      files: string[];
+      options: IngestOptions;
+      dryRun: boolean;
+      root: string | null;
+      /** --sources FILE.csv, or null. */
+      sources: string | null;
+      verbose: boolean;
+    }
   | { ok: false; error: string };
+
+/** Flags that take a value and are not report fields. */
+const RUN_FLAGS = ['--root', '--sources'] as const;
+const isRunFlag = (s: string): s is (typeof RUN_FLAGS)[number] => (RUN_FLAGS as readonly string[]).includes(s);
 
 /** Parses the command line (`--flag value` or `--flag=value`); unknown flags and missing values are errors. */
 export function parseIngestArgs(argv: readonly string[]): ParsedArgs {
@@ -104,15 +136,17 @@ export function parseIngestArgs(argv: readonly string[]): ParsedArgs {
   const files: string[] = [];
   let dryRun = false;
   let help = false;
-  let root: string | null = null;
+  let verbose = false;
+  const run: Record<(typeof RUN_FLAGS)[number], string | null> = { '--root': null, '--sources': null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--dry-run') dryRun = true;
+    else if (arg === '--verbose') verbose = true;
     else if (arg === '--help' || arg === '-h') help = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq >= 0 ? arg.slice(0, eq) : arg;
-      if (name !== '--root' && !isValueFlag(name)) return { ok: false, error: `unknown flag ${name}` };
+      if (!isRunFlag(name) && !isValueFlag(name)) return { ok: false, error: `unknown flag ${name}` };
       let value: string | undefined;
       if (eq >= 0) value = arg.slice(eq + 1);
       else {
@@ -120,7 +154,7 @@ export function parseIngestArgs(argv: readonly string[]): ParsedArgs {
         if (value === undefined || value.startsWith('--')) return { ok: false, error: `${name} needs a value` };
         i++;
       }
-      if (name === '--root') root = value;
+      if (isRunFlag(name)) run[name] = value;
       else if (isValueFlag(name)) {
         const key = VALUE_FLAGS[name];
         if (options[key] !== undefined) return { ok: false, error: `${name} is given twice` };
@@ -128,9 +162,10 @@ export function parseIngestArgs(argv: readonly string[]): ParsedArgs {
       }
     } else files.push(arg);
   }
-  if (help) return { ok: true, help, file: files[0] ?? '', options, dryRun, root };
-  if (files.length !== 1) return { ok: false, error: files.length === 0 ? 'no FILE given' : `one FILE at a time, got ${files.join(' ')}` };
-  return { ok: true, help, file: files[0] ?? '', options, dryRun, root };
+  const parsed = { ok: true as const, help, files, options, dryRun, root: run['--root'], sources: run['--sources'], verbose };
+  if (help) return parsed;
+  if (files.length === 0) return { ok: false, error: 'no FILE given' };
+  return parsed;
 }
 
 /** A report kind from `--kind`: the Chinese name or its slug. */
@@ -306,12 +341,26 @@ function headerOf(text: string): string[] | null {
 }
 
 /**
+ * The CSV text with empty columns added at the end of every row (an optional column the file was written
+ * without, now that a new row fills it). Every row is written again, its values unchanged.
+ */
+function withColumns(text: string, added: readonly string[]): string {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const rows = Papa.parse<string[]>(text.slice(bom.length), { delimiter: ',', newline, skipEmptyLines: true }).data;
+  const widened = rows.map((row, i) => [...row, ...(i === 0 ? added : added.map(() => ''))]);
+  return `${bom}${Papa.unparse(widened, { newline })}${newline}`;
+}
+
+/**
  * The CSV text with rows appended, leaving every existing byte as it is: the file's own column order and
  * line ends are used; a missing final line break is added first; an empty text gets the header.
  */
 export function appendCsvRows(text: string, columns: readonly string[], rows: readonly Record<string, string>[]): string {
   const header = headerOf(text);
   if (header === null) return toCsv(columns, rows);
+  const lacking = columns.filter((c) => !header.includes(c) && rows.some((r) => (r[c] ?? '') !== ''));
+  if (lacking.length > 0) return appendCsvRows(withColumns(text, lacking), columns, rows);
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = rows.map((r) => Papa.unparse([header.map((c) => r[c] ?? '')], { newline }));
   const separator = text.endsWith('\n') ? '' : newline;
@@ -329,8 +378,12 @@ export interface FileWrite {
 }
 
 export interface IngestInput {
-  /** The report file exactly as read: the source is a byte-for-byte copy. */
+  /** The source text's bytes: the report file exactly as read, or the UTF-8 of the text derived from `original`. */
   bytes: Uint8Array;
+  /** The published file the text was derived from (PDF, DOCX, XLSX, HTML), kept verbatim in data/originals/. */
+  original?: { bytes: Uint8Array; format: OriginalFormat };
+  /** The unit's name as a sidecar (SOURCES.csv) gives it: preferred to the name the text gives. */
+  statedUnit?: string;
   /** The same file as the extractor reads it (`readReportText`: UTF-8, without a BOM). */
   text: string;
   /** The file's base name (manifest column original_filename). */
@@ -360,6 +413,17 @@ export type IngestPlan =
       /** Problems the dataset had before: problems after writing count only beyond these. */
       knownProblems: Problem[];
     };
+
+/**
+ * Ids of the reports whose original has this sha256: the published file kept in data/originals/, or the
+ * source text when the text is the original (a report is the same when its original bytes are).
+ */
+export function reportsWithOriginal(dataset: DatasetInput, sha256: string): string[] {
+  return dataset.reports.records
+    .map((r) => r.values)
+    .filter((v) => (v['original_sha256'] ? v['original_sha256'] : v['sha256']) === sha256)
+    .map((v) => v['id'] ?? '');
+}
 
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -492,11 +556,15 @@ function chooseUnit(options: IngestOptions, detected: string | null, dataset: Da
   return { unit: parsed.data, created: true };
 }
 
-/** Machine rows from the extraction, each with a quote that occurs exactly once (lengthened if needed). */
+/**
+ * Drafted rows from the extraction, each with a quote that occurs exactly once (lengthened if needed):
+ * review = checked when the document confirms the figure by itself (src/lib/ingest-checked.ts), else machine.
+ */
 function draftRows(extraction: Extraction, text: string, reportId: string, notes: string[]): FigureRow[] {
   const rows: FigureRow[] = [];
+  const confirmed = confirmedDrafts(extraction.figures);
   let lengthened = 0;
-  for (const f of extraction.figures) {
+  for (const [index, f] of extraction.figures.entries()) {
     const quote = uniqueQuote(text, f.quote, f.start);
     const what = `${f.metric} ${f.value} ${f.unit}`;
     if (quote === null) {
@@ -508,7 +576,8 @@ function draftRows(extraction: Extraction, text: string, reportId: string, notes
       continue;
     }
     if (quote !== f.quote) lengthened++;
-    rows.push({ report_id: reportId, metric: f.metric, phase: f.phase, scope: f.scope, item: f.item, value: f.value, unit: f.unit, quote, review: 'machine', note: '' });
+    const review = confirmed.has(index) ? 'checked' : 'machine';
+    rows.push({ report_id: reportId, metric: f.metric, phase: f.phase, scope: f.scope, item: f.item, value: f.value, unit: f.unit, quote, review, note: '' });
   }
   if (lengthened > 0) notes.push(`lengthened ${lengthened} quote(s) that occur more than once in the text, so that each names one place`);
   return rows;
@@ -531,8 +600,9 @@ export function planIngest(input: IngestInput): IngestPlan {
   const errors: string[] = [];
   const refuse = (): IngestPlan => ({ status: 'refused', errors, notes });
   const sha = sha256Hex(input.bytes);
+  const originalSha = input.original ? sha256Hex(input.original.bytes) : '';
   const manifest = dataset.reports.records.map((r) => r.values);
-  const sameBytes = manifest.filter((v) => v['sha256'] === sha).map((v) => v['id'] ?? '');
+  const sameBytes = reportsWithOriginal(dataset, originalSha || sha);
   if (sameBytes.length > 0 && (options.id === undefined || sameBytes.includes(options.id))) {
     return { status: 'already-ingested', reportIds: options.id === undefined ? sameBytes : [options.id], notes };
   }
@@ -557,7 +627,7 @@ export function planIngest(input: IngestInput): IngestPlan {
     const checked = value === undefined ? null : reportFields.shape[field].safeParse(value);
     if (checked && !checked.success) errors.push(`${flag} ${value}: expected ${checked.error.issues[0]?.message ?? 'a valid value'}`);
   }
-  const choice = chooseUnit(options, extraction.unit, dataset, errors, notes);
+  const choice = chooseUnit(options, input.statedUnit ?? extraction.unit, dataset, errors, notes);
   const title = options.title ?? titleOf(input.text);
   if (title === null) errors.push('cannot find a title line at the start of the text: pass --title "TITLE AS PRINTED"');
   else if (options.title !== undefined && !includesIgnoringSpace(input.text, options.title)) {
@@ -584,6 +654,9 @@ export function planIngest(input: IngestInput): IngestPlan {
     for (const path of [figuresPath, INGEST_PATHS.indicators(reportId)]) {
       if ([...dataset.figures, ...dataset.indicators].some((f) => f.file === path)) errors.push(`${path} already exists: move it away or pass --id NEW_ID`);
     }
+    for (const file of dataset.originals?.values() ?? []) {
+      if (file.file.startsWith(`data/originals/${reportId}.`)) errors.push(`${file.file} already exists (but is not in ${dataset.reports.file}): move it away or pass --id NEW_ID`);
+    }
   }
   const stated = statedDate(input.text);
   const reportValues: Record<(typeof REPORT_COLUMNS)[number], string> = {
@@ -599,6 +672,8 @@ export function planIngest(input: IngestInput): IngestPlan {
     source_url: options.url ?? '',
     retrieved: options.retrieved ?? '',
     note: INGEST_NOTE,
+    original_sha256: originalSha,
+    original_format: input.original?.format ?? '',
   };
   const report = reportSchema.safeParse(reportValues);
   if (!report.success) errors.push(...schemaErrors(report.error, (f) => REPORT_FLAGS[f as keyof typeof REPORT_FLAGS] ?? f));
@@ -608,15 +683,19 @@ export function planIngest(input: IngestInput): IngestPlan {
   const reportsCsv = appendCsvRows(input.reportsCsv, REPORT_COLUMNS, [reportValues]);
   const sources = new Map(dataset.sources);
   sources.set(reportId, { file: sourcePath, text: decodeLikeReadDataset(input.bytes), sha256: sha });
+  const originalPath = input.original ? INGEST_PATHS.original(reportId, input.original.format) : null;
+  const originals = dataset.originals || originalPath ? new Map(dataset.originals ?? []) : undefined;
+  if (originals && originalPath) originals.set(originalPath.slice('data/originals/'.length), { file: originalPath, sha256: originalSha });
   const known = validateDataset(dataset).problems;
   const prospective = (figuresCsv: string): { figures: ParsedCsv; problems: Problem[] } => {
     const figures = parseCsv(figuresCsv, figuresPath, FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS);
     const next: DatasetInput = {
       units: choice.created ? parseCsv(unitsCsv, dataset.units.file, UNIT_COLUMNS) : dataset.units,
-      reports: parseCsv(reportsCsv, dataset.reports.file, REPORT_COLUMNS),
+      reports: parseCsv(reportsCsv, dataset.reports.file, REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS),
       figures: [...dataset.figures, figures],
       indicators: dataset.indicators,
       sources,
+      ...(originals ? { originals } : {}),
     };
     return { figures, problems: newProblems(known, validateDataset(next).problems) };
   };
@@ -649,6 +728,7 @@ export function planIngest(input: IngestInput): IngestPlan {
   if (rows.length === 0) notes.push('no figures: the extractor found none that can be quoted verbatim (the report is added without figures)');
 
   const writes: FileWrite[] = [
+    ...(input.original && originalPath ? [{ path: originalPath, content: input.original.bytes, previous: null }] : []),
     { path: sourcePath, content: input.bytes, previous: null },
     { path: dataset.reports.file, content: reportsCsv, previous: input.reportsCsv },
     ...(choice.created ? [{ path: dataset.units.file, content: unitsCsv, previous: input.unitsCsv }] : []),

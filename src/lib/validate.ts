@@ -12,7 +12,12 @@ import { containsPersonalData, findPrivateNames } from './privacy';
 
 /** Column lists of the data files, in order. Optional columns may be left out of a file. */
 export const UNIT_COLUMNS = ['id', 'name', 'short_name', 'province', 'city', 'county', 'department_type'] as const;
-export const REPORT_COLUMNS = ['id', 'unit_id', 'year', 'kind', 'title', 'date', 'date_label', 'original_filename', 'sha256', 'source_url', 'retrieved', 'note'] as const;
+export const REPORT_COLUMNS = [
+  'id', 'unit_id', 'year', 'kind', 'title', 'date', 'date_label', 'original_filename', 'sha256', 'source_url', 'retrieved', 'note',
+  'original_sha256', 'original_format',
+] as const;
+/** A manifest written before originals were kept has no original columns: its reports' texts are their originals. */
+export const REPORT_OPTIONAL_COLUMNS = ['original_sha256', 'original_format'] as const;
 export const FIGURE_COLUMNS = ['report_id', 'metric', 'phase', 'scope', 'item', 'value', 'unit', 'quote', 'review', 'note'] as const;
 export const FIGURE_OPTIONAL_COLUMNS = ['note'] as const;
 export const INDICATOR_COLUMNS = ['report_id', 'scope', 'level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'deduction_reason', 'quote', 'review'] as const;
@@ -30,6 +35,12 @@ export interface SourceText {
   sha256: string;
 }
 
+/** A published file kept verbatim in data/originals/ (`<report id>.<format>`), with its computed sha256. */
+export interface OriginalFile {
+  file: string;
+  sha256: string;
+}
+
 /** Everything the validator reads, already parsed as CSV (files are read by the caller). */
 export interface DatasetInput {
   units: ParsedCsv;
@@ -40,6 +51,8 @@ export interface DatasetInput {
   sources: Map<string, SourceText>;
   /** Problems found while reading the files: files that are not read, files that are not UTF-8. */
   problems?: Problem[];
+  /** Originals by file name (`<report id>.<format>`); left out, originals are not checked. */
+  originals?: Map<string, OriginalFile>;
 }
 
 /** A validated row with where it came from. */
@@ -102,6 +115,33 @@ function parseRows<T>(csv: ParsedCsv, schema: ZodType<T, ZodTypeDef, unknown>, p
     else if (faulty.size === 0) out.push({ row: parsed.data, file: csv.file, line: rec.line });
   }
   return out;
+}
+
+/**
+ * Each report that names an original has it, byte for byte (its sha256), and data/originals/ holds no file
+ * that no manifest row names (also rows that failed their schema: one problem, not two).
+ */
+function originalProblems(reports: readonly Located<Report>[], originals: ReadonlyMap<string, OriginalFile>, records: ParsedCsv['records'], manifest: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const { row, file, line } of reports) {
+    if (row.original_format === '') continue;
+    const name = `${row.id}.${row.original_format}`;
+    const original = originals.get(name);
+    if (!original) problems.push({ file, line, field: 'original_format', message: `no original data/originals/${name} for report ${row.id}` });
+    else if (original.sha256 !== row.original_sha256) {
+      problems.push({
+        file,
+        line,
+        field: 'original_sha256',
+        message: `${original.file} has sha256 ${original.sha256}, the manifest says ${row.original_sha256}: the original was changed or replaced (originals are kept verbatim)`,
+      });
+    }
+  }
+  const named = new Set(records.map((r) => `${r.values['id'] ?? ''}.${r.values['original_format'] ?? ''}`));
+  for (const [name, original] of originals) {
+    if (!named.has(name)) problems.push({ file: original.file, line: 0, field: '', message: `original has no entry in ${manifest} (id and original_format): add it to the manifest or remove the file` });
+  }
+  return problems;
 }
 
 function showValue(v: string): string {
@@ -174,6 +214,7 @@ export function validateDataset(input: DatasetInput, currentYear = new Date().ge
       problems.push({ file: r.file, line: r.line, field: 'title', message: `title ${showValue(row.title)} does not occur in ${source.file} (spaces and line breaks aside)` });
     }
   }
+  if (input.originals) problems.push(...originalProblems(reports, input.originals, input.reports.records, input.reports.file));
   // Ids listed in the manifest, also on rows that failed their schema: a bad `kind` on a report is one
   // problem, not an "unknown report" for each of its figures and a source "without an entry".
   const listedIds = new Set(input.reports.records.map((r) => r.values['id'] ?? ''));

@@ -66,6 +66,9 @@ function report(id: string, year: number, unitName: string): ReportEntry {
     unit_short_name: unitName,
     text: '',
     machine_figures: 0,
+    checked_figures: 0,
+    original_sha256: '',
+    original_format: '',
     curated_figures: 0,
   };
 }

@@ -6,8 +6,13 @@ import { isStatedNumber, parseStatedNumber } from '../lib/numbers';
 
 const oneOf = (names: readonly string[]) => () => ({ message: `one of: ${names.join(' ')}` });
 
-/** Whether a person reviewed a row (`curated`) or the extractor drafted it and nobody has checked it (`machine`). */
-export const reviewSchema = z.enum(['curated', 'machine'], { errorMap: oneOf(['curated', 'machine']) });
+/**
+ * Who vouches for a row: a person read it against the source (`curated`); the extractor drafted it and the
+ * document confirms it by itself — a second statement of the same figure, or its table's arithmetic (`checked`);
+ * or nothing does yet (`machine`).
+ */
+export const REVIEW_LEVELS = ['curated', 'checked', 'machine'] as const;
+export const reviewSchema = z.enum(REVIEW_LEVELS, { errorMap: oneOf(REVIEW_LEVELS) });
 
 /** A stated number: ASCII or full-width digits, optional thousands separators and decimals, optional leading '-'. */
 export const statedNumberSchema = z
@@ -32,7 +37,7 @@ const figureFields = z.object({
   unit: z.enum(UNIT_NAMES, { errorMap: oneOf(UNIT_NAMES) }),
   /** Verbatim substring of the source that states the figure. */
   quote: z.string().min(1, 'the verbatim sentence or table row that states the figure'),
-  /** curated (a person read it) or machine (drafted by the extractor, unreviewed). */
+  /** curated (a person read it), checked (drafted, confirmed by the document itself) or machine (drafted, unconfirmed). */
   review: reviewSchema,
   /** Curator's remark, or ''. */
   note: z.string().default(''),

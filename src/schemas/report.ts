@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { REPORT_KINDS } from './vocabulary';
 import { slugSchema } from './unit';
 
+/** Formats of a published file kept beside its derived text (the readers of src/lib/formats). */
+export const ORIGINAL_FORMATS = ['pdf', 'docx', 'xlsx', 'html', 'htm'] as const;
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
@@ -44,13 +47,23 @@ export const reportFields = z.object({
   retrieved: z.union([z.literal(''), isoDate]),
   /** Curator's note on the report (traps, what it contains). */
   note: z.string(),
+  /** sha256 of the published file kept in data/originals/<id>.<original_format>; empty when the source text is the original. */
+  original_sha256: z.union([z.literal(''), z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits')]),
+  /** Format (file extension) of that original, or empty. */
+  original_format: z.union([z.literal(''), z.enum(ORIGINAL_FORMATS, { errorMap: () => ({ message: `one of ${ORIGINAL_FORMATS.join(' ')}` }) })]),
 });
 
-export const reportSchema = reportFields.refine((r) => (r.date === '') === (r.date_label === ''), {
-  message: 'date and date_label are given together or left empty together',
-  path: ['date_label'],
-});
+export const reportSchema = reportFields
+  .refine((r) => (r.date === '') === (r.date_label === ''), {
+    message: 'date and date_label are given together or left empty together',
+    path: ['date_label'],
+  })
+  .refine((r) => (r.original_sha256 === '') === (r.original_format === ''), {
+    message: 'original_sha256 and original_format are given together or left empty together',
+    path: ['original_format'],
+  });
 export type Report = z.infer<typeof reportSchema>;
+export type OriginalFormat = (typeof ORIGINAL_FORMATS)[number];
 
 /** A report as the site uses it: the manifest row, its unit's name and its text with personal data masked. */
 export const reportEntrySchema = reportFields.extend({
@@ -62,6 +75,8 @@ export const reportEntrySchema = reportFields.extend({
   text: z.string(),
   /** Figures drafted by the machine and not yet reviewed by a person. */
   machine_figures: z.number().int().nonnegative(),
+  /** Figures drafted by the machine and confirmed by the report itself (a second statement, table arithmetic). */
+  checked_figures: z.number().int().nonnegative(),
   /** Figures a person curated. */
   curated_figures: z.number().int().nonnegative(),
 });

@@ -65,6 +65,9 @@ export function makeReport(fields: Partial<ReportEntry> = {}): ReportEntry {
     unit_short_name: '测试',
     text: '',
     machine_figures: 0,
+    checked_figures: 0,
+    original_sha256: '',
+    original_format: '',
     curated_figures: 0,
     ...fields,
   };
