@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  LOW_CONFIDENCE,
+  REVIEW_FIRST,
+  reviewNote,
   INGEST_NOTE,
   appendCsvRows,
   defaultReportId,
@@ -483,5 +486,30 @@ describe('planIngest: refused, with every reason', () => {
     const errors = p.status === 'refused' ? p.errors : [];
     for (const e of expected) expect(errors.some((x) => e.test(x)), `an error matching ${e} in ${JSON.stringify(errors)}`).toBe(true);
     expect(errors).toHaveLength(expected.length);
+  });
+});
+
+describe('reviewNote: why a machine figure was read, and which to review first', () => {
+  it.each<[string, Pick<DraftFigure, 'reader' | 'rule' | 'confidence'>, string]>([
+    ['no reasons given', {}, ''],
+    ['an explicit label', { reader: 'prose', rule: 'label «本年支出合计»', confidence: 0.9 }, '程序摘录（prose；label «本年支出合计»；置信度 0.9）'],
+    ['at the threshold', { reader: 'pipe table', rule: 'column 决算数', confidence: LOW_CONFIDENCE }, `程序摘录（pipe table；column 决算数；置信度 ${LOW_CONFIDENCE}）`],
+    ['an enumerated part', { reader: 'prose', rule: 'enumerated part «公务接待费»', confidence: 0.6 }, '优先核对：程序摘录（prose；enumerated part «公务接待费»；置信度 0.6）'],
+    ['a rule with a line break', { reader: 'prose', rule: 'carried\nover', confidence: 0.75 }, '程序摘录（prose；carried over；置信度 0.75）'],
+  ])('%s', (_, figure, note) => {
+    expect(reviewNote(figure)).toBe(note);
+  });
+
+  it('marks the low-confidence machine rows of a plan, and says how many', () => {
+    const figures = [
+      { ...(GOOD[0] as DraftFigure), reader: 'prose', rule: 'label «实有在职人员»', confidence: 0.9 },
+      { ...(GOOD[1] as DraftFigure), reader: 'prose', rule: 'enumerated part «年初预算数»', confidence: 0.6 },
+    ];
+    const p = plan({ extraction: { figures } });
+    const files = applied(p);
+    const notes = datasetOf(files).figures[1]?.records.map((r) => r.values['note']);
+    expect(notes).toEqual(['程序摘录（prose；label «实有在职人员»；置信度 0.9）', '优先核对：程序摘录（prose；enumerated part «年初预算数»；置信度 0.6）']);
+    expect(p.notes).toContain(`1 figure(s) read with low confidence (below ${LOW_CONFIDENCE}): their note starts with ${REVIEW_FIRST}; review them first`);
+    expect(validateDataset(datasetOf(files)).problems).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ import {
 } from './validate';
 import { includesIgnoringSpace } from './quote';
 import { toHalfWidth } from './numbers';
-import { extractReport, type Extraction } from './extract';
+import { extractReport, type DraftFigure, type Extraction } from './extract';
 import { SUPPORTED_EXTENSIONS } from './formats';
 import { confirmedDrafts } from './ingest-checked';
 
@@ -556,6 +556,22 @@ function chooseUnit(options: IngestOptions, detected: string | null, dataset: Da
   return { unit: parsed.data, created: true };
 }
 
+/** Below this confidence (0–1, the extractor's own estimate) a machine figure is marked for review first. */
+export const LOW_CONFIDENCE = 0.7;
+/** How the note of a figure to review first begins (a reviewer sorts or searches the figures file by it). */
+export const REVIEW_FIRST = '优先核对';
+
+/**
+ * A machine figure's note says why the extractor read it (reader, rule, confidence), so a reviewer can judge it;
+ * a figure read with low confidence is marked to be reviewed first.
+ */
+export function reviewNote(f: Pick<DraftFigure, 'reader' | 'rule' | 'confidence'>): string {
+  if (f.reader === undefined && f.rule === undefined && f.confidence === undefined) return '';
+  const why = [f.reader, f.rule, f.confidence === undefined ? undefined : `置信度 ${f.confidence}`].filter((part) => part !== undefined && part !== '').join('；');
+  const low = f.confidence !== undefined && f.confidence < LOW_CONFIDENCE;
+  return `${low ? `${REVIEW_FIRST}：` : ''}程序摘录（${why}）`.replace(/[\s\u0000-\u001f]+/g, ' ').trim();
+}
+
 /**
  * Drafted rows from the extraction, each with a quote that occurs exactly once (lengthened if needed):
  * review = checked when the document confirms the figure by itself (src/lib/ingest-checked.ts), else machine.
@@ -564,6 +580,7 @@ function draftRows(extraction: Extraction, text: string, reportId: string, notes
   const rows: FigureRow[] = [];
   const confirmed = confirmedDrafts(extraction.figures);
   let lengthened = 0;
+  let doubtful = 0;
   for (const [index, f] of extraction.figures.entries()) {
     const quote = uniqueQuote(text, f.quote, f.start);
     const what = `${f.metric} ${f.value} ${f.unit}`;
@@ -577,9 +594,12 @@ function draftRows(extraction: Extraction, text: string, reportId: string, notes
     }
     if (quote !== f.quote) lengthened++;
     const review = confirmed.has(index) ? 'checked' : 'machine';
-    rows.push({ report_id: reportId, metric: f.metric, phase: f.phase, scope: f.scope, item: f.item, value: f.value, unit: f.unit, quote, review, note: '' });
+    const note = review === 'machine' ? reviewNote(f) : '';
+    if (note.startsWith(REVIEW_FIRST)) doubtful++;
+    rows.push({ report_id: reportId, metric: f.metric, phase: f.phase, scope: f.scope, item: f.item, value: f.value, unit: f.unit, quote, review, note });
   }
   if (lengthened > 0) notes.push(`lengthened ${lengthened} quote(s) that occur more than once in the text, so that each names one place`);
+  if (doubtful > 0) notes.push(`${doubtful} figure(s) read with low confidence (below ${LOW_CONFIDENCE}): their note starts with ${REVIEW_FIRST}; review them first`);
   return rows;
 }
 
