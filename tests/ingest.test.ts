@@ -10,7 +10,7 @@ import { confirmedDrafts } from '../src/lib/ingest-checked';
 import { parseCsv } from '../src/lib/csv';
 import { extractReport } from '../src/lib/extract';
 import { readReportText } from '../src/lib/extract/read';
-import { INGEST_NOTE, sha256Hex } from '../src/lib/ingest';
+import { INGEST_NOTE, reviewNote, sha256Hex } from '../src/lib/ingest';
 import { writeOrRollBack } from '../src/lib/ingest-files';
 
 /*
@@ -119,10 +119,11 @@ describe('npm run ingest on a copy of a seed, under a new id and a new unit', ()
     const expected = read.ok ? extractReport(read.text).figures : [];
     expect(expected.length).toBeGreaterThan(0);
     const rows = parseCsv(readFileSync(join(root, 'data/figures', `${ID}.csv`), 'utf8'), 'figures', FIGURE_COLUMNS).records.map((r) => r.values);
-    expect(rows.every((r) => r['report_id'] === ID && r['note'] === '')).toBe(true);
-    // checked where the report states the figure a second time, machine elsewhere
+    expect(rows.every((r) => r['report_id'] === ID)).toBe(true);
+    // checked where the report states the figure a second time, machine elsewhere; a machine row says why it was read
     const confirmed = confirmedDrafts(expected);
     expect(rows.map((r) => r['review'])).toEqual(expected.map((_, i) => (confirmed.has(i) ? 'checked' : 'machine')));
+    expect(rows.map((r) => r['note'])).toEqual(expected.map((f, i) => (confirmed.has(i) ? '' : reviewNote(f))));
     // every figure of the extractor, in order (a quote that occurs twice in the text may have been lengthened)
     expect(rows.map((r) => [r['metric'], r['phase'], r['scope'], r['item'], r['value'], r['unit']])).toEqual(expected.map((f) => [f.metric, f.phase, f.scope, f.item, f.value, f.unit]));
     rows.forEach((r, i) => expect(r['quote']).toContain(expected[i]?.quote));
