@@ -1,4 +1,4 @@
-import { NUMBER_IN_TEXT, toHalfWidth } from '../numbers';
+import { fullWidthFormsOf, NUMBER_IN_TEXT, toHalfWidth } from '../numbers';
 import { EXTRACTOR_UNIT_WORDS, unitWordAt, type UnitReading } from '../unit-words';
 
 /**
@@ -31,8 +31,6 @@ const TO_TRADITIONAL = new Map<string, string[]>();
 for (const [trad, simp] of TO_SIMPLIFIED) TO_TRADITIONAL.set(simp, [...(TO_TRADITIONAL.get(simp) ?? []), trad]);
 
 const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/;
-const FULL_WIDTH_OF: Record<string, string[]> = { '(': ['（'], ')': ['）'], ':': ['：'], ',': ['，'], '.': ['．'], '%': ['％'], '-': ['－'] };
-for (let d = 0; d <= 9; d++) FULL_WIDTH_OF[String(d)] = [String.fromCharCode(0xff10 + d)];
 
 /** Text for reading headers: the scan copy without the blanked pinyin (offsets do not matter there). */
 export function headerCopy(text: string): string {
@@ -47,7 +45,7 @@ export function asWrittenIn(text: string, name: string): string {
   if (text.includes(name)) return name;
   const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = [...name]
-    .map((ch) => `(?:${[ch, ...(TO_TRADITIONAL.get(ch) ?? []), ...(FULL_WIDTH_OF[ch] ?? [])].map(escape).join('|')})(?:${PINYIN.source})?`)
+    .map((ch) => `(?:${[ch, ...(TO_TRADITIONAL.get(ch) ?? []), ...fullWidthFormsOf(ch)].map(escape).join('|')})(?:${PINYIN.source})?`)
     .join('\\s*');
   const found = new RegExp(pattern).exec(text)?.[0];
   // verbatim: a quote of the name is checked against the text, so only line breaks and padding go
