@@ -3,7 +3,7 @@ import { FUNCTIONAL_CLASSES, LABEL_RULES, type LabelRule } from './lexicon';
 import { readChange } from './stages/change';
 import { clauseStartBefore, onlyConnectors } from './stages/clause';
 import { announcedList, announcesParts, continuesEnumeration, endsWithRespectively, enumeratedName, namesComparison } from './stages/enumeration';
-import { phaseFrom } from './stages/phase';
+import { budgetMetricOf, phaseFrom, phaseOfMetric } from './stages/phase';
 import { opensWithEarlierYear, speaksOfPriorYear } from './stages/scope';
 import { percentReading, shareWordAt, statesBound } from './stages/share';
 import type { NumberToken } from './tokens';
@@ -345,7 +345,7 @@ export function figuresInSentence(
       else if (inherited) phase = inherited;
     }
     if (metric.startsWith('budget_') && metric !== 'budget_adjustment' && metric !== 'budget_adjustment_rate' && !hit) {
-      metric = phase === 'budget' ? 'budget_initial' : phase === 'adjusted' ? 'budget_adjusted' : 'budget_executed';
+      metric = budgetMetricOf(phase);
     }
     if (metric === 'execution_rate' && statesBound(scan.slice(clauseStart, token.start))) continue;
     if (/理论上|预计|可达到|假设/.test(scan.slice(clauseStart, token.start))) continue;
@@ -366,11 +366,7 @@ export function figuresInSentence(
     }
     // "较年初预算数减少0.36万元" is the gap between actual and budget, not a figure of the vocabulary
     if (/(?:较|比)(?:年初)?预算(?:数)?(?:增加|减少|节约|超支|多|少)|与[^,，。;；]{0,14}预算(?:数)?相比/.test(scan.slice(clauseStart, token.start))) continue;
-    if (metric === 'budget_adjustment' || metric === 'budget_adjustment_rate') phase = 'adjusted';
-    if (metric === 'project_count' || metric === 'execution_rate') phase = 'actual';
-    if (metric === 'budget_initial') phase = 'budget';
-    if (metric === 'budget_adjusted') phase = 'adjusted';
-    if (metric === 'budget_executed') phase = 'actual';
+    phase = phaseOfMetric(metric) ?? phase;
 
     if (current && hit && metric.startsWith('budget_')) current.metric = metric;
     if (current && metric !== 'execution_rate') current.phase = phase;
