@@ -4,6 +4,7 @@ import {
   numbersIn,
   canonicalDigits,
   formatScaled,
+  fullWidthFormsOf,
   isStatedNumber,
   parseStatedNumber,
   scaleExact,
@@ -26,6 +27,22 @@ describe('toHalfWidth', () => {
     const out = toHalfWidth(input);
     expect(out).toBe(expected);
     expect(out).toHaveLength(input.length);
+  });
+});
+
+describe('fullWidthFormsOf: the forms toHalfWidth turns into a character', () => {
+  it.each<[ascii: string, forms: string[]]>([
+    ['7', ['７']],
+    ['0', ['０']],
+    ['(', ['（']],
+    [':', ['：']],
+    ['%', ['％']],
+    ['-', ['－']],
+    ['a', []],
+    ['经', []],
+  ])('%j → %j', (ascii, forms) => {
+    expect(fullWidthFormsOf(ascii)).toEqual(forms);
+    for (const form of forms) expect(toHalfWidth(form)).toBe(ascii);
   });
 });
 

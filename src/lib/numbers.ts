@@ -17,6 +17,12 @@ export function toHalfWidth(text: string): string {
   });
 }
 
+/** The full-width forms that toHalfWidth turns into `ascii` ("1" → ["１"], "(" → ["（"]): to find a name as the text writes it. */
+export function fullWidthFormsOf(ascii: string): string[] {
+  if (/^\d$/.test(ascii)) return [String.fromCharCode(0xff10 + Number(ascii))];
+  return Object.keys(FULL_WIDTH).filter((fullWidth) => FULL_WIDTH[fullWidth] === ascii);
+}
+
 /**
  * A number as reports write it, found in running text (after toHalfWidth): digits with optional thousands
  * groups and decimals. A group must end the number, so "1,2345" is 1 and 2345, never 1,234 followed by a 5,

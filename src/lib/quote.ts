@@ -1,5 +1,6 @@
 import { canonicalDigits, numbersIn, toHalfWidth } from './numbers';
 import type { MeasureUnit } from '../schemas/vocabulary';
+import { QUOTE_UNIT_WORDS, unitWordAt } from './unit-words';
 
 /**
  * Text prepared for finding numbers: ASCII digits and punctuation, and the spaces or line breaks that PDF
@@ -11,21 +12,6 @@ export function normalizeForNumbers(text: string): string {
   return toHalfWidth(text)
     .replace(/(?<=\d)[ \t]*\n?[ \t]*(?=万元|万|元|%|人次)/g, '')
     .replace(/(?<=\d[.,])[ ]*\n[ ]*(?=\d)|(?<=\d)[ ]*\n[ ]*(?=[.,]\d)/g, '');
-}
-
-/** Unit words that may directly follow a number, longest first, mapped to the dataset's unit names. */
-const UNIT_WORDS: ReadonlyArray<readonly [string, MeasureUnit | 'other']> = [
-  ['万元', '万元'], ['亿元', '亿元'], ['万', '万元'], ['元', '元'], ['%', '%'], ['人次', '人次'], ['人', '人'],
-  ['辆', '辆'], ['批次', '批次'], ['个', '个'], ['分', '分'], ['台', '台套'], ['名', '人'], ['家', 'other'],
-  ['吨', 'other'], ['千瓦时', 'other'], ['份', 'other'], ['条', 'other'], ['张', 'other'], ['次', 'other'],
-];
-
-/** The unit written at the start of `after`; 万 followed by another unit word ("2.68万人") is not 万元. */
-function unitWordAt(after: string): { unit: MeasureUnit | 'other'; word: string } | null {
-  const unit = UNIT_WORDS.find(([word]) => after.startsWith(word));
-  if (!unit) return null;
-  if (unit[0] === '万' && UNIT_WORDS.some(([word]) => word !== '元' && after.startsWith(word, 1))) return { unit: 'other', word: '万' };
-  return { unit: unit[1], word: unit[0] };
 }
 
 /** One number token found in a text, with the unit word written right after it (if any). */
@@ -46,8 +32,10 @@ export function findNumbers(text: string): NumberOccurrence[] {
   const out: NumberOccurrence[] = [];
   for (const { index, token } of numbersIn(norm)) {
     const after = norm.slice(index + token.length).replace(/^[ \t]+/, '');
-    const unit = unitWordAt(after);
-    out.push({ index, token, unitAfter: unit?.unit ?? null, unitWord: unit?.word ?? null });
+    const word = unitWordAt(after, QUOTE_UNIT_WORDS);
+    // quotes read no ordinals (QUOTE_UNIT_WORDS), so a word is a unit or `other`
+    const unitAfter = word === null || word.unit === 'skip' ? null : word.unit;
+    out.push({ index, token, unitAfter, unitWord: unitAfter === null ? null : (word?.word ?? null) });
   }
   return out;
 }

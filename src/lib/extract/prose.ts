@@ -1,13 +1,11 @@
 import { METRICS, UNITS, type MeasureUnit, type MetricKey, type Phase } from '../../schemas/vocabulary';
-import {
-  CONNECTOR_WORDS,
-  FUNCTIONAL_CLASSES,
-  LABEL_RULES,
-  type LabelRule,
-} from './lexicon';
+import { FUNCTIONAL_CLASSES, LABEL_RULES, type LabelRule } from './lexicon';
 import { readChange } from './stages/change';
-import { phaseFrom } from './stages/phase';
+import { clauseStartBefore, onlyConnectors } from './stages/clause';
+import { announcedList, announcesParts, continuesEnumeration, endsWithRespectively, enumeratedName, namesComparison } from './stages/enumeration';
+import { budgetMetricOf, phaseFrom, phaseOfMetric } from './stages/phase';
 import { opensWithEarlierYear, speaksOfPriorYear } from './stages/scope';
+import { percentReading, shareWordAt, statesBound } from './stages/share';
 import type { NumberToken } from './tokens';
 import type { DraftFigure, ExtractContext } from './types';
 
@@ -80,13 +78,6 @@ function labelsBefore(hits: readonly LabelHit[], from: number): LabelHit[] {
   return metric.filter((h, i) => !metric.some((o, j) => j !== i && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
 }
 
-/** Whether nothing but connecting words stands between two positions (so a number keeps the metric before it). */
-function onlyConnectors(text: string): boolean {
-  // a remark in brackets ("25人次（不包含陪同人员），共计支出0.25万元") does not change the subject
-  // white space first: the blanked pinyin of a mirror site splits words ("实     际")
-  return text.replace(/\s+/g, '').replace(/[(（][^()（）]{0,30}[)）]/g, '').replace(CONNECTOR_WORDS, '').replace(/[\p{P}\p{S}\s\d.]/gu, '') === '';
-}
-
 function fits(metric: MetricKey, unit: MeasureUnit): boolean {
   return (METRICS[metric].measures as readonly string[]).includes(UNITS[unit]);
 }
@@ -133,21 +124,19 @@ const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, Met
  */
 function enumerationLabel(scan: string, sentenceStart: number, subjectStart: number, clauseFrom: number, to: number, hits: readonly LabelHit[], current: MetricKey | null): LabelHit | null {
   if (hits.some((h) => h.start >= clauseFrom && h.rule.kind === 'metric')) return null;
-  const before = scan.slice(sentenceStart, clauseFrom);
-  const label = scan.slice(clauseFrom, to).replace(/^(?:[\s:：]|其中|分别为|分别是|包括|主要有|主要用于|用于|一是|二是|三是)+/, '').replace(/(?:为|是|支出了?|共计|合计|[\s:：])+$/, '');
-  if (!/^[\u4e00-\u9fa5“”"（）()+A-Za-z]{2,40}$/.test(label) || !/[\u4e00-\u9fa5]{2}/.test(label)) return null;
+  const label = enumeratedName(scan.slice(clauseFrom, to));
+  if (label === null) return null;
   const at = to - label.length;
-  const functional = before.lastIndexOf('功能');
-  const project = Math.max(before.lastIndexOf('按项目'), before.lastIndexOf('项目名称'));
-  if (functional < 0 && project < 0) {
+  const list = announcedList(scan.slice(sentenceStart, clauseFrom));
+  if (list === null) {
     // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount; a 其中
     // before the current amount's own clause lists its siblings ("其中：公务接待费43.77万元、会议费34.10万元")
-    if (current && !WHOLES.has(current) && /其中|主要用于|包括/.test(scan.slice(subjectStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !/^(?:占|比|较|减少|增加|下降|增长|降低|上升|节约)/.test(label)) {
+    if (current && !WHOLES.has(current) && announcesParts(scan.slice(subjectStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !namesComparison(label)) {
       return { rule: { metric: current, pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
     }
     return null;
   }
-  if (functional > project) return { rule: { metric: 'functional_expenditure', pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
+  if (list === 'functional') return { rule: { metric: 'functional_expenditure', pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
   return { rule: { metric: 'budget_executed', pattern: /$/, kind: 'metric', scope: label }, start: at, end: to, item: '' };
 }
 
@@ -176,30 +165,6 @@ interface Current {
   listStart?: number;
 }
 
-const CLAUSE_BREAK = /[，,、；;。！？!?\n]/;
-
-/** A line break (or a run of blank lines) that conversion put inside a phrase: words on both sides. */
-function lineBreakInsideWords(text: string, i: number): boolean {
-  let before = i - 1;
-  while (before >= 0 && /\s/.test(text[before] ?? '')) before--;
-  let after = i + 1;
-  while (after < text.length && /\s/.test(text[after] ?? '')) after++;
-  return /[\u4e00-\u9fa5\d]/.test(text[before] ?? '') && /[\u4e00-\u9fa5\d]/.test(text[after] ?? '');
-}
-
-function clauseStartBefore(text: string, pos: number, floor: number): number {
-  for (let i = pos - 1; i >= floor; i--) {
-    const ch = text[i] ?? '';
-    const joinsWords = (ch === '\n' && lineBreakInsideWords(text, i)) || (ch === '、' && !/[\d%％元辆人次个批分)）台套]/.test(text[i - 1] ?? ''));
-    if (CLAUSE_BREAK.test(ch) && !joinsWords) {
-      let s = i + 1;
-      while (s < pos && /\s/.test(text[s] ?? '')) s++;
-      return s;
-    }
-  }
-  return floor;
-}
-
 /**
  * Figures stated in one sentence of prose, `[start, end)` of the text. Numbers are read left to right;
  * each takes the metric named just before it, or keeps the sentence's current metric when only
@@ -221,7 +186,7 @@ export function figuresInSentence(
   const named = /^[^。]{0,20}?[“"]([^”"]{2,40})[”"]\s*项目/.exec(sentence);
   const sentenceProject = named?.[1] ? text.slice(start + (named.index ?? 0) + named[0].indexOf(named[1]), start + (named.index ?? 0) + named[0].indexOf(named[1]) + named[1].length) : '';
   // "…服务支出7.22万元。主要用于A 2.7万元；B 4.52万元": a sentence that goes on enumerating keeps the metric
-  let current: Current | null = carried && /^\s*(?:其中|主要用于|包括|具体)/.test(sentence) ? { ...carried, clauseStart: start } : null;
+  let current: Current | null = carried && continuesEnumeration(sentence) ? { ...carried, clauseStart: start } : null;
   let previousEnd = start;
   // "2021年的三公经费决算数合计为807.95万，其中：…": a sentence that opens with an earlier year speaks of that year
   const aboutEarlierYear = opensWithEarlierYear(sentence, ctx.year);
@@ -250,8 +215,8 @@ export function figuresInSentence(
       continue;
     }
     // "占本年支出合计的95.1%": what follows 占 is the denominator, not the label of the number
-    const share = /占(?:[^，,；;。]*?)$/.exec(left);
-    const labelTo = share ? leftFrom + share.index : token.start;
+    const share = shareWordAt(left);
+    const labelTo = share !== null ? leftFrom + share : token.start;
     // A label counts only inside the number's own clause, unless the clause holds nothing but connecting
     // words ("，占26%", "，较上年减少"): then the sentence's current metric carries on.
     const clauseFrom = Math.max(leftFrom, clauseStartBefore(text, token.start, start));
@@ -263,7 +228,7 @@ export function figuresInSentence(
     // a label that only follows certain metrics ("金额" after 购置公务用车) does not count elsewhere
     const usable = hits.filter((h) => !h.rule.after || (current !== null && h.rule.after.includes(current.metric)));
     // "基本支出和项目支出分别为150万元和50万元": the labels before 分别 go to the numbers in order
-    const respectively = /分别(?:为|是)?\s*$/.test(left) ? labelsBefore(usable, leftFrom) : null;
+    const respectively = endsWithRespectively(left) ? labelsBefore(usable, leftFrom) : null;
     if (respectively && respectively.length >= 2) pending = respectively.slice(1);
     const fromPending = !respectively && pending.length > 0 && onlyConnectors(scan.slice(leftFrom, labelTo)) ? pending.shift() : undefined;
     const metricHit = respectively && respectively.length >= 2 ? respectively[0] : (fromPending ?? lastLabel(usable, 'metric'));
@@ -354,10 +319,12 @@ export function figuresInSentence(
     if (metric === 'budget_adjustment' && /调减|减少/.test(scan.slice(clauseStart, token.start)) && !value.startsWith('-')) value = `-${value}`;
 
     if (unit === '%' || unit === 'ratio') {
-      if (/完成预算|执行率|支出率|完成率/.test(afterLabel) || metric === 'execution_rate') {
-        if (metric !== 'execution_rate') item = METRICS[metric].label;
+      const reading = percentReading(afterLabel, metric, isChange);
+      if (reading === 'unread') continue;
+      if (reading === 'execution_rate' && metric !== 'execution_rate') {
+        item = METRICS[metric].label;
         metric = 'execution_rate';
-      } else if (!isChange && !/占/.test(afterLabel) && metric !== 'budget_adjustment_rate') continue;
+      }
     }
     if (!fits(metric, unit)) continue;
     if (metric === 'self_eval_score' && /该指标|权重|分值/.test(scan.slice(start, token.start))) continue;
@@ -378,9 +345,9 @@ export function figuresInSentence(
       else if (inherited) phase = inherited;
     }
     if (metric.startsWith('budget_') && metric !== 'budget_adjustment' && metric !== 'budget_adjustment_rate' && !hit) {
-      metric = phase === 'budget' ? 'budget_initial' : phase === 'adjusted' ? 'budget_adjusted' : 'budget_executed';
+      metric = budgetMetricOf(phase);
     }
-    if (metric === 'execution_rate' && /低于|高于|不低于|不足|超过|可达|大于|小于|[≥≤<>]|该指标/.test(scan.slice(clauseStart, token.start))) continue;
+    if (metric === 'execution_rate' && statesBound(scan.slice(clauseStart, token.start))) continue;
     if (/理论上|预计|可达到|假设/.test(scan.slice(clauseStart, token.start))) continue;
     // "预算2729.47万元(含援外医疗队公务用车购置及运行费1199.00万元)": what a figure includes, named like it (or only
     // by a phase word, or a part of it, not it; a part with a name of its own (含人员支出…) is read
@@ -399,11 +366,7 @@ export function figuresInSentence(
     }
     // "较年初预算数减少0.36万元" is the gap between actual and budget, not a figure of the vocabulary
     if (/(?:较|比)(?:年初)?预算(?:数)?(?:增加|减少|节约|超支|多|少)|与[^,，。;；]{0,14}预算(?:数)?相比/.test(scan.slice(clauseStart, token.start))) continue;
-    if (metric === 'budget_adjustment' || metric === 'budget_adjustment_rate') phase = 'adjusted';
-    if (metric === 'project_count' || metric === 'execution_rate') phase = 'actual';
-    if (metric === 'budget_initial') phase = 'budget';
-    if (metric === 'budget_adjusted') phase = 'adjusted';
-    if (metric === 'budget_executed') phase = 'actual';
+    phase = phaseOfMetric(metric) ?? phase;
 
     if (current && hit && metric.startsWith('budget_')) current.metric = metric;
     if (current && metric !== 'execution_rate') current.phase = phase;

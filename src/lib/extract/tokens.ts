@@ -1,5 +1,5 @@
-import type { MeasureUnit } from '../../schemas/vocabulary';
-import { NUMBER_IN_TEXT, toHalfWidth } from '../numbers';
+import { fullWidthFormsOf, NUMBER_IN_TEXT, toHalfWidth } from '../numbers';
+import { EXTRACTOR_UNIT_WORDS, unitWordAt, type UnitReading } from '../unit-words';
 
 /**
  * Numbers in a report and the unit written right after each. Offsets are into the original text: the
@@ -13,30 +13,12 @@ export interface NumberToken {
   /** The number exactly as the text writes it (may contain full-width digits or separators). */
   written: string;
   /** The unit written after it: a dataset unit, `skip` for a date or ordinal, `other` for a unit outside the vocabulary, null for none. */
-  unit: MeasureUnit | 'skip' | 'other' | null;
+  unit: UnitReading | null;
   /** Offset after the unit word (= end when there is no unit). */
   unitEnd: number;
   /** A minus sign written right before the number. */
   minus: boolean;
 }
-
-const UNIT_WORDS: ReadonlyArray<readonly [RegExp, NumberToken['unit']]> = [
-  [/^万元\s*\/|^元\s*\/|^元每|^万元每/, 'other'], // per-capita standards (元/人)
-  [/^亿元/, '亿元'],
-  [/^万元/, '万元'],
-  [/^万(?![\u4e00-\u9fa5]*(?:人|份|条|次|户|张|个|家|吨|册|剂))/, '万元'],
-  [/^元/, '元'],
-  [/^%/, '%'],
-  [/^人次/, '人次'],
-  [/^(?:人|名)/, '人'],
-  [/^辆/, '辆'],
-  [/^批次/, '批次'],
-  [/^台\s*[(（]?\s*套\s*[)）]?|^台|^套/, '台套'],
-  [/^个/, '个'],
-  [/^分(?!之|钟|类|配|析|别|解|项|期|批|布|成|管|局|中心)/, '分'],
-  [/^(?:年|月|日|号|时|岁|届|周|天|季度|期|版|次会|号文|〕|】|\]|:\d|：\d|号令)/, 'skip'],
-  [/^(?:家|吨|份|条|张|次|户|项|件|册|处|所|座|千瓦时|度|平方米|㎡|m|公里|千米|人\/|元\/|篇|场|期|倍|余|多|万人|万份|万条|万次|亿)/, 'other'],
-];
 
 /**
  * Traditional characters that budget reports use, mapped one to one to simplified ones: mirror sites convert
@@ -49,8 +31,6 @@ const TO_TRADITIONAL = new Map<string, string[]>();
 for (const [trad, simp] of TO_SIMPLIFIED) TO_TRADITIONAL.set(simp, [...(TO_TRADITIONAL.get(simp) ?? []), trad]);
 
 const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/;
-const FULL_WIDTH_OF: Record<string, string[]> = { '(': ['（'], ')': ['）'], ':': ['：'], ',': ['，'], '.': ['．'], '%': ['％'], '-': ['－'] };
-for (let d = 0; d <= 9; d++) FULL_WIDTH_OF[String(d)] = [String.fromCharCode(0xff10 + d)];
 
 /** Text for reading headers: the scan copy without the blanked pinyin (offsets do not matter there). */
 export function headerCopy(text: string): string {
@@ -65,7 +45,7 @@ export function asWrittenIn(text: string, name: string): string {
   if (text.includes(name)) return name;
   const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = [...name]
-    .map((ch) => `(?:${[ch, ...(TO_TRADITIONAL.get(ch) ?? []), ...(FULL_WIDTH_OF[ch] ?? [])].map(escape).join('|')})(?:${PINYIN.source})?`)
+    .map((ch) => `(?:${[ch, ...(TO_TRADITIONAL.get(ch) ?? []), ...fullWidthFormsOf(ch)].map(escape).join('|')})(?:${PINYIN.source})?`)
     .join('\\s*');
   const found = new RegExp(pattern).exec(text)?.[0];
   // verbatim: a quote of the name is checked against the text, so only line breaks and padding go
@@ -104,15 +84,12 @@ export function findTokens(scan: string, text: string, from = 0, to = scan.lengt
     let unit: NumberToken['unit'] = null;
     let unitEnd = end;
     const crossesLine = scan.slice(end, end + gap).includes('\n');
-    for (const [re, u] of UNIT_WORDS) {
-      const um = re.exec(after);
-      // across a line break only a unit of measure joins the number ("1098.99⏎万元"), never the next line's words
-      if (um && crossesLine && (u === 'skip' || u === 'other' || u === '分' || u === '个')) break;
-      if (um) {
-        unit = u;
-        unitEnd = end + gap + um[0].length;
-        break;
-      }
+    const word = unitWordAt(after, EXTRACTOR_UNIT_WORDS);
+    // across a line break only a unit of measure joins the number ("1098.99⏎万元"), never the next line's words
+    const joinsAcrossLine = word !== null && !['skip', 'other', '分', '个'].includes(word.unit);
+    if (word && (!crossesLine || joinsAcrossLine)) {
+      unit = word.unit;
+      unitEnd = end + gap + word.word.length;
     }
     const before = scan.slice(Math.max(0, start - 3), start);
     if (/[〔【\[第]\s*$|No\.?\s*$|[A-Za-z]$/.test(before)) unit = 'skip';

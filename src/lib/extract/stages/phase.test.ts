@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Phase } from '../../../schemas/vocabulary';
-import { phaseFrom } from './phase';
+import type { MetricKey, Phase } from '../../../schemas/vocabulary';
+import { budgetMetricOf, phaseFrom, phaseOfMetric } from './phase';
 
 describe('phaseFrom: the phase words name', () => {
   it.each<[text: string, phase: Phase | null]>([
@@ -15,5 +15,32 @@ describe('phaseFrom: the phase words name', () => {
     ['', null],
   ])('%j → %s', (text, phase) => {
     expect(phaseFrom(text)).toBe(phase);
+  });
+});
+
+describe('phaseOfMetric: the phase a metric fixes', () => {
+  it.each<[metric: MetricKey, phase: Phase | null]>([
+    ['budget_adjustment', 'adjusted'],
+    ['budget_adjustment_rate', 'adjusted'],
+    ['budget_adjusted', 'adjusted'],
+    ['budget_initial', 'budget'],
+    ['budget_executed', 'actual'],
+    ['project_count', 'actual'],
+    ['execution_rate', 'actual'],
+    ['expenditure_total', null],
+    ['sangong_reception', null],
+  ])('%s → %s', (metric, phase) => {
+    expect(phaseOfMetric(metric)).toBe(phase);
+  });
+});
+
+describe('budgetMetricOf: the budget metric of a phase', () => {
+  it.each<[phase: Phase, metric: MetricKey]>([
+    ['budget', 'budget_initial'],
+    ['adjusted', 'budget_adjusted'],
+    ['actual', 'budget_executed'],
+  ])('%s → %s', (phase, metric) => {
+    expect(budgetMetricOf(phase)).toBe(metric);
+    expect(phaseOfMetric(metric)).toBe(phase);
   });
 });
