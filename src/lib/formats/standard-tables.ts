@@ -122,7 +122,6 @@ const SUMMARY_INCOME_PARTS: ReadonlySet<MetricKey> = new Set([
 
 export interface SummaryCell {
   metric: MetricKey;
-  row: TableRow;
   cell: TableCell;
 }
 
@@ -199,17 +198,15 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
   switch (recognised.kind) {
     case 'summary': {
       if (!phase) return;
-      const cells: SummaryCell[] = [];
       for (const r of rows) {
-        // a row may hold several blocks side by side (收入 | 支出): each label owns the amount right after it
+        // a row may hold several blocks side by side (收入 | 支出): each label owns the amount right after it;
+        // whether the 总表 balances is decided over all its blocks (readStandardTables)
         r.row.cells.forEach((cell, j) => {
           const metric = SUMMARY_LABELS[plainLabel(cell.text.replace(/\s+/g, ''))];
           const value = r.row.cells[j + 1];
-          if (metric && value && isAmountText(value.text)) cells.push({ metric, row: r.row, cell: value });
+          if (metric && value && isAmountText(value.text)) emit(metric, phase, '', '', r.row, value, false);
         });
       }
-      const confirmed = summaryConfirmed(cells);
-      for (const c of cells) emit(c.metric, phase, '', '', c.row, c.cell, confirmed.has(c.cell));
       return;
     }
     case 'income': {
@@ -280,13 +277,14 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
       if (!row || more.length > 0) return;
       const cells = readSangongRow(row.cells.map((c) => c.text));
       if (!cells) return;
-      // readSangongRow checked 合计 = parts in every pair (预算数 | 决算数) that states a 合计
+      // readSangongRow checked 合计 = parts in every pair (预算数 | 决算数) that states a 合计; a 机关运行经费
+      // beside them is no part of that sum
       const statesTotal = (pairIndex: number) =>
         cells.some((c) => c.metric === 'sangong_total' && c.pairIndex === pairIndex && row.cells[c.column]?.text);
       for (const { metric, column, pairIndex } of cells) {
         const cell = row.cells[column];
         const own = columnPhase(recognised.family, columnHeader(table, column));
-        if (cell && own) emit(metric, own, '', '', row, cell, statesTotal(pairIndex));
+        if (cell && own) emit(metric, own, '', '', row, cell, metric.startsWith('sangong_') && statesTotal(pairIndex));
       }
       return;
     }
@@ -301,12 +299,20 @@ export function readStandardTables(doc: ReadDocument): StandardTables {
   const allRows = doc.tables.flatMap((t) => t.rows.slice(headerRows(t).length).map(readRow));
   const names = classNames(allRows);
   const figures: TableFigure[] = [];
+  // a 收支总表 read as several tables (its 收入 and 支出 blocks, a page break): the cells of each run of them
+  const summaryRuns: (SummaryCell & { figure: TableFigure })[][] = [];
+  let previous: RecognisedTable | null = null;
   for (const recognised of tables) {
+    const continuesSummary =
+      previous?.kind === 'summary' && previous.family === recognised.family && previous.index === recognised.index - 1;
+    if (recognised.kind === 'summary' && !continuesSummary) summaryRuns.push([]);
+    const run = recognised.kind === 'summary' ? summaryRuns.at(-1) : undefined;
+    previous = recognised;
     const unit: MeasureUnit | undefined = doc.tables[recognised.index]?.unit;
     if (!unit) continue;
     readTable(doc, recognised, names, (metric, phase, scope, item, row, cell, confirmed) => {
       if (cell.text === '') return;
-      figures.push({
+      const figure: TableFigure = {
         ...(confirmed ? { tableArithmetic: true as const } : {}),
         metric,
         phase,
@@ -317,8 +323,14 @@ export function readStandardTables(doc: ReadDocument): StandardTables {
         quote: doc.text.slice(row.start, row.end),
         start: row.start,
         cell: cell.start,
-      });
+      };
+      figures.push(figure);
+      run?.push({ metric, cell, figure });
     });
+  }
+  for (const run of summaryRuns) {
+    const confirmed = summaryConfirmed(run);
+    for (const { cell, figure } of run) if (confirmed.has(cell)) figure.tableArithmetic = true;
   }
   return { tables, figures };
 }
