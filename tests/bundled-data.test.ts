@@ -65,10 +65,12 @@ describe('the bundled dataset', () => {
 
   it('keeps the original of every Shanghai report, under ~10 MB together, none twice', () => {
     const shanghai = dataset.reports.filter((r) => r.id.startsWith('sh-putuo-'));
-    const kept = shanghai.map((r) => input.originals.get(`${r.id}.${r.original_format}`));
+    const originals = input.originals;
+    if (!originals) throw new Error('readDataset read no data/originals');
+    const kept = shanghai.map((r) => originals.get(`${r.id}.${r.original_format}`));
     expect(kept.map((o, i) => o?.sha256 ?? `missing ${shanghai[i]?.id}`)).toEqual(shanghai.map((r) => r.original_sha256));
     expect(new Set(shanghai.map((r) => r.original_sha256)).size).toBe(shanghai.length);
-    const bytes = [...input.originals.values()].reduce((sum, o) => sum + statSync(join(projectRoot, o.file)).size, 0);
+    const bytes = [...originals.values()].reduce((sum, o) => sum + statSync(join(projectRoot, o.file)).size, 0);
     expect(bytes).toBeLessThan(10 * 1024 * 1024);
   });
 
