@@ -28,7 +28,7 @@ import { isIngestLeftover, readDataset, dataPaths } from '../src/lib/dataset-fil
 import { formatProblem, validateDataset } from '../src/lib/validate';
 import type { Problem } from '../src/lib/csv';
 import { INGEST_USAGE, newProblems, parseIngestArgs, planIngest, reportsWithOriginal, sha256Hex } from '../src/lib/ingest';
-import { listInputs, readInput, withoutScoresInAmountTables, type InputFile } from '../src/lib/ingest-inputs';
+import { listInputs, readInput, withoutScoresInAmountTables, withStandardTables, type InputFile } from '../src/lib/ingest-inputs';
 import {
   JOURNAL_PATH,
   describeRecovery,
@@ -121,7 +121,11 @@ const detail = (message: string) => {
  * Validation from disk after writing: only problems the dataset did not have before count, and not the journal,
  * temporaries and backups of this very transaction (they are gone once it commits).
  */
-const check = (known: Problem[]) => () => newProblems(known, validateDataset(readDataset(root)).problems.filter((p) => !isIngestLeftover(p)));
+const check = (known: Problem[]) => () =>
+  newProblems(
+    known,
+    validateDataset(readDataset(root)).problems.filter((p) => !isIngestLeftover(p)),
+  );
 /** A signal or the parent's death during planning is handled here, before the first byte is written. */
 async function stopIfAsked(): Promise<void> {
   const pause = Number(env['MINGZHANG_INGEST_PAUSE_MS'] ?? 0);
@@ -132,14 +136,20 @@ function failed(file: string, result: { error: string } | { problems: Problem[] 
   const reasons = 'problems' in result ? result.problems.map(formatProblem) : [result.error];
   for (const reason of reasons) detail(reason);
   detail(`${file}: rolled back, nothing changed`);
-  return { status: 'failed', reason: `${reasons[0] ?? 'a problem'}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''}; rolled back` };
+  return {
+    status: 'failed',
+    reason: `${reasons[0] ?? 'a problem'}${reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''}; rolled back`,
+  };
 }
 
 async function ingestOne(input: InputFile): Promise<Outcome> {
   const file = input.path;
   // a file already ingested is known by its bytes: not read again (a PDF takes seconds)
   const dataset = readDataset(root);
-  const known = existsSync(file) && statSync(file).isFile() && flags.id === undefined ? reportsWithOriginal(dataset, sha256Hex(readFileSync(file))) : [];
+  const known =
+    existsSync(file) && statSync(file).isFile() && flags.id === undefined
+      ? reportsWithOriginal(dataset, sha256Hex(readFileSync(file)))
+      : [];
   if (known.length > 0 && reportsWithoutFigures(dataset, known).length === 0) {
     detail(`${file}: already ingested as ${known.join(', ')} (same sha256); nothing changed`);
     return { status: 'duplicate', reportIds: known };
@@ -165,7 +175,7 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
     dataset,
     unitsCsv: readText(paths.units),
     reportsCsv: readText(paths.reports),
-    extract: (text: string) => withoutScoresInAmountTables(extractReport(text), read.doc),
+    extract: (text: string) => withStandardTables(withoutScoresInAmountTables(extractReport(text), read.doc), read.doc),
   };
   const plan = planIngest(planInput);
   for (const note of plan.notes) detail(note);
@@ -203,14 +213,18 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
   if (plan.status === 'refused') {
     for (const error of plan.errors) detail(error);
     detail(`${file}: nothing written`);
-    return { status: 'failed', reason: `${plan.errors[0] ?? 'refused'}${plan.errors.length > 1 ? ` (and ${plan.errors.length - 1} more)` : ''}` };
+    return {
+      status: 'failed',
+      reason: `${plan.errors[0] ?? 'refused'}${plan.errors.length > 1 ? ` (and ${plan.errors.length - 1} more)` : ''}`,
+    };
   }
 
   const checked = plan.figures.filter((f) => f.review === 'checked').length;
   const summary = `report ${plan.reportId} (${plan.report.year} ${plan.report.kind}, unit ${plan.unit.id}${plan.unitCreated ? ', new' : ''}), ${plan.figures.length} figure(s), ${checked} checked`;
   if (dryRun) {
     for (const w of plan.writes) {
-      if (typeof w.content !== 'string') console.log(`== would create ${w.path}: ${w.content.length} bytes, sha256 ${sha256Hex(w.content)}`);
+      if (typeof w.content !== 'string')
+        console.log(`== would create ${w.path}: ${w.content.length} bytes, sha256 ${sha256Hex(w.content)}`);
       else if (w.previous === null) console.log(`== would create ${w.path}:\n${w.content.replace(/\r?\n$/, '')}`);
       else console.log(`== would append to ${w.path}:\n${w.content.slice(w.previous.length).replace(/^\r?\n|\r?\n$/g, '')}`);
     }
@@ -248,7 +262,10 @@ function describe(outcome: Outcome, pages: string): string {
 const outcomes: { file: string; outcome: Outcome }[] = [];
 for (const [i, input] of inputs.entries()) {
   const started = performance.now();
-  const outcome = await ingestOne(input).catch((e: unknown): Outcome => ({ status: 'failed', reason: `unexpected error: ${e instanceof Error ? e.message : String(e)}` }));
+  const outcome = await ingestOne(input).catch((e: unknown): Outcome => ({
+    status: 'failed',
+    reason: `unexpected error: ${e instanceof Error ? e.message : String(e)}`,
+  }));
   const pages = pagesRead.get(input.path);
   const extra = `${pages ? `, ${pages} pages` : ''}, ${((performance.now() - started) / 1000).toFixed(1)} s`;
   console.error(`[${i + 1}/${inputs.length}] ${input.path} … ${describe(outcome, extra)}`);
@@ -266,6 +283,8 @@ for (const { file, outcome } of failures) if (outcome.status === 'failed') conso
 if (!verbose && count('added') > 0) say('the figures added are unreviewed: read each against the source, then set review to curated');
 const originalsBytes = bytesIn(dataPaths(root).originals);
 if (originalsBytes > ORIGINALS_BUDGET_BYTES) {
-  say(`data/originals/ holds ${(originalsBytes / 1e6).toFixed(1)} MB: keep the bundled originals under ~10 MB (publish large collections elsewhere)`);
+  say(
+    `data/originals/ holds ${(originalsBytes / 1e6).toFixed(1)} MB: keep the bundled originals under ~10 MB (publish large collections elsewhere)`,
+  );
 }
 process.exit(failures.length > 0 ? 1 : 0);

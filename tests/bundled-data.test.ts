@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../src/lib/dataset-files';
@@ -35,11 +37,22 @@ describe('the bundled dataset', () => {
     expect(problems.map(formatProblem)).toEqual([]);
   });
 
-  it('has the five reports, each with a source and figures', () => {
+  it('has the five seed reports and the eleven Shanghai 普陀区 reports, each with a source and figures', () => {
     const ids = dataset.reports.map((r) => r.id).sort();
     expect(ids).toEqual([
       'leshan-shizhong-ybj-2022-final-accounts',
       'lukou-ybj-2022-dept-self-eval',
+      'sh-putuo-czj-2024-final-accounts',
+      'sh-putuo-czj-2025-budget',
+      'sh-putuo-fuliyuan-2024-unit-budget',
+      'sh-putuo-ghzyj-2024-final-accounts',
+      'sh-putuo-sfj-2026-budget',
+      'sh-putuo-sfj-2026-unit-budget',
+      'sh-putuo-wanli-2023-budget',
+      'sh-putuo-wanli-2024-budget',
+      'sh-putuo-wanli-2025-budget',
+      'sh-putuo-zfb-2025-budget',
+      'sh-putuo-zfb-2025-unit-budget',
       'urumqi-xinshi-ybj-2023-dept-self-eval',
       'yanling-ybj-2020-dept-self-eval',
       'yuancheng-ybj-2021-project-self-eval',
@@ -48,6 +61,22 @@ describe('the bundled dataset', () => {
       expect(input.sources.has(id), `source of ${id}`).toBe(true);
       expect(dataset.figures.filter((f) => f.row.report_id === id).length, `figures of ${id}`).toBeGreaterThan(0);
     }
+  });
+
+  it('keeps the original of every Shanghai report, under ~10 MB together, none twice', () => {
+    const shanghai = dataset.reports.filter((r) => r.id.startsWith('sh-putuo-'));
+    const originals = input.originals;
+    if (!originals) throw new Error('readDataset read no data/originals');
+    const kept = shanghai.map((r) => originals.get(`${r.id}.${r.original_format}`));
+    expect(kept.map((o, i) => o?.sha256 ?? `missing ${shanghai[i]?.id}`)).toEqual(shanghai.map((r) => r.original_sha256));
+    expect(new Set(shanghai.map((r) => r.original_sha256)).size).toBe(shanghai.length);
+    const bytes = [...originals.values()].reduce((sum, o) => sum + statSync(join(projectRoot, o.file)).size, 0);
+    expect(bytes).toBeLessThan(10 * 1024 * 1024);
+  });
+
+  it('has one unit with three years of the same kind of report (万里街道 预算 2023–2025)', () => {
+    const years = dataset.reports.filter((r) => r.unit_id === 'sh-putuo-wanli' && r.kind === '部门预算').map((r) => r.year);
+    expect(years.sort()).toEqual([2023, 2024, 2025]);
   });
 
   it('quotes every figure and indicator verbatim from its source', () => {

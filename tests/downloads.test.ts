@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,13 +130,39 @@ describe('the page downloads', () => {
     const all = parse(read('figures.csv').slice(1)).data;
     for (const report of reports) {
       const doc = readPage(`reports/${report.id}.html`);
-      const links = [...doc.querySelectorAll('.provenance a[download]')].map((a) => a.getAttribute('href'));
+      const links = [...doc.querySelectorAll('.provenance a[download]:not(.original)')].map((a) => a.getAttribute('href'));
       expect(links, report.id).toEqual([`../data/figures/${report.id}.csv`, `../data/figures/${report.id}.json`]);
       const own = parse(read('figures', `${report.id}.csv`).slice(1)).data;
       expect(own.length, report.id).toBe(figures.filter((f) => f.report_id === report.id).length);
       expect(own, report.id).toEqual(all.filter((r) => r['report_id'] === report.id));
       expect((JSON.parse(read('figures', `${report.id}.json`)) as unknown[]).length).toBe(own.length);
     }
+  });
+});
+
+describe('the originals', () => {
+  it('a report page links the published file it was read from, served byte for byte, beside its source URL', () => {
+    const withOriginal = reports.filter((r) => r.original_format !== '');
+    expect(withOriginal.length).toBeGreaterThanOrEqual(11);
+    for (const report of withOriginal) {
+      const doc = readPage(`reports/${report.id}.html`);
+      const original = doc.querySelector('.provenance a.original');
+      expect(original?.getAttribute('href'), report.id).toBe(`../originals/${report.id}.${report.original_format}`);
+      const served = readFileSync(join(distDir, 'originals', `${report.id}.${report.original_format}`));
+      expect(createHash('sha256').update(served).digest('hex'), report.id).toBe(report.original_sha256);
+      const urls = [...doc.querySelectorAll('.provenance a')].map((a) => a.getAttribute('href'));
+      expect(report.source_url, report.id).not.toBe('');
+      expect(urls, report.id).toContain(report.source_url);
+    }
+  });
+
+  it('the 万里街道 unit page lists its three years and links each original', () => {
+    const doc = readPage('units/sh-putuo-wanli.html');
+    const years = [2023, 2024, 2025].map((y) => `../reports/sh-putuo-wanli-${y}-budget.html`);
+    const headings = [...doc.querySelectorAll('h3 a')].map((a) => a.getAttribute('href'));
+    expect(headings.sort()).toEqual(years);
+    const originals = [...doc.querySelectorAll('.provenance a.original')].map((a) => a.getAttribute('href')).sort();
+    expect(originals).toEqual([2023, 2024, 2025].map((y) => `../originals/sh-putuo-wanli-${y}-budget.pdf`));
   });
 });
 

@@ -6,6 +6,7 @@ import type { Finding } from '../src/schemas/finding';
 import type { Completeness } from '../src/schemas/completeness';
 import type { ReportEntry } from '../src/schemas/report';
 import { FINDINGS_COLUMNS, QUOTE_SEPARATOR } from '../src/lib/checks/export';
+import { spreadsheetSafe } from '../src/lib/csv';
 import { RULES } from '../src/lib/checks/rules';
 import { FINAL_ACCOUNTS, SELF_EVALUATION } from '../src/lib/completeness';
 import { distDir, readContent, readPage, requireBuild } from './helpers/built-site';
@@ -51,10 +52,12 @@ describe('the findings page', () => {
     expect(doc.querySelectorAll('th[data-sort-key]').length).toBe(5);
   });
 
-  it('shows each report\'s completeness score and links to the exports', () => {
+  it("shows each report's completeness score and links to the exports", () => {
     const doc = readPage('findings.html');
     for (const c of completeness) {
-      expect(doc.querySelector(`table.completeness-summary tr[data-report="${c.report_id}"] [data-score]`)?.getAttribute('data-score')).toBe(c.score);
+      expect(
+        doc.querySelector(`table.completeness-summary tr[data-report="${c.report_id}"] [data-score]`)?.getAttribute('data-score'),
+      ).toBe(c.score);
     }
     expect(doc.querySelector('a[href="data/findings.csv"]')).not.toBeNull();
     expect(doc.querySelector('a[href="data/findings.json"]')).not.toBeNull();
@@ -63,7 +66,9 @@ describe('the findings page', () => {
   it('is in the navigation of every page, with the methodology page', () => {
     for (const page of ['index.html', 'data.html', `reports/${reports[0]?.id}.html`]) {
       const nav = readPage(page).querySelector('header nav');
-      expect([...(nav?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href')?.replace(/^(\.\.\/)+/, ''))).toEqual(expect.arrayContaining(['findings.html', 'methodology.html']));
+      expect([...(nav?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href')?.replace(/^(\.\.\/)+/, ''))).toEqual(
+        expect.arrayContaining(['findings.html', 'methodology.html']),
+      );
     }
   });
 });
@@ -76,7 +81,8 @@ describe('the methodology page', () => {
       expect(article, rule.id).not.toBeNull();
       expect(article?.querySelector('p')?.textContent?.length ?? 0).toBeGreaterThan(10);
     }
-    for (const req of [...FINAL_ACCOUNTS, ...SELF_EVALUATION]) expect(doc.querySelector(`li[data-key="${req.key}"]`)?.textContent).toBe(req.label);
+    for (const req of [...FINAL_ACCOUNTS, ...SELF_EVALUATION])
+      expect(doc.querySelector(`li[data-key="${req.key}"]`)?.textContent).toBe(req.label);
   });
 });
 
@@ -139,10 +145,11 @@ describe('the findings export', () => {
       expect(row?.report_id).toBe(f.report_id);
       expect(row?.rule).toBe(f.rule);
       expect(row?.severity).toBe(f.severity);
-      expect(row?.message).toBe(f.message);
-      expect(row?.stated).toBe(f.stated);
-      expect(row?.computed).toBe(f.computed);
-      expect(row?.quotes).toBe(f.refs.map((r) => r.quote).join(QUOTE_SEPARATOR));
+      // cells that start like a formula (a computed -27.7778%) carry the spreadsheet guard's leading '
+      expect(row?.message).toBe(spreadsheetSafe(f.message));
+      expect(row?.stated).toBe(spreadsheetSafe(f.stated));
+      expect(row?.computed).toBe(spreadsheetSafe(f.computed));
+      expect(row?.quotes).toBe(spreadsheetSafe(f.refs.map((r) => r.quote).join(QUOTE_SEPARATOR)));
     }
   });
 

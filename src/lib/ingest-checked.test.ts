@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftFigure } from './extract';
-import { confirmedBySecondStatement, confirmedDrafts, labelOf, statementKey } from './ingest-checked';
+import {
+  CONFIRMATIONS,
+  confirmedBySecondStatement,
+  confirmedByTableArithmetic,
+  confirmedDrafts,
+  labelOf,
+  statementKey,
+} from './ingest-checked';
 
 const draft = (over: Partial<DraftFigure>): DraftFigure => ({
   metric: 'expenditure_total',
@@ -94,5 +101,21 @@ describe('confirmedDrafts', () => {
     const drafts = [draft({}), draft({ start: 100, quote: 'x' })];
     expect([...confirmedDrafts(drafts, [() => new Set([0]), () => new Set([0, 1])])].sort()).toEqual([0, 1]);
     expect(confirmedDrafts(drafts, []).size).toBe(0);
+  });
+});
+
+describe('confirmedByTableArithmetic', () => {
+  it.each<[what: string, marks: (true | undefined)[], expected: number[]]>([
+    ['only the drafts the table reader marked', [undefined, true, undefined, true], [1, 3]],
+    ['no mark, nothing confirmed', [undefined, undefined], []],
+  ])('%s', (_what, marks, expected) => {
+    const drafts = marks.map((mark, i) =>
+      draft({ value: `${i}0.00`, quote: `合计 | ${i}0.00`, start: i * 20, ...(mark ? { tableArithmetic: mark } : {}) }),
+    );
+    expect([...confirmedByTableArithmetic(drafts)].sort()).toEqual(expected);
+  });
+
+  it('is one of the CONFIRMATIONS ingest applies', () => {
+    expect(CONFIRMATIONS).toContain(confirmedByTableArithmetic);
   });
 });

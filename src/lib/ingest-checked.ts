@@ -64,10 +64,19 @@ export function confirmedBySecondStatement(drafts: readonly DraftFigure[]): Set<
 export type Confirmation = (drafts: readonly DraftFigure[]) => Set<number>;
 
 /**
- * The confirmations ingest applies. Hook: table arithmetic (a row that is the sum of the rows it totals,
- * src/lib/formats/standard-tables.ts, written in parallel) goes here as a second Confirmation.
+ * Indexes of the drafts the standard-table reader marked as confirmed by their table's arithmetic (a row
+ * that adds up, a 总表 that balances, 三公 合计 = parts: src/lib/formats/standard-tables.ts).
  */
-export const CONFIRMATIONS: readonly Confirmation[] = [confirmedBySecondStatement];
+export function confirmedByTableArithmetic(drafts: readonly DraftFigure[]): Set<number> {
+  const confirmed = new Set<number>();
+  drafts.forEach((d, i) => {
+    if (d.tableArithmetic === true) confirmed.add(i);
+  });
+  return confirmed;
+}
+
+/** The confirmations ingest applies. */
+export const CONFIRMATIONS: readonly Confirmation[] = [confirmedBySecondStatement, confirmedByTableArithmetic];
 
 /** Indexes of the drafts any confirmation confirms. */
 export function confirmedDrafts(drafts: readonly DraftFigure[], confirmations: readonly Confirmation[] = CONFIRMATIONS): Set<number> {

@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { readReportText } from './extract/read';
 import type { Extraction } from './extract';
 import { readDocument, tableAt, type ReadDocument } from './formats';
+import { mergeTableFigures } from './formats/standard-tables';
 import { ORIGINAL_FORMATS, type OriginalFormat } from '../schemas/report';
 import { parseSidecar, sidecarEntry, type SourceEntry } from './ingest-sources';
 
@@ -119,4 +120,13 @@ export async function readInput(path: string): Promise<ReadInput> {
 export function withoutScoresInAmountTables(extraction: Extraction, doc: ReadDocument | null): Extraction {
   if (doc === null) return extraction;
   return { ...extraction, figures: extraction.figures.filter((f) => !(f.unit === '分' && tableAt(doc, f.start)?.unit)) };
+}
+
+/**
+ * The extraction with the standard tables (收支总表 … 三公) read cell by cell: their figures replace what the
+ * text reader saw there (the merge `npm run extract` does), and carry whether their table's arithmetic holds.
+ */
+export function withStandardTables(extraction: Extraction, doc: ReadDocument | null): Extraction {
+  if (doc === null) return extraction;
+  return { ...extraction, figures: mergeTableFigures(doc, extraction.figures).figures };
 }

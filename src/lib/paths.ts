@@ -24,6 +24,8 @@ export const routes = {
   packageTable: (name: string) => `data/package/${name}.csv`,
   /** The figures of one report only (what a report or unit page offers as 下载本页数字). */
   reportFigures: (id: string, ext: 'csv' | 'json') => `data/figures/${id}.${ext}`,
+  /** The published file a report was read from, as kept in data/originals/ (src/pages/originals/[file].ts). */
+  original: (id: string, format: string) => `originals/${id}.${format}`,
   changelog: 'changelog.html',
   feed: 'feed.xml',
   sitemap: 'sitemap.xml',

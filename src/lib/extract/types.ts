@@ -21,6 +21,8 @@ export interface DraftFigure {
   rule?: string;
   /** How sure the reading is, 0–1: an explicit label in its own clause is surer than a carried-over metric. */
   confidence?: number;
+  /** Read from a standard table whose own arithmetic holds over this cell (a row or 总表 that adds up). */
+  tableArithmetic?: true;
 }
 
 /** What the extractor knows about the whole report while it reads one part. */

@@ -311,3 +311,86 @@ describe('mergeTableFigures', () => {
     expect(figures.slice(1).map((f) => cells.get(f))).toEqual([at('100.00 |'), at('60.00'), at('40.00')]);
   });
 });
+
+describe('tableArithmetic: the figures their own table confirms', () => {
+  const confirmed = (d: ReturnType<typeof doc>) =>
+    readStandardTables(d).figures.map((f) => [f.metric, f.value, f.tableArithmetic === true] as const);
+
+  it.each<[what: string, parts: string[][], expected: (readonly [string, string, boolean])[]]>([
+    [
+      'a balanced 总表 whose income parts add up: every total confirmed, the carry-over and 支出 lines not',
+      [
+        ['项目', '决算数', '项目', '决算数'],
+        ['一、一般公共预算财政拨款收入', '2,940.05', '一、一般公共服务支出', '2,106.66'],
+        ['本年收入合计', '2,940.05', '本年支出合计', '2,900.00'],
+        ['年初结转和结余', '10.00', '年末结转和结余', '50.05'],
+        ['总计', '2,950.05', '总计', '2,950.05'],
+      ],
+      [
+        ['income_general_budget', '2,940.05', true],
+        ['income_total', '2,940.05', true],
+        ['carryover_beginning', '10.00', false],
+        ['grand_total', '2,950.05', true],
+        ['expenditure_total', '2,900.00', false],
+        ['grand_total', '2,950.05', true],
+      ],
+    ],
+    [
+      'a 总表 that does not balance and whose parts miss their total: nothing confirmed',
+      [
+        ['项目', '决算数', '项目', '决算数'],
+        ['一、一般公共预算财政拨款收入', '2,940.05', '一、一般公共服务支出', '2,106.66'],
+        ['本年收入合计', '2,900.00', '本年支出合计', '2,900.00'],
+        ['总计', '2,950.05', '总计', '2,950.06'],
+      ],
+      [
+        ['income_general_budget', '2,940.05', false],
+        ['income_total', '2,900.00', false],
+        ['grand_total', '2,950.05', false],
+        ['expenditure_total', '2,900.00', false],
+        ['grand_total', '2,950.06', false],
+      ],
+    ],
+  ])('%s', (_what, rows, expected) => {
+    expect(confirmed(doc('收入支出决算总表', '单位：万元', rows))).toEqual(expected);
+  });
+
+  it.each<[what: string, total: string, read: boolean]>([
+    ['a 合计 row that adds up confirms its three cells', '100.00', true],
+    ['a 合计 row the header names but that does not add up is read and confirms nothing', '99.00', false],
+  ])('%s', (_what, total, holds) => {
+    const d = doc('支出决算表', '单位：万元', [
+      ['项目', '本年支出合计', '基本支出', '项目支出'],
+      ['合计', total, '60.00', '40.00'],
+    ]);
+    expect(confirmed(d)).toEqual([
+      ['expenditure_total', total, holds],
+      ['basic_expenditure', '60.00', holds],
+      ['project_expenditure', '40.00', holds],
+    ]);
+  });
+
+  it('三公: the parts of a stated 合计 confirmed, the 机关运行经费 beside them not; a pair without a 合计 not', () => {
+    const budget = doc('2026年部门“三公”经费和机关运行经费预算表', '单位:万元', [
+      ['合计', '因公出国(境)费', '公务接待费', '小计', '购置费', '运行费', '机关运行经费预算'],
+      ['10.81', '0', '0.83', '9.98', '0', '9.98', '217.83'],
+    ]);
+    expect(confirmed(budget).map(([m, , c]) => [m, c])).toEqual([
+      ['sangong_total', true],
+      ['sangong_abroad', true],
+      ['sangong_reception', true],
+      ['sangong_vehicle_total', true],
+      ['sangong_vehicle_purchase', true],
+      ['sangong_vehicle_operation', true],
+      ['operation_expenditure', false],
+    ]);
+  });
+
+  it('mergeTableFigures keeps the mark on the drafts it returns', () => {
+    const d = doc('支出决算表', '单位：万元', [
+      ['项目', '本年支出合计', '基本支出', '项目支出'],
+      ['合计', '100.00', '60.00', '40.00'],
+    ]);
+    expect(mergeTableFigures(d, []).figures.map((f) => f.tableArithmetic)).toEqual([true, true, true]);
+  });
+});

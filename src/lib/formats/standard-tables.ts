@@ -2,7 +2,7 @@ import type { DraftFigure } from '../extract';
 import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
 import type { DocumentTable, ReadDocument, TableCell, TableRow } from './types';
 import { columnPhase, recogniseTitle, tablePhase, type StandardTitle } from './standard/kinds';
-import { addsUp, isAmountText, readRow, type ReadRow } from './standard/rows';
+import { addsUp, hundredths, isAmountText, readRow, type ReadRow } from './standard/rows';
 import { readSangongRow } from './standard/sangong';
 
 /**
@@ -103,8 +103,57 @@ function classPath(code: string, names: ReadonlyMap<string, string>): string | n
   return levels.every((name) => name !== undefined) ? levels.join(' / ') : null;
 }
 
+/** `confirmed`: the table's arithmetic holds over the cell (its row adds up, the 总表 balances, 三公 合计 = parts). */
 interface Emit {
-  (metric: MetricKey, phase: Phase, scope: string, item: string, row: TableRow, cell: TableCell): void;
+  (metric: MetricKey, phase: Phase, scope: string, item: string, row: TableRow, cell: TableCell, confirmed: boolean): void;
+}
+
+/** Income parts of the 收支总表 that add up to 本年收入合计. */
+const SUMMARY_INCOME_PARTS: ReadonlySet<MetricKey> = new Set([
+  'income_general_budget',
+  'income_government_fund',
+  'income_state_capital',
+  'income_superior_subsidy',
+  'income_business',
+  'income_operating',
+  'income_affiliated',
+  'income_other',
+]);
+
+export interface SummaryCell {
+  metric: MetricKey;
+  cell: TableCell;
+}
+
+/**
+ * Which cells of a 收支总表 its arithmetic confirms: the 总计 when it is stated at least twice (收入 and 支出
+ * sides) and every statement agrees — the table balances; 本年收入合计 and its parts when the parts, each stated
+ * once, add up to it.
+ */
+export function summaryConfirmed(cells: readonly SummaryCell[]): Set<TableCell> {
+  const confirmed = new Set<TableCell>();
+  const of = (metric: MetricKey) => cells.filter((c) => c.metric === metric);
+  const grand = of('grand_total');
+  const [firstGrand] = grand;
+  const grandValue = firstGrand ? hundredths(firstGrand.cell.text) : null;
+  if (grandValue !== null && grand.length >= 2 && grand.every((g) => hundredths(g.cell.text) === grandValue))
+    for (const g of grand) confirmed.add(g.cell);
+  const incomes = of('income_total');
+  const parts = cells.filter((c) => SUMMARY_INCOME_PARTS.has(c.metric));
+  const onceEach = new Set(parts.map((p) => p.metric)).size === parts.length;
+  const [income, ...moreIncomes] = incomes;
+  if (
+    income &&
+    moreIncomes.length === 0 &&
+    parts.length > 0 &&
+    onceEach &&
+    addsUp(
+      income.cell.text,
+      parts.map((p) => p.cell.text),
+    )
+  )
+    for (const c of [income, ...parts]) confirmed.add(c.cell);
+  return confirmed;
 }
 
 const namesBasicThenProject = (header: string) => header.includes('基本支出') && header.indexOf('项目支出') > header.indexOf('基本支出');
@@ -150,11 +199,12 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
     case 'summary': {
       if (!phase) return;
       for (const r of rows) {
-        // a row may hold several blocks side by side (收入 | 支出): each label owns the amount right after it
+        // a row may hold several blocks side by side (收入 | 支出): each label owns the amount right after it;
+        // whether the 总表 balances is decided over all its blocks (readStandardTables)
         r.row.cells.forEach((cell, j) => {
           const metric = SUMMARY_LABELS[plainLabel(cell.text.replace(/\s+/g, ''))];
           const value = r.row.cells[j + 1];
-          if (metric && value && isAmountText(value.text)) emit(metric, phase, '', '', r.row, value);
+          if (metric && value && isAmountText(value.text)) emit(metric, phase, '', '', r.row, value, false);
         });
       }
       return;
@@ -171,7 +221,7 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
           parts.map((c) => c.text),
         )
       )
-        emit('income_total', phase, '', '', totalRow.row, total);
+        emit('income_total', phase, '', '', totalRow.row, total, true);
       return;
     }
     case 'expenditure':
@@ -182,10 +232,16 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
       const split = totalRow ? basicProjectSplit(table, header, totalRow) : null;
       if (totalRow && split) {
         const [total, basic, project] = split;
-        emit(whole, phase, '', '', totalRow.row, total);
-        if (basic) emit(general ? whole : 'basic_expenditure', phase, general ? 'basic' : '', '', totalRow.row, basic);
-        if (project) emit(general ? whole : 'project_expenditure', phase, general ? 'project' : '', '', totalRow.row, project);
-      } else if (totalRow && totalRow.slots.length === 1 && totalRow.slots[0]) emit(whole, phase, '', '', totalRow.row, totalRow.slots[0]);
+        const [, ...parts] = totalRow.slots;
+        const holds = addsUp(
+          total.text,
+          parts.map((c) => c.text),
+        );
+        emit(whole, phase, '', '', totalRow.row, total, holds);
+        if (basic) emit(general ? whole : 'basic_expenditure', phase, general ? 'basic' : '', '', totalRow.row, basic, holds);
+        if (project) emit(general ? whole : 'project_expenditure', phase, general ? 'project' : '', '', totalRow.row, project, holds);
+      } else if (totalRow && totalRow.slots.length === 1 && totalRow.slots[0])
+        emit(whole, phase, '', '', totalRow.row, totalRow.slots[0], false);
       if (!general) return;
       for (const r of rows) {
         if (r.code === '') continue;
@@ -194,7 +250,7 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
         const [total, basic, project] = r.slots;
         // the class's own 基本/项目支出 are left out: the 数据核查 rules would hold them against the 基本支出
         // of all funds (支出表), not of the 一般公共预算 alone
-        if (r.slots.length === 1 && total) emit('functional_expenditure', phase, '', item, r.row, total);
+        if (r.slots.length === 1 && total) emit('functional_expenditure', phase, '', item, r.row, total, false);
         else if (
           namesBasicThenProject(header) &&
           r.slots.length === 3 &&
@@ -203,7 +259,7 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
           project &&
           addsUp(total.text, [basic.text, project.text])
         )
-          emit('functional_expenditure', phase, '', item, r.row, total);
+          emit('functional_expenditure', phase, '', item, r.row, total, true);
       }
       return;
     }
@@ -212,7 +268,7 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
       const amounts = totalRow?.row.cells.filter((c) => isAmountText(c.text)) ?? [];
       const [only] = amounts;
       if (phase && totalRow && only && amounts.length === 1)
-        emit(recognised.kind === 'operation' ? 'operation_expenditure' : 'procurement_total', phase, '', '', totalRow.row, only);
+        emit(recognised.kind === 'operation' ? 'operation_expenditure' : 'procurement_total', phase, '', '', totalRow.row, only, false);
       return;
     }
     case 'sangong': {
@@ -221,10 +277,14 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
       if (!row || more.length > 0) return;
       const cells = readSangongRow(row.cells.map((c) => c.text));
       if (!cells) return;
-      for (const { metric, column } of cells) {
+      // readSangongRow checked 合计 = parts in every pair (预算数 | 决算数) that states a 合计; a 机关运行经费
+      // beside them is no part of that sum
+      const statesTotal = (pairIndex: number) =>
+        cells.some((c) => c.metric === 'sangong_total' && c.pairIndex === pairIndex && row.cells[c.column]?.text);
+      for (const { metric, column, pairIndex } of cells) {
         const cell = row.cells[column];
         const own = columnPhase(recognised.family, columnHeader(table, column));
-        if (cell && own) emit(metric, own, '', '', row, cell);
+        if (cell && own) emit(metric, own, '', '', row, cell, metric.startsWith('sangong_') && statesTotal(pairIndex));
       }
       return;
     }
@@ -239,12 +299,21 @@ export function readStandardTables(doc: ReadDocument): StandardTables {
   const allRows = doc.tables.flatMap((t) => t.rows.slice(headerRows(t).length).map(readRow));
   const names = classNames(allRows);
   const figures: TableFigure[] = [];
+  // a 收支总表 read as several tables (its 收入 and 支出 blocks, a page break): the cells of each run of them
+  const summaryRuns: (SummaryCell & { figure: TableFigure })[][] = [];
+  let previous: RecognisedTable | null = null;
   for (const recognised of tables) {
+    const continuesSummary =
+      previous?.kind === 'summary' && previous.family === recognised.family && previous.index === recognised.index - 1;
+    if (recognised.kind === 'summary' && !continuesSummary) summaryRuns.push([]);
+    const run = recognised.kind === 'summary' ? summaryRuns.at(-1) : undefined;
+    previous = recognised;
     const unit: MeasureUnit | undefined = doc.tables[recognised.index]?.unit;
     if (!unit) continue;
-    readTable(doc, recognised, names, (metric, phase, scope, item, row, cell) => {
+    readTable(doc, recognised, names, (metric, phase, scope, item, row, cell, confirmed) => {
       if (cell.text === '') return;
-      figures.push({
+      const figure: TableFigure = {
+        ...(confirmed ? { tableArithmetic: true as const } : {}),
         metric,
         phase,
         scope,
@@ -254,8 +323,14 @@ export function readStandardTables(doc: ReadDocument): StandardTables {
         quote: doc.text.slice(row.start, row.end),
         start: row.start,
         cell: cell.start,
-      });
+      };
+      figures.push(figure);
+      run?.push({ metric, cell, figure });
     });
+  }
+  for (const run of summaryRuns) {
+    const confirmed = summaryConfirmed(run);
+    for (const { cell, figure } of run) if (confirmed.has(cell)) figure.tableArithmetic = true;
   }
   return { tables, figures };
 }
