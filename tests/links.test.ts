@@ -72,7 +72,7 @@ describe('links in the built site', () => {
   });
 
   it('has no broken internal link or anchor', () => {
-    const broken = pages.flatMap(brokenLinks);
+    const broken = pages.flatMap((page) => brokenLinks(page));
     expect(broken, broken.map((b) => `${b.page}: ${b.link} (${b.why})`).join('\n')).toEqual([]);
   });
 
