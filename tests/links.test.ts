@@ -37,8 +37,9 @@ function brokenLinks(page: string, document: Document = readPage(page)): Broken[
     for (const element of document.querySelectorAll(selector)) {
       const link = element.getAttribute(attribute) ?? '';
       if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) continue;
-      const [withoutFragment, fragment = ''] = link.split('#', 2);
-      const path = withoutFragment.split('?')[0];
+      const hash = link.indexOf('#');
+      const fragment = hash < 0 ? '' : link.slice(hash + 1);
+      const path = (hash < 0 ? link : link.slice(0, hash)).replace(/\?.*$/, '');
       if (path === '') {
         if (fragment !== '' && !ownIds.has(decodeURIComponent(fragment))) broken.push({ page, link, why: `no element with id "${fragment}"` });
         continue;
