@@ -95,12 +95,18 @@ describe.skipIf(unavailable !== null)('search finds every known term', () => {
     expect(nothing).toEqual([]);
   });
 
-  it('shows a quoted term through the search box, with unit and year under each result and no "undefined"', async () => {
-    await page.goto(`${site.url}search.html?q=${encodeURIComponent('"因公出国（境）费"')}`);
-    const results = page.locator('#search-results li');
-    await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
-    const shown = await page.locator('#search-results').textContent();
-    expect(shown).not.toContain('undefined');
-    expect(await page.locator('#search-results li .result-meta').allTextContents()).toContain('乐山市市中区医疗保障局 · 2022 · 部门决算');
+  it('shows terms through the search box, with unit and year under each result and no "undefined"', async () => {
+    const cases: [string, number, string][] = [
+      ['"因公出国（境）费"', 7, '乐山市市中区医疗保障局 · 2022 · 部门决算'],
+      ['乌鲁木齐', 5, '乌鲁木齐高新技术产业开发区（乌鲁木齐市新市区）医疗保障局 · 2023 · 部门整体支出绩效自评'],
+      ['株洲', 5, '株洲市渌口区医疗保障局 · 2022 · 部门整体支出绩效自评'],
+    ];
+    for (const [query, atLeast, meta] of cases) {
+      await page.goto(`${site.url}search.html?q=${encodeURIComponent(query)}`);
+      const results = page.locator('#search-results li');
+      await expect.poll(() => results.count(), { message: query, timeout: 10_000 }).toBeGreaterThanOrEqual(atLeast);
+      expect(await page.locator('#search-results').textContent(), query).not.toContain('undefined');
+      expect(await page.locator('#search-results li .result-meta').allTextContents(), query).toContain(meta);
+    }
   });
 });
