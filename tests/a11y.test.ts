@@ -64,7 +64,9 @@ describe.skipIf(unavailable !== null)('accessibility (axe)', () => {
   }, 120_000);
 
   it('would report a violation: a page with an unlabelled image and an unlabelled input fails', async () => {
-    await page.setContent('<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><main><img src="x.png"><input></main></body></html>');
+    await page.setContent(
+      '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><main><img src="x.png"><input></main></body></html>',
+    );
     const results = await new AxeBuilder({ page }).analyze();
     const rules = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     expect(rules).toEqual(expect.arrayContaining(['image-alt', 'label']));

@@ -41,7 +41,8 @@ function brokenLinks(page: string, document: Document = readPage(page)): Broken[
       const fragment = hash < 0 ? '' : link.slice(hash + 1);
       const path = (hash < 0 ? link : link.slice(0, hash)).replace(/\?.*$/, '');
       if (path === '') {
-        if (fragment !== '' && !ownIds.has(decodeURIComponent(fragment))) broken.push({ page, link, why: `no element with id "${fragment}"` });
+        if (fragment !== '' && !ownIds.has(decodeURIComponent(fragment)))
+          broken.push({ page, link, why: `no element with id "${fragment}"` });
         continue;
       }
       const target = normalize(join(dirname(page), decodeURI(path)));

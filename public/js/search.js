@@ -130,9 +130,7 @@
     }
     list.replaceChildren(...items);
     status.textContent =
-      found.length === 0
-        ? text('none')
-        : text('count').replace('{count}', String(found.length)).replace('{shown}', String(items.length));
+      found.length === 0 ? text('none') : text('count').replace('{count}', String(found.length)).replace('{shown}', String(items.length));
   };
 
   form.addEventListener('submit', (event) => {

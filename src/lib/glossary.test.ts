@@ -30,7 +30,14 @@ describe('GLOSSARY', () => {
   });
 
   it('explains the sangong metrics and the basic split of spending', () => {
-    for (const metric of ['sangong_total', 'sangong_abroad', 'sangong_vehicle_total', 'sangong_reception', 'basic_expenditure', 'project_expenditure'] as const) {
+    for (const metric of [
+      'sangong_total',
+      'sangong_abroad',
+      'sangong_vehicle_total',
+      'sangong_reception',
+      'basic_expenditure',
+      'project_expenditure',
+    ] as const) {
       expect(glossaryEntryFor(METRICS[metric].label), metric).toBeDefined();
     }
   });

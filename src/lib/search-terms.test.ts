@@ -90,7 +90,11 @@ describe('knownTerms', () => {
 describe('termsIn', () => {
   it('finds terms as the search page compares them (brackets folded, quotes and spaces dropped)', () => {
     const text = '2022年“三公”经费中因公出国(境)费为0；源城区 2022 年';
-    expect(termsIn(text, ['三公经费', '因公出国（境）费', '公务接待费', '源城区2022年', ''])).toEqual(['三公经费', '因公出国（境）费', '源城区2022年']);
+    expect(termsIn(text, ['三公经费', '因公出国（境）费', '公务接待费', '源城区2022年', ''])).toEqual([
+      '三公经费',
+      '因公出国（境）费',
+      '源城区2022年',
+    ]);
   });
 });
 
@@ -100,11 +104,14 @@ describe('queryWords', () => {
     expect(words.length).toBeGreaterThan(1);
     expect(new Set(words).size).toBe(words.length);
     expect(words).not.toContain('2022');
-    expect(words.join('')).toBe([...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment('公务用车运行维护费')].map((s) => s.segment).join(''));
+    expect(words.join('')).toBe(
+      [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment('公务用车运行维护费')].map((s) => s.segment).join(''),
+    );
   });
 });
 
-const page = (main: string) => `<!doctype html><html><body><header>株洲</header><main id="main" data-pagefind-body>${main}</main></body></html>`;
+const page = (main: string) =>
+  `<!doctype html><html><body><header>株洲</header><main id="main" data-pagefind-body>${main}</main></body></html>`;
 
 describe('indexedText', () => {
   it('is the text of data-pagefind-body without its ignored parts, or null for a page that is not indexed', () => {

@@ -5,8 +5,9 @@ import { searchForm } from '../../public/js/search-query.js';
  * Pagefind indexes Chinese with one word segmenter (jieba) and the browser splits a query with another
  * (Intl.Segmenter), so "公务用车运行维护费" can miss a page that contains it word for word. Each indexed page
  * therefore also carries its words as the browser would split them, for the index only. The words are set apart
- * by spaces (where Pagefind splits words) and a dot, so that, read back as one text without its spaces, they never run together into a phrase the page
- * does not hold (the search page compares texts without their spaces: public/js/search-query.js).
+ * by spaces (where Pagefind splits words) and a dot, so that, read back as one text without its spaces, they
+ * never run together into a phrase the page does not hold (the search page compares texts without their spaces:
+ * public/js/search-query.js).
  */
 export function queryWords(texts: readonly string[], locale = 'zh-CN'): string {
   const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
@@ -17,7 +18,22 @@ export function queryWords(texts: readonly string[], locale = 'zh-CN'): string {
   return [...words].join(' · ');
 }
 
-const PLACE_SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '自治州', '自治县', '特别行政区', '省', '市', '县', '区', '州', '盟', '旗'];
+const PLACE_SUFFIXES = [
+  '维吾尔自治区',
+  '壮族自治区',
+  '回族自治区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '特别行政区',
+  '省',
+  '市',
+  '县',
+  '区',
+  '州',
+  '盟',
+  '旗',
+];
 
 /** A place's name without its administrative suffix (株洲市 → 株洲, 新疆维吾尔自治区 → 新疆), or the name itself. */
 export function placeStem(name: string): string {
@@ -85,6 +101,7 @@ export function withSearchWords(html: string, terms: readonly string[]): string 
   // checks that a result holds the term
   const words = [...held, queryWords([text, ...held])].filter(Boolean).join(' · ');
   const filters = held.map((term) => `<span data-pagefind-filter="${TERM_FILTER}">${escapeHtml(term)}</span>`).join('');
-  const block = `<div hidden data-search-words data-pagefind-weight="0.5">${escapeHtml(words)}</div><div hidden data-search-words data-pagefind-ignore>${filters}</div>`;
-  return html.slice(0, end) + block + html.slice(end);
+  const wordBlock = `<div hidden data-search-words data-pagefind-weight="0.5">${escapeHtml(words)}</div>`;
+  const filterBlock = `<div hidden data-search-words data-pagefind-ignore>${filters}</div>`;
+  return html.slice(0, end) + wordBlock + filterBlock + html.slice(end);
 }
