@@ -47,12 +47,12 @@ describe.skipIf(unavailable !== null)('the built site in Chromium', () => {
       const results = page.locator('#search-results a.result-title');
       await expect.poll(() => results.count(), { message: query, timeout: 10_000 }).toBeGreaterThan(0);
       expect(await results.first().getAttribute('href'), query).toContain('/mingzhang/');
-      // every result (the box shows the first few): the expected report page is among them
-      // a string, so that vitest does not rewrite the browser's import()
+      // every result (the box shows the first few), read as the search page reads a query (js/search-query.js):
+      // the expected report page is among them. A string, so that vitest does not rewrite the browser's import()
       const urls = (await page.evaluate(`(async () => {
         const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
-        const search = await pagefind.search(${JSON.stringify(query)});
-        return Promise.all(search.results.map(async (r) => (await r.data()).url));
+        const { findPages } = await import(new URL('js/search-query.js', location.href).href);
+        return (await findPages(pagefind, ${JSON.stringify(query)})).map((d) => d.url);
       })()`)) as string[];
       expect(urls.join(' '), query).toContain(`reports/${reportId}.html`);
     }

@@ -25,6 +25,7 @@
   const chosen = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
 
   let pagefind = null;
+  let queries = null;
   const load = async () => {
     if (!pagefind) {
       pagefind = await import(new URL('pagefind/pagefind.js', siteRoot).href);
@@ -32,6 +33,8 @@
     }
     return pagefind;
   };
+  // how a query is read and which results are kept: js/search-query.js
+  const loadQueries = async () => (queries ??= await import(new URL('js/search-query.js', siteRoot).href));
 
   // Pagefind marks hits as <mark>…</mark> in an excerpt of the page's text: keep only those marks, as elements
   // we make, and put everything else in as text.
@@ -102,13 +105,10 @@
       return;
     }
     status.textContent = text('searching');
-    const search = await (await load()).search(query || null, { filters });
-    if (mine !== generation) return;
-    const shown = search.results.slice(0, 30);
-    const data = await Promise.all(shown.map((r) => r.data()));
+    const found = await (await loadQueries()).findPages(await load(), query, filters);
     if (mine !== generation) return;
     const items = [];
-    for (const result of data) {
+    for (const result of found.slice(0, 30)) {
       const href = resultHref(result.url);
       if (!href) continue;
       const item = document.createElement('li');
@@ -130,9 +130,7 @@
     }
     list.replaceChildren(...items);
     status.textContent =
-      search.results.length === 0
-        ? text('none')
-        : text('count').replace('{count}', String(search.results.length)).replace('{shown}', String(items.length));
+      found.length === 0 ? text('none') : text('count').replace('{count}', String(found.length)).replace('{shown}', String(items.length));
   };
 
   form.addEventListener('submit', (event) => {

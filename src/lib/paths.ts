@@ -15,6 +15,7 @@ export const routes = {
   figuresJson: 'data/figures.json',
   findings: 'findings.html',
   methodology: 'methodology.html',
+  glossary: 'glossary.html',
   findingsCsv: 'data/findings.csv',
   findingsJson: 'data/findings.json',
   /** A site-wide download table (src/lib/downloads.ts), e.g. data/units.csv. */

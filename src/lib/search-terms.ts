@@ -1,7 +1,13 @@
+import { parseHTML } from 'linkedom';
+import { searchForm } from '../../public/js/search-query.js';
+
 /**
  * Pagefind indexes Chinese with one word segmenter (jieba) and the browser splits a query with another
- * (Intl.Segmenter), so "公务用车运行维护费" can miss a page that contains it word for word. Each searchable
- * page therefore also carries its words as the browser would split them, space-separated, for the index only.
+ * (Intl.Segmenter), so "公务用车运行维护费" can miss a page that contains it word for word. Each indexed page
+ * therefore also carries its words as the browser would split them, for the index only. The words are set apart
+ * by spaces (where Pagefind splits words) and a dot, so that, read back as one text without its spaces, they
+ * never run together into a phrase the page does not hold (the search page compares texts without their spaces:
+ * public/js/search-query.js).
  */
 export function queryWords(texts: readonly string[], locale = 'zh-CN'): string {
   const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
@@ -9,5 +15,93 @@ export function queryWords(texts: readonly string[], locale = 'zh-CN'): string {
   for (const text of texts) {
     for (const s of segmenter.segment(text)) if (s.isWordLike && !/^\d+$/.test(s.segment)) words.add(s.segment);
   }
-  return [...words].join(' ');
+  return [...words].join(' · ');
+}
+
+const PLACE_SUFFIXES = [
+  '维吾尔自治区',
+  '壮族自治区',
+  '回族自治区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '特别行政区',
+  '省',
+  '市',
+  '县',
+  '区',
+  '州',
+  '盟',
+  '旗',
+];
+
+/** A place's name without its administrative suffix (株洲市 → 株洲, 新疆维吾尔自治区 → 新疆), or the name itself. */
+export function placeStem(name: string): string {
+  const suffix = PLACE_SUFFIXES.find((s) => name.endsWith(s) && name.length - s.length >= 2);
+  return suffix ? name.slice(0, -suffix.length) : name;
+}
+
+/** What a reader is promised to find: glossary terms, metric names, unit and place names, report titles. */
+export interface KnownTermSources {
+  glossary: readonly string[];
+  metrics: readonly string[];
+  units: readonly { name: string; short_name: string; province: string; city: string; county: string }[];
+  reports: readonly { title: string }[];
+}
+
+export function knownTerms(sources: KnownTermSources): string[] {
+  const places = sources.units.flatMap((u) => [u.province, u.city, u.county].filter(Boolean).flatMap((p) => [p, placeStem(p)]));
+  const all = [
+    ...sources.glossary,
+    ...sources.metrics,
+    ...sources.units.flatMap((u) => [u.name, u.short_name]),
+    ...places,
+    ...sources.reports.map((r) => r.title),
+  ];
+  return [...new Set(all.map((term) => term.trim()).filter(Boolean))];
+}
+
+/** The known terms a text holds, compared as the search page compares them. */
+export function termsIn(text: string, terms: readonly string[]): string[] {
+  const haystack = searchForm(text);
+  return terms.filter((term) => {
+    const needle = searchForm(term);
+    return needle !== '' && haystack.includes(needle);
+  });
+}
+
+/** The text Pagefind indexes on a built page: its data-pagefind-body without the parts marked data-pagefind-ignore. */
+export function indexedText(html: string): string | null {
+  const { document } = parseHTML(html);
+  const body = document.querySelector('[data-pagefind-body]');
+  if (!body) return null;
+  for (const ignored of body.querySelectorAll('[data-pagefind-ignore], [data-search-words]')) ignored.remove();
+  return body.textContent ?? '';
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The Pagefind filter that lists the known terms a page holds: the search page's exact index of them. */
+export const TERM_FILTER = 'term';
+
+/**
+ * A built page with, hidden at the end of its data-pagefind-body: every known term it holds, whole and in the
+ * browser's segmentation, the segmentation of its indexed text, and each such term as a value of the "term" filter. Pagefind's own
+ * segmentation of a page can cut a name apart (乌鲁木齐 → 乌鲁 木齐) so that no query word matches; the filter
+ * lets the search page fetch every page that holds a known term whatever the segmentation. Pages that are not
+ * indexed, or already carry the words, come back unchanged.
+ */
+export function withSearchWords(html: string, terms: readonly string[]): string {
+  if (html.includes('data-search-words')) return html;
+  const text = indexedText(html);
+  const end = html.lastIndexOf('</main>');
+  if (text === null || end < 0) return html;
+  const held = termsIn(text, terms);
+  // the held terms whole, too: Pagefind leaves a chart's SVG text out of a result's text, where the search page
+  // checks that a result holds the term
+  const words = [...held, queryWords([text, ...held])].filter(Boolean).join(' · ');
+  const filters = held.map((term) => `<span data-pagefind-filter="${TERM_FILTER}">${escapeHtml(term)}</span>`).join('');
+  const wordBlock = `<div hidden data-search-words data-pagefind-weight="0.5">${escapeHtml(words)}</div>`;
+  const filterBlock = `<div hidden data-search-words data-pagefind-ignore>${filters}</div>`;
+  return html.slice(0, end) + wordBlock + filterBlock + html.slice(end);
 }

@@ -23,6 +23,7 @@ export const GET: APIRoute = async ({ site }) => {
     routes.search,
     routes.data,
     routes.methodology,
+    routes.glossary,
     routes.changelog,
     ...units.map((u) => routes.unit(u.id)),
     ...reports.map((r) => routes.report(r.id)),

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { holdsAll, knownTermsIn, readQuery, searchForm } from '../../public/js/search-query.js';
+import { indexedText, knownTerms, placeStem, queryWords, termsIn, withSearchWords } from './search-terms';
+
+describe('searchForm', () => {
+  it.each([
+    ['因公出国（境）费', '因公出国(境)费'],
+    ['“三公”经费', '三公经费'],
+    ['源城区 2022 年财政支出', '源城区2022年财政支出'],
+    ['"差旅费"', '差旅费'],
+    ['ＡＢＣ１２３', 'ABC123'],
+  ])('%s → %s', (text, form) => {
+    expect(searchForm(text)).toBe(form);
+  });
+});
+
+describe('readQuery', () => {
+  it.each([
+    ['因公出国（境）费', { query: '因公出国（境）费', phrases: [], parts: ['因公出国(境)费'] }],
+    ['"因公出国（境）费"', { query: '因公出国（境）费', phrases: ['因公出国(境)费'], parts: ['因公出国(境)费'] }],
+    ['“公务用车” 株洲', { query: '公务用车 株洲', phrases: ['公务用车'], parts: ['公务用车', '株洲'] }],
+    ['  株洲   株洲 ', { query: '株洲 株洲', phrases: [], parts: ['株洲'] }],
+    ['""', { query: '', phrases: [], parts: [] }],
+  ])('%s', (raw, read) => {
+    expect(readQuery(raw)).toEqual(read);
+  });
+});
+
+describe('holdsAll', () => {
+  it.each([
+    ['2022年“三公”经费支出', ['三公经费'], true],
+    ['因公出国(境)费 0 万元', ['因公出国(境)费'], true],
+    ['三公 · 经费', ['三公经费'], false],
+    ['株洲市', ['株洲', '决算'], false],
+    ['anything', [], true],
+  ])('%s holds %j: %s', (content, parts, holds) => {
+    expect(holdsAll(content, parts)).toBe(holds);
+  });
+});
+
+describe('knownTermsIn', () => {
+  it('finds the index spellings of the parts that are known terms', () => {
+    const available = { term: { '因公出国（境）费': 3, 株洲: 5, 炎陵: 2 }, unit: { 炎陵县医疗保障局: 1 } };
+    expect(knownTermsIn(available, ['因公出国(境)费', '株洲'])).toEqual(['因公出国（境）费', '株洲']);
+    expect(knownTermsIn(available, ['炎陵县医疗保障局'])).toEqual([]);
+    expect(knownTermsIn({}, ['株洲'])).toEqual([]);
+  });
+});
+
+describe('placeStem', () => {
+  it.each([
+    ['株洲市', '株洲'],
+    ['炎陵县', '炎陵'],
+    ['市中区', '市中'],
+    ['新疆维吾尔自治区', '新疆'],
+    ['湖南省', '湖南'],
+    ['渌口区', '渌口'],
+    ['某区', '某区'],
+    ['乐山', '乐山'],
+  ])('%s → %s', (name, stem) => {
+    expect(placeStem(name)).toBe(stem);
+  });
+});
+
+describe('knownTerms', () => {
+  it('lists glossary terms, metrics, unit and place names and report titles once each', () => {
+    const terms = knownTerms({
+      glossary: ['三公经费', '基本支出'],
+      metrics: ['基本支出', '公务接待费'],
+      units: [{ name: '炎陵县医疗保障局', short_name: '炎陵县医保局', province: '湖南省', city: '株洲市', county: '炎陵县' }],
+      reports: [{ title: ' 炎陵县医疗保障局2020年度部门整体支出评价报告 ' }],
+    });
+    expect(terms).toEqual([
+      '三公经费',
+      '基本支出',
+      '公务接待费',
+      '炎陵县医疗保障局',
+      '炎陵县医保局',
+      '湖南省',
+      '湖南',
+      '株洲市',
+      '株洲',
+      '炎陵县',
+      '炎陵',
+      '炎陵县医疗保障局2020年度部门整体支出评价报告',
+    ]);
+  });
+});
+
+describe('termsIn', () => {
+  it('finds terms as the search page compares them (brackets folded, quotes and spaces dropped)', () => {
+    const text = '2022年“三公”经费中因公出国(境)费为0；源城区 2022 年';
+    expect(termsIn(text, ['三公经费', '因公出国（境）费', '公务接待费', '源城区2022年', ''])).toEqual([
+      '三公经费',
+      '因公出国（境）费',
+      '源城区2022年',
+    ]);
+  });
+});
+
+describe('queryWords', () => {
+  it('splits as the browser splits a query, without numbers, each word once, never run together', () => {
+    const words = queryWords(['公务用车运行维护费 2022 公务用车']).split(' · ');
+    expect(words.length).toBeGreaterThan(1);
+    expect(new Set(words).size).toBe(words.length);
+    expect(words).not.toContain('2022');
+    expect(words.join('')).toBe(
+      [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment('公务用车运行维护费')].map((s) => s.segment).join(''),
+    );
+  });
+});
+
+const page = (main: string) =>
+  `<!doctype html><html><body><header>株洲</header><main id="main" data-pagefind-body>${main}</main></body></html>`;
+
+describe('indexedText', () => {
+  it('is the text of data-pagefind-body without its ignored parts, or null for a page that is not indexed', () => {
+    expect(indexedText(page('<h1>炎陵县</h1><p data-pagefind-ignore>乌鲁木齐</p>'))).toBe('炎陵县');
+    expect(indexedText('<!doctype html><html><body><main>炎陵县</main></body></html>')).toBeNull();
+  });
+});
+
+describe('withSearchWords', () => {
+  it('adds the held terms (whole, segmented, and as "term" filter values) at the end of the indexed body', () => {
+    const html = withSearchWords(page('<p>乌鲁木齐高新技术产业开发区医疗保障局</p>'), ['乌鲁木齐', '株洲', '医疗保障局']);
+    const block = html.slice(html.indexOf('<div hidden data-search-words'), html.indexOf('</main>'));
+    expect(block).toContain('data-pagefind-weight="0.5">乌鲁木齐 · 医疗保障局 · ');
+    expect(block).toContain('<span data-pagefind-filter="term">乌鲁木齐</span><span data-pagefind-filter="term">医疗保障局</span>');
+    expect(block).not.toContain('株洲');
+  });
+
+  it('escapes what a hostile report put in, leaves pages it cannot use alone and runs once', () => {
+    const hostile = page('<p>&lt;/main&gt;&lt;script&gt;株洲</p>');
+    const once = withSearchWords(hostile, ['株洲']);
+    expect(once).not.toContain('<script>');
+    expect(once.indexOf('data-search-words')).toBeLessThan(once.lastIndexOf('</main>'));
+    expect(withSearchWords(once, ['株洲'])).toBe(once);
+    const unindexed = '<!doctype html><html><body><main>株洲</main></body></html>';
+    expect(withSearchWords(unindexed, ['株洲'])).toBe(unindexed);
+  });
+});
