@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileTree } from './helpers/file-tree';
 import { browserUnavailable, launchBrowser } from './helpers/browser';
 import { distDir, projectRoot, requireBuild } from './helpers/built-site';
 import { serveStatic } from './helpers/static-server';
@@ -32,16 +33,7 @@ function run(command: string, args: string[]) {
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-/** Every file under `dir` with its bytes, by path relative to `dir`. */
-function files(dir: string, base = dir): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) for (const [k, v] of files(full, base)) out.set(k, v);
-    else out.set(relative(base, full), readFileSync(full));
-  }
-  return out;
-}
+const files = (dir: string) => fileTree(dir);
 
 /** The text of a built file as a reader (or a search index client) gets it: Pagefind files decompressed. */
 function readable(path: string, bytes: Buffer): string {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataSnapshot } from './helpers/file-tree';
 import { projectRoot } from './helpers/built-site';
 import { readDataset } from '../src/lib/dataset-files';
 import { validateDataset } from '../src/lib/validate';
@@ -65,15 +66,7 @@ function ingest(
 }
 
 /** Every file under data/ with its bytes (base64), to compare states exactly. */
-function snapshot(root: string, dir = join(root, 'data')): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) for (const [k, v] of snapshot(root, full)) out.set(k, v);
-    else out.set(relative(root, full), readFileSync(full).toString('base64'));
-  }
-  return out;
-}
+const snapshot = dataSnapshot;
 
 const withoutTransactionFiles = (files: Map<string, string>) => new Map([...files].filter(([k]) => !TRANSACTION_FILE.test(k)));
 

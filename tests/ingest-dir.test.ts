@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataSnapshot } from './helpers/file-tree';
 import { projectRoot } from './helpers/built-site';
 import { readDataset } from '../src/lib/dataset-files';
 import { parseCsv } from '../src/lib/csv';
@@ -62,15 +63,7 @@ function ingest(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function snapshot(dir = join(root, 'data')): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) for (const [k, v] of snapshot(full)) out.set(k, v);
-    else out.set(relative(root, full), readFileSync(full).toString('base64'));
-  }
-  return out;
-}
+const snapshot = () => dataSnapshot(root);
 
 const reportRows = () =>
   parseCsv(readFileSync(join(root, 'data/reports.csv'), 'utf8'), 'reports', REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS).records.map(
