@@ -11,8 +11,9 @@ import { basename, extname } from 'node:path';
 import { readReportText } from '../src/lib/extract/read';
 import { extractReport } from '../src/lib/extract';
 import { toDatasetCsv, toJson } from '../src/lib/extract/output';
-import { locate, readDocument, tableAt, type ReadDocument } from '../src/lib/formats';
+import { locate, readDocument, type ReadDocument } from '../src/lib/formats';
 import { mergeTableFigures } from '../src/lib/formats/standard-tables';
+import { withoutScoresInAmountTables } from '../src/lib/ingest-inputs';
 
 const args = process.argv.slice(2);
 const csv = args.includes('--csv');
@@ -46,10 +47,7 @@ if (textOnly) {
 }
 const { doc } = input;
 const extracted = extractReport(input.text);
-// a table under 单位：万元/元 holds amounts: a score (分) read from one of its 合计 rows is a misreading
-const fromText = doc
-  ? { ...extracted, figures: extracted.figures.filter((f) => !(f.unit === '分' && tableAt(doc, f.start)?.unit)) }
-  : extracted;
+const fromText = withoutScoresInAmountTables(extracted, doc ?? null);
 // the standard tables (收支总表 … 三公) are read cell by cell: their figures replace what the text reader saw there
 const merged = doc ? mergeTableFigures(doc, fromText.figures) : null;
 const extraction = merged ? { ...fromText, figures: merged.figures } : fromText;

@@ -115,7 +115,7 @@ export async function readInput(path: string): Promise<ReadInput> {
 
 /**
  * The extraction without the scores (分) read from a 合计 row of a table under 单位：万元/元: such a table holds
- * amounts, so a score there is a misreading (the rule `npm run extract` applies to a read document).
+ * amounts, so a score there is a misreading. Used by `npm run extract` and by ingest alike.
  */
 export function withoutScoresInAmountTables(extraction: Extraction, doc: ReadDocument | null): Extraction {
   if (doc === null) return extraction;
