@@ -42,7 +42,8 @@ const initFindingsFilter = () => {
   };
 
   const order = () => {
-    for (const th of headers) th.setAttribute('aria-sort', sort?.key === th.dataset.sortKey ? (sort.ascending ? 'ascending' : 'descending') : 'none');
+    for (const th of headers)
+      th.setAttribute('aria-sort', sort?.key === th.dataset.sortKey ? (sort.ascending ? 'ascending' : 'descending') : 'none');
     if (!sort) {
       body.append(...defaultOrder);
       return;

@@ -24,18 +24,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The built site served from a subfolder (as on GitHub Pages) and a phone-sized page in Chromium. */
+/** The built site served from a subfolder (as on GitHub Pages) and a page in Chromium (phone-sized unless asked). */
 export interface SiteInBrowser {
   url: string;
   page: Page;
   close: () => Promise<void>;
 }
 
-export async function openBuiltSite(): Promise<SiteInBrowser> {
+export async function openBuiltSite(viewport = { width: 390, height: 844 }): Promise<SiteInBrowser> {
   requireBuild();
   const site = await serveStatic(distDir, '/mingzhang/');
   const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const page = await browser.newPage({ viewport });
   return {
     url: site.url,
     page,
