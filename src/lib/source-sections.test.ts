@@ -87,6 +87,8 @@ describe('sourceSections', () => {
     expect(sourceSections(['', '  标题  ', '正文。'])[0]?.title).toBe('标题');
     expect(sourceSections(['', ''])[0]?.title).toBe('');
     expect(sourceSections([long])[0]?.title).toBe(`${long.slice(0, MAX_TITLE_LENGTH)}…`);
+    const rare = '𠀀'.repeat(MAX_TITLE_LENGTH + 1);
+    expect(sourceSections([rare])[0]?.title).toBe(`${'𠀀'.repeat(MAX_TITLE_LENGTH)}…`);
   });
 });
 

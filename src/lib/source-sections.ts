@@ -5,9 +5,8 @@
  * Report texts come from PDF and Word conversion: headings are numbered ("第一部分", "一、", "# "), or a short
  * line of their own, and the same headings also appear as a table of contents. Sections start at a numbered
  * heading; a table of contents (headings with no text between them) stays one section until a heading it
- * listed comes again or its text starts; an unnumbered short
- * line only splits a section that is already long; and no section grows past a cap, so that opening one never
- * shows the whole report.
+ * listed comes again or its text starts; an unnumbered short line only splits a section that is already long;
+ * and no section grows past a cap, so that opening one never shows the whole report.
  */
 import { lineLocator } from './views';
 
@@ -25,7 +24,7 @@ const NUMBERED_HEADING = /^\s*(?:目\s*录\s*$|#{1,4}\s+\S|第[一二三四五�
 const LIST_ITEM = /^\s*\d{1,2}\s*[.．、]\s*(?:\D|(?:19|20)\d\d年)/;
 /** A line of a table of contents: dotted leaders, or a page number after a tab. */
 const CONTENTS_LINE = /\.{4,}|…{2,}|·{4,}|\t\s*\d+\s*$/;
-/** A sentence or a cell, not a heading: sentence punctuation, a table's pipes, or no Chinese at all. */
+/** A sentence or a cell, not a heading: sentence or clause punctuation, or a table's pipes. */
 const NOT_A_HEADING = /[。；;，,：:|]/;
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
 
@@ -54,7 +53,9 @@ function isShortTitleLine(line: string): boolean {
 function titleOf(lines: readonly string[], first: number, last: number): string {
   for (let n = first; n <= last; n++) {
     const text = (lines[n - 1] ?? '').trim();
-    if (text !== '') return text.length > MAX_TITLE_LENGTH ? `${text.slice(0, MAX_TITLE_LENGTH)}…` : text;
+    // by code point: a cut never splits a character outside the BMP
+    const chars = [...text];
+    if (chars.length > 0) return chars.length > MAX_TITLE_LENGTH ? `${chars.slice(0, MAX_TITLE_LENGTH).join('')}…` : text;
   }
   return '';
 }
