@@ -85,12 +85,17 @@ const initReport = () => {
 
   /** What the address points at: a line of the text, a figure's row, or a section. */
   const follow = (firstLoad) => {
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // a malformed escape in a hand-typed address: look it up as written
+    }
     const target = id ? document.getElementById(id) : null;
     if (!target) return;
     if (text.contains(target)) {
       openAround(target);
-      if (marks.length > 0 && !marks.some((mark) => target.contains(mark) || mark.parentNode === target)) clearMarks();
+      if (!marks.some((mark) => target.contains(mark))) clearMarks();
       // a closed section is not scrolled to on arrival; once it is open, the line is
       if (firstLoad) target.scrollIntoView();
       return;
