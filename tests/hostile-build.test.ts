@@ -68,7 +68,7 @@ describe('builds', () => {
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
     const differing = [...first].filter(([path, bytes]) => !second.get(path)?.equals(bytes)).map(([path]) => path);
     expect(differing).toEqual([]);
-  });
+  }, 300_000);
 
   describe('with a hostile report ingested', () => {
     let built: Map<string, Buffer>;
@@ -149,59 +149,63 @@ describe('builds', () => {
     });
 
     const unavailable = browserUnavailable();
-    it.skipIf(unavailable !== null)('runs none of its scripts in Chromium, on its pages or in search', async () => {
-      // Defence in depth: a page whose search filters, title and text carry markup, as if a hostile name had got
-      // past validation (it cannot: see the validation tests). The search UI must show all of it as text.
-      const probeMarkup = `<img src=x onerror="window.__pwned='probe'">`;
-      const escaped = probeMarkup.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-      writeFileSync(
-        join(root, 'dist', 'probe.html'),
-        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>probe</title></head><body><main data-pagefind-body>` +
-          `<h1 data-pagefind-meta="title">${escaped}探针页</h1><span hidden data-pagefind-filter="unit:${escaped}探针单位"></span>` +
-          `<span hidden data-pagefind-filter="year:${escaped}"></span><p>探针正文 ${escaped} 探针正文</p></main></body></html>`,
-      );
-      const reindex = run('npx', ['pagefind', '--site', 'dist']);
-      expect(reindex.status, reindex.output).toBe(0);
-      const site = await serveStatic(join(root, 'dist'), '/mingzhang/');
-      const browser = await launchBrowser();
-      try {
-        const page: Page = await browser.newPage();
-        const dialogs: string[] = [];
-        page.on('dialog', (d) => {
-          dialogs.push(d.message());
-          void d.dismiss();
-        });
-        const pwned = () => page.evaluate('window.__pwned ?? null');
-        const visits = [...built.keys()].filter((p) => p.endsWith('.html')).map((p) => p);
-        visits.push('search.html?q=医疗救助', 'search.html?q=某某县医疗保障局', 'search.html?q=HYPERLINK', 'search.html?q=img');
-        for (const path of visits) {
-          await page.goto(`${site.url}${path}`);
-          if (path.includes('?q=')) {
-            await expect.poll(() => page.locator('#search-results li').count(), { message: path, timeout: 10_000 }).toBeGreaterThan(0);
+    it.skipIf(unavailable !== null)(
+      'runs none of its scripts in Chromium, on its pages or in search',
+      async () => {
+        // Defence in depth: a page whose search filters, title and text carry markup, as if a hostile name had got
+        // past validation (it cannot: see the validation tests). The search UI must show all of it as text.
+        const probeMarkup = `<img src=x onerror="window.__pwned='probe'">`;
+        const escaped = probeMarkup.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        writeFileSync(
+          join(root, 'dist', 'probe.html'),
+          `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>probe</title></head><body><main data-pagefind-body>` +
+            `<h1 data-pagefind-meta="title">${escaped}探针页</h1><span hidden data-pagefind-filter="unit:${escaped}探针单位"></span>` +
+            `<span hidden data-pagefind-filter="year:${escaped}"></span><p>探针正文 ${escaped} 探针正文</p></main></body></html>`,
+        );
+        const reindex = run('npx', ['pagefind', '--site', 'dist']);
+        expect(reindex.status, reindex.output).toBe(0);
+        const site = await serveStatic(join(root, 'dist'), '/mingzhang/');
+        const browser = await launchBrowser();
+        try {
+          const page: Page = await browser.newPage();
+          const dialogs: string[] = [];
+          page.on('dialog', (d) => {
+            dialogs.push(d.message());
+            void d.dismiss();
+          });
+          const pwned = () => page.evaluate('window.__pwned ?? null');
+          const visits = [...built.keys()].filter((p) => p.endsWith('.html')).map((p) => p);
+          visits.push('search.html?q=医疗救助', 'search.html?q=某某县医疗保障局', 'search.html?q=HYPERLINK', 'search.html?q=img');
+          for (const path of visits) {
+            await page.goto(`${site.url}${path}`);
+            if (path.includes('?q=')) {
+              await expect.poll(() => page.locator('#search-results li').count(), { message: path, timeout: 10_000 }).toBeGreaterThan(0);
+            }
+            expect(await pwned(), path).toBeNull();
           }
-          expect(await pwned(), path).toBeNull();
+          // the search results themselves: titles and excerpts of the hostile page are text, not markup
+          await page.goto(`${site.url}search.html?q=医疗救助`);
+          await expect.poll(() => page.locator('#search-results li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+          expect(
+            await page.locator('#search-results img, #search-results svg, #search-results script, #search-results iframe').count(),
+          ).toBe(0);
+          expect(await pwned()).toBeNull();
+          await page.goto(`${site.url}search.html?q=img`);
+          const probe = page.locator('#search-results li', { hasText: '探针页' });
+          await expect.poll(() => probe.count(), { timeout: 10_000 }).toBe(1);
+          expect(await probe.textContent()).toContain(probeMarkup);
+          expect(await page.locator('#search-filters select[name=unit] option', { hasText: '探针单位' }).textContent()).toBe(
+            `${probeMarkup}探针单位`,
+          );
+          expect(await page.locator('main img, main svg:not(.plot)').count()).toBe(0);
+          expect(await pwned()).toBeNull();
+          expect(dialogs).toEqual([]);
+        } finally {
+          await browser.close();
+          await site.close();
         }
-        // the search results themselves: titles and excerpts of the hostile page are text, not markup
-        await page.goto(`${site.url}search.html?q=医疗救助`);
-        await expect.poll(() => page.locator('#search-results li').count()).toBeGreaterThan(0);
-        expect(await page.locator('#search-results img, #search-results svg, #search-results script, #search-results iframe').count()).toBe(
-          0,
-        );
-        expect(await pwned()).toBeNull();
-        await page.goto(`${site.url}search.html?q=img`);
-        const probe = page.locator('#search-results li', { hasText: '探针页' });
-        await expect.poll(() => probe.count()).toBe(1);
-        expect(await probe.textContent()).toContain(probeMarkup);
-        expect(await page.locator('#search-filters select[name=unit] option', { hasText: '探针单位' }).textContent()).toBe(
-          `${probeMarkup}探针单位`,
-        );
-        expect(await page.locator('main img, main svg:not(.plot)').count()).toBe(0);
-        expect(await pwned()).toBeNull();
-        expect(dialogs).toEqual([]);
-      } finally {
-        await browser.close();
-        await site.close();
-      }
-    });
+      },
+      300_000,
+    );
   });
 });
