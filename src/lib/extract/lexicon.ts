@@ -159,3 +159,13 @@ export const PHASE_WORDS: readonly [RegExp, Phase][] = [
   [/年初预算|预算数|预算为|预算安排|预算金额|预算资金|批复预算|预算总|预算\s*$/, 'budget'],
   [/决算|执行数|实际|执行金额|完成/, 'actual'],
 ];
+
+/**
+ * Parts of a budget whose spending a report states after their budget, in the next sentence, without naming
+ * them again ("基本支出全年预算总额82.00万元…。实际支出80.10万元"). The totals are not among them: after a total's
+ * budget, 实际支出 stays the executed budget.
+ */
+export const BUDGETED_PARTS: ReadonlySet<MetricKey> = new Set<MetricKey>([
+  'basic_expenditure', 'project_expenditure', 'personnel_expenditure', 'public_expenditure',
+  'sangong_total', 'sangong_reception', 'sangong_abroad', 'sangong_vehicle_total', 'sangong_vehicle_operation', 'sangong_vehicle_purchase',
+]);

@@ -1,8 +1,15 @@
 import { METRICS, UNITS, type MeasureUnit, type MetricKey, type Phase } from '../../schemas/vocabulary';
-import { FUNCTIONAL_CLASSES, LABEL_RULES, type LabelRule } from './lexicon';
+import { BUDGETED_PARTS, FUNCTIONAL_CLASSES, LABEL_RULES, type LabelRule } from './lexicon';
 import { readChange } from './stages/change';
 import { clauseStartBefore, onlyConnectors } from './stages/clause';
-import { announcedList, announcesParts, continuesEnumeration, endsWithRespectively, enumeratedName, namesComparison } from './stages/enumeration';
+import {
+  announcedList,
+  announcesParts,
+  continuesEnumeration,
+  endsWithRespectively,
+  enumeratedName,
+  namesComparison,
+} from './stages/enumeration';
 import { budgetMetricOf, phaseFrom, phaseOfMetric } from './stages/phase';
 import { opensWithEarlierYear, speaksOfPriorYear } from './stages/scope';
 import { percentReading, shareWordAt, statesBound } from './stages/share';
@@ -52,14 +59,29 @@ function labelsIn(scan: string, from: number, to: number): LabelHit[] {
   }
   for (const m of slice.matchAll(FUNCTIONAL_PATH)) {
     const item = [m[1], m[2], m[3]].map((s) => (s ?? '').replace(/^[\d.、\s]+/, '')).join(' / ');
-    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' }, start: at(m.index), end: at(m.index + m[0].length - 1) + 1, item });
+    hits.push({
+      rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' },
+      start: at(m.index),
+      end: at(m.index + m[0].length - 1) + 1,
+      item,
+    });
   }
   // a 项 whose 类 and 款 stand in an earlier paragraph (the line was broken by conversion)
   for (const m of slice.matchAll(/([\u4e00-\u9fa5]{2,30})\s*\(项\)/g)) {
-    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' }, start: at(m.index), end: at(m.index + m[0].length - 1) + 1, item: m[1] ?? '' });
+    hits.push({
+      rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL_PATH, kind: 'metric' },
+      start: at(m.index),
+      end: at(m.index + m[0].length - 1) + 1,
+      item: m[1] ?? '',
+    });
   }
   for (const m of slice.matchAll(FUNCTIONAL)) {
-    hits.push({ rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL, kind: 'metric' }, start: at(m.index), end: at(m.index + m[0].length - 1) + 1, item: m[0] });
+    hits.push({
+      rule: { metric: 'functional_expenditure', pattern: FUNCTIONAL, kind: 'metric' },
+      start: at(m.index),
+      end: at(m.index + m[0].length - 1) + 1,
+      item: m[0],
+    });
   }
   return hits.filter((h) => h.end <= to);
 }
@@ -68,38 +90,63 @@ function labelsIn(scan: string, from: number, to: number): LabelHit[] {
 function lastLabel(hits: readonly LabelHit[], kind: LabelRule['kind']): LabelHit | undefined {
   return hits
     .filter((h) => h.rule.kind === kind)
-    .reduce<LabelHit | undefined>((best, h) => (!best || h.end > best.end || (h.end === best.end && h.start < best.start) ? h : best), undefined);
+    .reduce<LabelHit | undefined>(
+      (best, h) => (!best || h.end > best.end || (h.end === best.end && h.start < best.start) ? h : best),
+      undefined,
+    );
 }
 
 /** Metric labels in source order, each once (the ones a "分别为" hands out). */
 function labelsBefore(hits: readonly LabelHit[], from: number): LabelHit[] {
   const metric = hits.filter((h) => h.rule.kind === 'metric' && h.start >= from).sort((a, b) => a.start - b.start || b.end - a.end);
   // keep the longest of overlapping labels
-  return metric.filter((h, i) => !metric.some((o, j) => j !== i && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  return metric.filter(
+    (h, i) => !metric.some((o, j) => j !== i && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+  );
 }
 
 function fits(metric: MetricKey, unit: MeasureUnit): boolean {
   return (METRICS[metric].measures as readonly string[]).includes(UNITS[unit]);
 }
 
-const FUND_OR_RULE = /医保基金|基金收入|基金支出|统筹基金|参保率|(?<!自评|综合|最终|项目|部门)[计得扣]\s*\d+(?:\.\d+)?\s*分|不得分|扣完为止/;
+const FUND_OR_RULE =
+  /医保基金|基金收入|基金支出|统筹基金|参保率|(?<!自评|综合|最终|项目|部门)[计得扣]\s*\d+(?:\.\d+)?\s*分|不得分|扣完为止/;
 
 /** Income-like metrics: in a project report, "支出x万元" after them is the project's execution, not more income. */
-const INCOME_LIKE: ReadonlySet<MetricKey> = new Set(['funds_allocated', 'income_total', 'income_other', 'carryover_beginning', 'fiscal_appropriation_total', 'income_general_budget']);
+const INCOME_LIKE: ReadonlySet<MetricKey> = new Set([
+  'funds_allocated',
+  'income_total',
+  'income_other',
+  'carryover_beginning',
+  'fiscal_appropriation_total',
+  'income_general_budget',
+]);
 
 /**
  * Metrics that name a whole (a total, a headcount): what a sentence lists after "其中" are its parts, which are
  * other facts than the whole, so an unnamed or same-named part is left out rather than read as the whole.
  */
 const WHOLES: ReadonlySet<MetricKey> = new Set([
-  'income_total', 'expenditure_total', 'fiscal_appropriation_total', 'grand_total', 'sangong_total',
-  'staff_count', 'vehicle_count', 'reception_batches', 'reception_people', 'abroad_groups', 'abroad_people',
+  'income_total',
+  'expenditure_total',
+  'fiscal_appropriation_total',
+  'grand_total',
+  'sangong_total',
+  'staff_count',
+  'vehicle_count',
+  'reception_batches',
+  'reception_people',
+  'abroad_groups',
+  'abroad_people',
 ]);
 
 /** Whether the words before a bare 支出 name an item no label knows (not the unit, a period, or 共/累计). */
 function unknownItemBefore(text: string): boolean {
   const words = text.replace(/\s+/g, '');
-  return /[\u4e00-\u9fa5]{2}$/.test(words) && !/(?:单位|部门|[院局站所校]|中心|全年|年度|本年|当年|实际|累计|合计|总计|项目|资金)(?:共计|共|累计|实际)?$/.test(words);
+  return (
+    /[\u4e00-\u9fa5]{2}$/.test(words) &&
+    !/(?:单位|部门|[院局站所校]|中心|全年|年度|本年|当年|实际|累计|合计|总计|项目|资金)(?:共计|共|累计|实际)?$/.test(words)
+  );
 }
 
 /** How an amount splits by purpose: stated after 其中 under an amount no label names, they are that amount's. */
@@ -122,7 +169,15 @@ const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, Met
  * In an enumeration announced as "按功能科目分类" or "按项目名称分类", an unknown label before a number is
  * a functional class or a project: "其中其他医疗保障管理事务支出48万元".
  */
-function enumerationLabel(scan: string, sentenceStart: number, subjectStart: number, clauseFrom: number, to: number, hits: readonly LabelHit[], current: MetricKey | null): LabelHit | null {
+function enumerationLabel(
+  scan: string,
+  sentenceStart: number,
+  subjectStart: number,
+  clauseFrom: number,
+  to: number,
+  hits: readonly LabelHit[],
+  current: MetricKey | null,
+): LabelHit | null {
   if (hits.some((h) => h.start >= clauseFrom && h.rule.kind === 'metric')) return null;
   const label = enumeratedName(scan.slice(clauseFrom, to));
   if (label === null) return null;
@@ -131,12 +186,19 @@ function enumerationLabel(scan: string, sentenceStart: number, subjectStart: num
   if (list === null) {
     // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount; a 其中
     // before the current amount's own clause lists its siblings ("其中：公务接待费43.77万元、会议费34.10万元")
-    if (current && !WHOLES.has(current) && announcesParts(scan.slice(subjectStart, to)) && (METRICS[current].measures as readonly string[]).includes('money') && !namesComparison(label)) {
+    if (
+      current &&
+      !WHOLES.has(current) &&
+      announcesParts(scan.slice(subjectStart, to)) &&
+      (METRICS[current].measures as readonly string[]).includes('money') &&
+      !namesComparison(label)
+    ) {
       return { rule: { metric: current, pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
     }
     return null;
   }
-  if (list === 'functional') return { rule: { metric: 'functional_expenditure', pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
+  if (list === 'functional')
+    return { rule: { metric: 'functional_expenditure', pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
   return { rule: { metric: 'budget_executed', pattern: /$/, kind: 'metric', scope: label }, start: at, end: to, item: '' };
 }
 
@@ -177,16 +239,35 @@ export function figuresInSentence(
   tokens: readonly NumberToken[],
   carried: SentenceState | null = null,
 ): { figures: DraftFigure[]; state: SentenceState | null } {
+  const read = readSentence(ctx, start, end, tokens, carried);
+  return {
+    figures: read.figures,
+    state: { current: read.current, subject: subjectOf(read.figures) ?? (read.figures.length === 0 ? (carried?.subject ?? null) : null) },
+  };
+}
+
+function readSentence(
+  ctx: ExtractContext,
+  start: number,
+  end: number,
+  tokens: readonly NumberToken[],
+  carried: SentenceState | null,
+): { figures: DraftFigure[]; current: Current | null } {
   const { scan, text } = ctx;
   const out: DraftFigure[] = [];
   const sentence = scan.slice(start, end);
   // the insurance fund's own accounts, and scoring rules ("每超过一个百分点扣0.4分"), are not the unit's figures
-  if (FUND_OR_RULE.test(sentence)) return { figures: out, state: null };
+  if (FUND_OR_RULE.test(sentence)) return { figures: out, current: null };
   // "项目1：“离休人员医疗费用”项目…当年财政拨款收入100万元，支出28.55万元": a sentence about one project
   const named = /^[^。]{0,20}?[“"]([^”"]{2,40})[”"]\s*项目/.exec(sentence);
-  const sentenceProject = named?.[1] ? text.slice(start + (named.index ?? 0) + named[0].indexOf(named[1]), start + (named.index ?? 0) + named[0].indexOf(named[1]) + named[1].length) : '';
+  const sentenceProject = named?.[1]
+    ? text.slice(
+        start + (named.index ?? 0) + named[0].indexOf(named[1]),
+        start + (named.index ?? 0) + named[0].indexOf(named[1]) + named[1].length,
+      )
+    : '';
   // "…服务支出7.22万元。主要用于A 2.7万元；B 4.52万元": a sentence that goes on enumerating keeps the metric
-  let current: Current | null = carried && continuesEnumeration(sentence) ? { ...carried, clauseStart: start } : null;
+  let current: Current | null = carried?.current && continuesEnumeration(sentence) ? { ...carried.current, clauseStart: start } : null;
   let previousEnd = start;
   // "2021年的三公经费决算数合计为807.95万，其中：…": a sentence that opens with an earlier year speaks of that year
   const aboutEarlierYear = opensWithEarlierYear(sentence, ctx.year);
@@ -202,7 +283,9 @@ export function figuresInSentence(
     previousEnd = token.unitEnd;
     // "接待批次为1039次", "国内公务接待15次": receptions counted in 批次, written 次
     const batchesAsTimes =
-      token.unit === 'other' && scan.slice(token.end, token.unitEnd).trim() === '次' && /(?:批次|接待(?:共计|共)?)\s*(?:为|共计|共)?\s*$/.test(scan.slice(leftFrom, token.start));
+      token.unit === 'other' &&
+      scan.slice(token.end, token.unitEnd).trim() === '次' &&
+      /(?:批次|接待(?:共计|共)?)\s*(?:为|共计|共)?\s*$/.test(scan.slice(leftFrom, token.start));
     if (token.unit === 'other' && !batchesAsTimes) continue;
     const left = scan.slice(leftFrom, token.start);
     if (/[:：]\s*$/.test(left) && /(?:指标|标准|序号)\s*\d*\s*[:：]\s*$/.test(left)) continue;
@@ -210,7 +293,19 @@ export function figuresInSentence(
     // "对7个项目编制了绩效目标", "共有2个项目": a count of projects, whatever the words before it
     if (token.unit === '个' && /^\s*(?:个)?项目/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) {
       const clauseStart = clauseStartBefore(text, token.start, start);
-      out.push({ metric: 'project_count', phase: 'actual', scope: '', item: '', value: token.written, unit: '个', quote: text.slice(clauseStart, token.unitEnd + 2).replace(/\s+$/, ''), start: clauseStart, reader: 'prose', rule: 'a count of projects (x个项目)', confidence: 0.85 });
+      out.push({
+        metric: 'project_count',
+        phase: 'actual',
+        scope: '',
+        item: '',
+        value: token.written,
+        unit: '个',
+        quote: text.slice(clauseStart, token.unitEnd + 2).replace(/\s+$/, ''),
+        start: clauseStart,
+        reader: 'prose',
+        rule: 'a count of projects (x个项目)',
+        confidence: 0.85,
+      });
       current = { metric: 'project_count', scope: '', item: '', clauseStart };
       continue;
     }
@@ -223,7 +318,15 @@ export function figuresInSentence(
     const clauseText = scan.slice(clauseFrom, labelTo);
     const hits = labelsIn(scan, onlyConnectors(clauseText) ? leftFrom : clauseFrom, labelTo);
     // a part enumerated after 其中 / 包括 keeps the subject of its whole: the next part is enumerated as well
-    const enumerated = enumerationLabel(scan, start, current ? (current.listStart ?? current.clauseStart) : start, clauseFrom, labelTo, hits, current ? enumeratedMetric(current.metric, out) : null);
+    const enumerated = enumerationLabel(
+      scan,
+      start,
+      current ? (current.listStart ?? current.clauseStart) : start,
+      clauseFrom,
+      labelTo,
+      hits,
+      current ? enumeratedMetric(current.metric, out) : null,
+    );
     if (enumerated) hits.push(enumerated);
     // a label that only follows certain metrics ("金额" after 购置公务用车) does not count elsewhere
     const usable = hits.filter((h) => !h.rule.after || (current !== null && h.rule.after.includes(current.metric)));
@@ -236,22 +339,52 @@ export function figuresInSentence(
     let hit: LabelHit | undefined = metricHit;
     // a phase word names the budget itself only when no quantity was named before it in this sentence
     const canInherit = current !== null && onlyConnectors(scan.slice(leftFrom, labelTo));
-    if (!hit && phaseHit && (!current || !canInherit || current.metric.startsWith('budget_') || (ctx.projectScope !== '' && INCOME_LIKE.has(current.metric)))) hit = phaseHit;
+    if (
+      !hit &&
+      phaseHit &&
+      (!current || !canInherit || current.metric.startsWith('budget_') || (ctx.projectScope !== '' && INCOME_LIKE.has(current.metric)))
+    )
+      hit = phaseHit;
 
     let metric: MetricKey;
     let scope: string;
     let item: string;
     let clauseStart: number;
-    const why = hit ? readingOf(hit, scan, hit === enumerated, hit === phaseHit) : { rule: `carried from «${current ? METRICS[current.metric].label : ''}»`, confidence: 0.75 };
+    let why = hit
+      ? readingOf(hit, scan, hit === enumerated, hit === phaseHit)
+      : { rule: `carried from «${current ? METRICS[current.metric].label : ''}»`, confidence: 0.75 };
     const previousPhase = current?.phase ?? null;
     if (hit) {
       // "实有在职人员30人，其中行政编制6名" / "在职人员24人（行政编制8人": the 编制 item breaks down the count before it
-      const breaksDown = current !== null && (current.parts === true || /其中|[(（][^)）]*$/.test(scan.slice(current.clauseStart, hit.start)));
-      const inherit: MetricKey | null = hit.rule.inheritFrom && current && breaksDown && hit.rule.inheritFrom.includes(current.metric) ? current.metric : null;
+      const breaksDown =
+        current !== null && (current.parts === true || /其中|[(（][^)）]*$/.test(scan.slice(current.clauseStart, hit.start)));
+      const inherit: MetricKey | null =
+        hit.rule.inheritFrom && current && breaksDown && hit.rule.inheritFrom.includes(current.metric) ? current.metric : null;
       metric = inherit ?? hit.rule.metric;
       item = hit.item;
+      // "基本支出全年预算总额82.00万元，其中：…。实际支出80.10万元": a sentence opening with what was spent speaks
+      // of the amount the sentence before budgeted
+      const subject = carried?.subject;
+      const goesOnWithSubject =
+        subject &&
+        hit === phaseHit &&
+        out.length === 0 &&
+        hit.rule.phase === 'actual' &&
+        subject.phase !== 'actual' &&
+        /^(?:全年|本年度?|当年|(?:20\d\d)?年度?|\s)*$/.test(scan.slice(start, hit.start));
+      if (goesOnWithSubject) {
+        metric = subject.metric;
+        why = { rule: `${why.rule} after «${METRICS[subject.metric].label}» budgeted in the sentence before`, confidence: 0.7 };
+      }
       // "现有职工24人，其中在编人员16人": a part of the headcount named like the whole is not the whole
-      if (current !== null && current.metric === metric && WHOLES.has(metric) && item === '' && /其中/.test(scan.slice(current.clauseStart, hit.start))) continue;
+      if (
+        current !== null &&
+        current.metric === metric &&
+        WHOLES.has(metric) &&
+        item === '' &&
+        /其中/.test(scan.slice(current.clauseStart, hit.start))
+      )
+        continue;
       // "基本支出中医疗业务支出5868.43万元": a part inside the named amount, which no label names, is not it
       const inside = /^中([\u4e00-\u9fa5]{2,})/.exec(scan.slice(hit.end, token.start).replace(/\s+/g, ''));
       if (inside && !onlyConnectors(inside[1] ?? '')) {
@@ -263,17 +396,23 @@ export function figuresInSentence(
       if (SPLITS.has(metric) && unnamedAmountEnd !== null && /其中/.test(scan.slice(unnamedAmountEnd, hit.start))) continue;
       // an amount named by a functional class, or by words no label knows followed by 支出 ("…缴费支出 150384 元"), is
       // such an item too; a named amount ("我单位年初预算数为…") ends it
-      const unknownWordsThenSpending = hit.rule.kind === 'phase' && /^支出/.test(scan.slice(hit.start, hit.end)) && unknownItemBefore(scan.slice(start, hit.start));
+      const unknownWordsThenSpending =
+        hit.rule.kind === 'phase' && /^支出/.test(scan.slice(hit.start, hit.end)) && unknownItemBefore(scan.slice(start, hit.start));
       unnamedAmountEnd = unknownWordsThenSpending || metric === 'functional_expenditure' ? token.unitEnd : null;
       // outside a project's report such an item's spending is no figure of the vocabulary
       if (unknownWordsThenSpending && ctx.projectScope === '' && sentenceProject === '' && !current?.metric.startsWith('budget_')) {
         current = currentBefore;
         continue;
       }
-      scope = hit.rule.scope && metric === 'budget_executed' ? hit.rule.scope : ctx.sectionScope(token.start, metric, start);
+      scope = goesOnWithSubject
+        ? subject.scope
+        : hit.rule.scope && metric === 'budget_executed'
+          ? hit.rule.scope
+          : ctx.sectionScope(token.start, metric, start);
       clauseStart = clauseStartBefore(text, hit.start, start);
       const listStart = hit === enumerated && current ? (current.listStart ?? current.clauseStart) : undefined;
-      if (metric !== 'execution_rate') current = { metric, scope, item, clauseStart, parts: inherit !== null, ...(listStart !== undefined ? { listStart } : {}) };
+      if (metric !== 'execution_rate')
+        current = { metric, scope, item, clauseStart, parts: inherit !== null, ...(listStart !== undefined ? { listStart } : {}) };
     } else if (current && canInherit) {
       ({ metric, scope, item, clauseStart } = current);
     } else {
@@ -293,7 +432,8 @@ export function figuresInSentence(
     }
     if (unit === null) continue;
     metric = SIBLING_BY_UNIT[metric]?.[unit] ?? metric;
-    if (sentenceProject && (metric === 'fiscal_appropriation_total' || metric === 'income_total' || metric === 'funds_allocated')) metric = 'budget_adjusted';
+    if (sentenceProject && (metric === 'fiscal_appropriation_total' || metric === 'income_total' || metric === 'funds_allocated'))
+      metric = 'budget_adjusted';
     if (sentenceProject && scope === '') scope = sentenceProject;
     if (unit === '个' && /^\s*(?:项目|个项目)/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) metric = 'project_count';
 
@@ -303,20 +443,29 @@ export function figuresInSentence(
     const afterLabel = (hit ? scan.slice(hit.end, token.start) : left).replace(/\s+/g, '');
     // a change: "较上年减少0.29万元", or a change word right before the number ("支出决算减少466,964.80元")
     // "较上年减少部门支出1,653万元": the change words may stand before the label too
-    const changedBefore = hit ? /(?:较|比)[^,，。；;]{0,10}(?:减少|增加|下降|增长|降低|上升|节约)$/.exec(scan.slice(clauseStart, hit.start).replace(/\s+/g, '')) : null;
+    const changedBefore = hit
+      ? /(?:较|比)[^,，。；;]{0,10}(?:减少|增加|下降|增长|降低|上升|节约)$/.exec(scan.slice(clauseStart, hit.start).replace(/\s+/g, ''))
+      : null;
     const change = readChange((changedBefore?.[0] ?? '') + afterLabel, sentenceBefore, token.written);
     const isChange = change.isChange;
     let value = change.value;
     if (isChange) {
       scope = 'change_vs_prior';
-    } else if (token.minus && (metric === 'budget_adjustment')) {
+    } else if (token.minus && metric === 'budget_adjustment') {
       value = `-${value}`;
     } else if (
-      speaksOfPriorYear({ afterLabel, beforeLabel: hit ? scan.slice(clauseStart, hit.start) : '', clause: scan.slice(clauseStart, token.start), year: ctx.year, sentenceAboutEarlierYear: aboutEarlierYear })
+      speaksOfPriorYear({
+        afterLabel,
+        beforeLabel: hit ? scan.slice(clauseStart, hit.start) : '',
+        clause: scan.slice(clauseStart, token.start),
+        year: ctx.year,
+        sentenceAboutEarlierYear: aboutEarlierYear,
+      })
     ) {
       scope = 'prior_year';
     }
-    if (metric === 'budget_adjustment' && /调减|减少/.test(scan.slice(clauseStart, token.start)) && !value.startsWith('-')) value = `-${value}`;
+    if (metric === 'budget_adjustment' && /调减|减少/.test(scan.slice(clauseStart, token.start)) && !value.startsWith('-'))
+      value = `-${value}`;
 
     if (unit === '%' || unit === 'ratio') {
       const reading = percentReading(afterLabel, metric, isChange);
@@ -337,7 +486,8 @@ export function figuresInSentence(
       // the label may carry the phase itself ("“三公”经费支出预算为…", "支出决算数")
       const labelText = hit ? scan.slice(hit.start, hit.end) : '';
       const words = hit
-        ? phaseFrom(labelText.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '') + afterLabel) ?? (budgetBefore ? phaseFrom(budgetBefore[0]) : null)
+        ? (phaseFrom(labelText.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '') + afterLabel) ??
+          (budgetBefore ? phaseFrom(budgetBefore[0]) : null))
         : phaseFrom(scan.slice(clauseFrom, token.start));
       // parts enumerated after 其中 share the phase of their total ("预算总支出1027.99万元，其中：工资福利支出…")
       const inherited = previousPhase && (!hit || /其中/.test(scan.slice(start, token.start))) ? previousPhase : null;
@@ -365,15 +515,31 @@ export function figuresInSentence(
       }
     }
     // "较年初预算数减少0.36万元" is the gap between actual and budget, not a figure of the vocabulary
-    if (/(?:较|比)(?:年初)?预算(?:数)?(?:增加|减少|节约|超支|多|少)|与[^,，。;；]{0,14}预算(?:数)?相比/.test(scan.slice(clauseStart, token.start))) continue;
+    if (
+      /(?:较|比)(?:年初)?预算(?:数)?(?:增加|减少|节约|超支|多|少)|与[^,，。;；]{0,14}预算(?:数)?相比/.test(
+        scan.slice(clauseStart, token.start),
+      )
+    )
+      continue;
     phase = phaseOfMetric(metric) ?? phase;
 
     if (current && hit && metric.startsWith('budget_')) current.metric = metric;
     if (current && metric !== 'execution_rate') current.phase = phase;
     const quote = text.slice(clauseStart, token.unitEnd).replace(/\s+$/, '');
-    out.push({ metric, phase, scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope, item, value, unit, quote, start: clauseStart, reader: 'prose', ...why });
+    out.push({
+      metric,
+      phase,
+      scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope,
+      item,
+      value,
+      unit,
+      quote,
+      start: clauseStart,
+      reader: 'prose',
+      ...why,
+    });
   }
-  return { figures: totalsSplitAfter(ctx, scan, out), state: current };
+  return { figures: totalsSplitAfter(ctx, scan, out), current };
 }
 
 /** Index of the first token at or after `offset` (tokens are sorted by position). */
@@ -409,11 +575,35 @@ function totalsSplitAfter(ctx: ExtractContext, scan: string, figures: DraftFigur
   const split = figures.find((f) => (f.metric === 'basic_expenditure' || f.metric === 'project_expenditure') && f.scope === '');
   if (!split) return figures;
   return figures.map((f) =>
-    f.metric === 'budget_executed' && f.scope === '' && f.start < split.start && /其中/.test(scan.slice(f.start + f.quote.length, split.start + split.quote.length))
+    f.metric === 'budget_executed' &&
+    f.scope === '' &&
+    f.start < split.start &&
+    /其中/.test(scan.slice(f.start + f.quote.length, split.start + split.quote.length))
       ? { ...f, metric: 'expenditure_total', rule: `${f.rule ?? ''}; split into 基本支出/项目支出 after 其中` }
       : f,
   );
 }
 
-/** What one sentence hands to the next. */
-export type SentenceState = Current;
+/**
+ * The amount a sentence is about when it states an amount's budget: "基本支出全年预算总额82.00万元，其中：…". The
+ * next sentence of the paragraph may go on to what was spent without naming the amount again ("实际支出80.10万元").
+ */
+interface Subject {
+  metric: MetricKey;
+  scope: string;
+  phase: Phase;
+}
+
+/** The subject of a sentence's figures: its first, a part of the budget (BUDGETED_PARTS) stated as budgeted. */
+function subjectOf(figures: readonly DraftFigure[]): Subject | null {
+  const first = figures[0];
+  if (!first || !BUDGETED_PARTS.has(first.metric) || (first.phase !== 'budget' && first.phase !== 'adjusted')) return null;
+  if (first.scope === 'prior_year' || first.scope === 'change_vs_prior') return null;
+  return { metric: first.metric, scope: first.scope, phase: first.phase };
+}
+
+/** What one sentence hands to the next: the metric a list goes on with, and the amount the paragraph is about. */
+export interface SentenceState {
+  current: Current | null;
+  subject: Subject | null;
+}

@@ -91,6 +91,12 @@ describe('formulaFigures', () => {
     ]);
   });
 
+  it('reads a rate once: not where another reader read its words', () => {
+    const text = '“三公经费”控制率1.04=（“三公经费”实际支出数15639/“三公经费”预算安排数15000）×100%。';
+    const prose: DraftFigure = { ...stated('execution_rate', '1.04', 'ratio'), start: 0 };
+    expect(read(text, [prose])).toEqual([]);
+  });
+
   it('leaves amounts the report does not confirm unread', () => {
     const text = '“三公经费”控制率1.04=（“三公经费”实际支出数15639/“三公经费”预算安排数15000）×100%。';
     expect(read(text, [])).toEqual([['execution_rate', 'actual', '', '1.04', 'ratio']]);

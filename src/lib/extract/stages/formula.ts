@@ -126,7 +126,15 @@ export function formulaFigures(ctx: ExtractContext, formulas: readonly RateFormu
     const isRate = rateMetric !== null && (METRICS[rateMetric.metric].measures as readonly string[]).every((m) => m === 'rate');
     if (rate.value === null || !rateMetric || !isRate || formula.numerator.length !== 1 || !numerator) continue;
     const unit = rateUnit(rate.value, numerator.value, formula.denominator.value);
-    if (unit === null) continue;
+    // the rate's own words ("控制率1.04") may have been read already, as prose or a cell
+    const readBefore = stated.some(
+      (f) =>
+        f.metric === rateMetric.metric &&
+        f.start >= formula.start &&
+        f.start < formula.end &&
+        f.value === ctx.text.slice(rate.valueStart, rate.valueEnd),
+    );
+    if (unit === null || readBefore) continue;
     out.push({
       metric: rateMetric.metric,
       phase: phaseOfMetric(rateMetric.metric) ?? ctx.defaultPhase,
