@@ -1,6 +1,5 @@
 import { METRICS, type MeasureUnit, type MetricKey, type Phase } from '../../schemas/vocabulary';
 import { BUDGETED_PARTS, INCOME_LIKE } from './lexicon';
-import { readChange } from './stages/change';
 import { clauseStartBefore, onlyConnectors } from './stages/clause';
 import { continuesEnumeration, endsWithRespectively, enumeratedMetric, enumerationLabel } from './stages/enumeration';
 import { labelsBefore, labelsIn, lastLabel, readingOf, type LabelHit } from './stages/label';
@@ -17,7 +16,8 @@ import {
 } from './stages/parts';
 import { budgetMetricOf, phaseOfMetric, statedPhase } from './stages/phase';
 import { metricInProjectSentence, projectNamedIn } from './stages/project';
-import { opensWithEarlierYear, speaksOfPriorYear } from './stages/scope';
+import { opensWithEarlierYear } from './stages/scope';
+import { readStatement } from './stages/statement';
 import { percentReading, shareWordAt, statesBound } from './stages/share';
 import type { NumberToken } from './tokens';
 import type { DraftFigure, ExtractContext } from './types';
@@ -95,22 +95,10 @@ function readSentence(
     const batchesAsTimes = token.unit === 'other' && batchesWrittenAsTimes(scan.slice(token.end, token.unitEnd), left);
     if ((token.unit === 'other' && !batchesAsTimes) || afterCriterionName(left)) continue;
 
-    // "对7个项目编制了绩效目标", "共有2个项目": a count of projects, whatever the words before it
     if (token.unit === '个' && /^\s*(?:个)?项目/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) {
-      const clauseStart = clauseStartBefore(text, token.start, start);
-      const quote = text.slice(clauseStart, token.unitEnd + 2).replace(/\s+$/, '');
-      const why = { reader: 'prose', rule: 'a count of projects (x个项目)', confidence: 0.85 };
-      out.push({
-        metric: 'project_count',
-        phase: 'actual',
-        scope: '',
-        item: '',
-        value: token.written,
-        unit: '个',
-        quote,
-        start: clauseStart,
-        ...why,
-      });
+      const counted = projectCount(ctx, token, start);
+      out.push(counted);
+      const clauseStart = counted.start;
       current = { metric: 'project_count', scope: '', item: '', clauseStart };
       continue;
     }
@@ -127,48 +115,23 @@ function readSentence(
       : { rule: `carried from «${current ? METRICS[current.metric].label : ''}»`, confidence: 0.75 };
     const previousPhase = current?.phase ?? null;
     if (hit) {
-      const inherit: MetricKey | null =
-        hit.rule.inheritFrom &&
-        current &&
-        hit.rule.inheritFrom.includes(current.metric) &&
-        breaksDownCount(current.parts === true, scan.slice(current.clauseStart, hit.start))
-          ? current.metric
-          : null;
-      metric = inherit ?? hit.rule.metric;
-      item = hit.item;
-      // "基本支出全年预算总额82.00万元，其中：…。实际支出80.10万元": a sentence opening with what was spent speaks
-      // of the amount the sentence before budgeted
-      const subject = carried?.subject;
-      const goesOnWithSubject =
-        subject &&
-        hit === phaseHit &&
-        out.length === 0 &&
-        hit.rule.phase === 'actual' &&
-        subject.phase !== 'actual' &&
-        /^(?:全年|本年度?|当年|(?:20\d\d)?年度?|\s)*$/.test(scan.slice(start, hit.start));
-      if (goesOnWithSubject) {
-        metric = subject.metric;
-        why = { rule: `${why.rule} after «${METRICS[subject.metric].label}» budgeted in the sentence before`, confidence: 0.7 };
-      }
-      if (current !== null && partNamedLikeWhole(current.metric, metric, item, scan.slice(current.clauseStart, hit.start))) continue;
-      if (partInsideAmount(scan.slice(hit.end, token.start))) continue;
-      if (splitOfUnnamedAmount(metric, unnamedAmountEnd === null ? null : scan.slice(unnamedAmountEnd, hit.start))) continue;
-      // an amount named by a functional class, or by words no label knows followed by 支出 ("…缴费支出 150384 元"), is
-      // such an unnamed amount too; a named amount ("我单位年初预算数为…") ends it
-      const unknownWordsThenSpending =
-        hit.rule.kind === 'phase' && /^支出/.test(scan.slice(hit.start, hit.end)) && unknownItemBefore(scan.slice(start, hit.start));
-      unnamedAmountEnd = unknownWordsThenSpending || metric === 'functional_expenditure' ? token.unitEnd : null;
-      // outside a project's report such an item's spending is no figure of the vocabulary
-      if (unknownWordsThenSpending && ctx.projectScope === '' && sentenceProject === '' && !current?.metric.startsWith('budget_')) continue;
-      scope = goesOnWithSubject
-        ? subject.scope
-        : hit.rule.scope && metric === 'budget_executed'
-          ? hit.rule.scope
-          : ctx.sectionScope(token.start, metric, start);
-      clauseStart = clauseStartBefore(text, hit.start, start);
-      const listStart = hit === enumerated && current ? (current.listStart ?? current.clauseStart) : undefined;
-      if (metric !== 'execution_rate')
-        current = { metric, scope, item, clauseStart, parts: inherit !== null, ...(listStart !== undefined ? { listStart } : {}) };
+      const named = namedByLabel(ctx, {
+        hit,
+        phaseHit,
+        enumerated,
+        current,
+        carried,
+        read: out,
+        start,
+        token,
+        unnamedAmountEnd,
+        sentenceProject,
+      });
+      unnamedAmountEnd = named.unnamedAmountEnd;
+      if (named.naming === null) continue;
+      ({ metric, scope, item, clauseStart } = named.naming);
+      if (named.why) why = named.why;
+      if (metric !== 'execution_rate') current = named.naming;
     } else if (current && canInherit) {
       ({ metric, scope, item, clauseStart } = current);
     } else {
@@ -199,19 +162,22 @@ function readSentence(
     const afterLabel = (hit ? scan.slice(hit.end, token.start) : left).replace(/\s+/g, '');
     const beforeLabel = hit ? scan.slice(clauseStart, hit.start) : '';
     const clause = scan.slice(clauseStart, token.start);
-    const change = readChange(changeWordsBefore(beforeLabel, hit !== undefined) + afterLabel, sentenceBefore, token.written);
-    let value = change.value;
-    if (change.isChange) {
-      scope = 'change_vs_prior';
-    } else if (token.minus && metric === 'budget_adjustment') {
-      value = `-${value}`;
-    } else if (speaksOfPriorYear({ afterLabel, beforeLabel, clause, year: ctx.year, sentenceAboutEarlierYear: aboutEarlierYear })) {
-      scope = 'prior_year';
-    }
-    if (metric === 'budget_adjustment' && /调减|减少/.test(clause) && !value.startsWith('-')) value = `-${value}`;
+    const statement = readStatement({
+      written: token.written,
+      minus: token.minus,
+      metric,
+      scope,
+      afterLabel,
+      beforeLabel,
+      clause,
+      sentenceBefore,
+      year: ctx.year,
+      sentenceAboutEarlierYear: aboutEarlierYear,
+    });
+    scope = statement.scope;
 
     if (unit === '%' || unit === 'ratio') {
-      const reading = percentReading(afterLabel, metric, change.isChange);
+      const reading = percentReading(afterLabel, metric, statement.isChange);
       if (reading === 'unread') continue;
       if (reading === 'execution_rate' && metric !== 'execution_rate') {
         item = METRICS[metric].label;
@@ -255,7 +221,7 @@ function readSentence(
       phase,
       scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope,
       item,
-      value,
+      value: statement.value,
       unit,
       quote,
       start: clauseStart,
@@ -266,10 +232,99 @@ function readSentence(
   return { figures: totalsSplitAfter(ctx, scan, out), current };
 }
 
-/** "较上年减少部门支出1,653万元": change words may stand before the label too; returns them, or ''. */
-function changeWordsBefore(beforeLabel: string, labelled: boolean): string {
-  if (!labelled) return '';
-  return /(?:较|比)[^,，。；;]{0,10}(?:减少|增加|下降|增长|降低|上升|节约)$/.exec(beforeLabel.replace(/\s+/g, ''))?.[0] ?? '';
+/** "对7个项目编制了绩效目标", "共有2个项目": a count of projects, whatever the words before it. */
+function projectCount(ctx: ExtractContext, token: NumberToken, sentenceStart: number): DraftFigure {
+  const clauseStart = clauseStartBefore(ctx.text, token.start, sentenceStart);
+  const quote = ctx.text.slice(clauseStart, token.unitEnd + 2).replace(/\s+$/, '');
+  const why = { reader: 'prose', rule: 'a count of projects (x个项目)', confidence: 0.85 };
+  return {
+    metric: 'project_count',
+    phase: 'actual',
+    scope: '',
+    item: '',
+    value: token.written,
+    unit: '个',
+    quote,
+    start: clauseStart,
+    ...why,
+  };
+}
+
+interface Naming {
+  hit: LabelHit;
+  phaseHit: LabelHit | undefined;
+  enumerated: LabelHit | null;
+  current: Current | null;
+  carried: SentenceState | null;
+  /** The figures the sentence gave so far. */
+  read: readonly DraftFigure[];
+  start: number;
+  token: NumberToken;
+  /** Where the last amount no label names ends, if one stands before. */
+  unnamedAmountEnd: number | null;
+  /** The project the sentence is about, or ''. */
+  sentenceProject: string;
+}
+
+/**
+ * What a label makes of a number: its metric, scope, item and clause (as the sentence's new current metric), or
+ * null where the number is a part that is no figure (其中 / …中… / the split of an unnamed amount). Also where the
+ * last amount no label names now ends, and why the number was read so when that differs from the label alone.
+ */
+function namedByLabel(
+  ctx: ExtractContext,
+  n: Naming,
+): { naming: Current | null; unnamedAmountEnd: number | null; why: { rule: string; confidence: number } | null } {
+  const { scan, text } = ctx;
+  const { hit, current, start, token } = n;
+  const inherit: MetricKey | null =
+    hit.rule.inheritFrom &&
+    current &&
+    hit.rule.inheritFrom.includes(current.metric) &&
+    breaksDownCount(current.parts === true, scan.slice(current.clauseStart, hit.start))
+      ? current.metric
+      : null;
+  let metric = inherit ?? hit.rule.metric;
+  const item = hit.item;
+  // "基本支出全年预算总额82.00万元，其中：…。实际支出80.10万元": a sentence opening with what was spent speaks
+  // of the amount the sentence before budgeted
+  const subject = n.carried?.subject;
+  const goesOnWithSubject =
+    subject &&
+    hit === n.phaseHit &&
+    n.read.length === 0 &&
+    hit.rule.phase === 'actual' &&
+    subject.phase !== 'actual' &&
+    /^(?:全年|本年度?|当年|(?:20\d\d)?年度?|\s)*$/.test(scan.slice(start, hit.start));
+  let why: { rule: string; confidence: number } | null = null;
+  if (goesOnWithSubject) {
+    metric = subject.metric;
+    const label = readingOf(hit, scan, false, true).rule;
+    why = { rule: `${label} after «${METRICS[subject.metric].label}» budgeted in the sentence before`, confidence: 0.7 };
+  }
+  const skip = (unnamedAmountEnd: number | null) => ({ naming: null, unnamedAmountEnd, why });
+  if (current !== null && partNamedLikeWhole(current.metric, metric, item, scan.slice(current.clauseStart, hit.start)))
+    return skip(n.unnamedAmountEnd);
+  if (partInsideAmount(scan.slice(hit.end, token.start))) return skip(n.unnamedAmountEnd);
+  if (splitOfUnnamedAmount(metric, n.unnamedAmountEnd === null ? null : scan.slice(n.unnamedAmountEnd, hit.start)))
+    return skip(n.unnamedAmountEnd);
+  // an amount named by a functional class, or by words no label knows followed by 支出 ("…缴费支出 150384 元"), is
+  // such an unnamed amount too; a named amount ("我单位年初预算数为…") ends it
+  const unknownWordsThenSpending =
+    hit.rule.kind === 'phase' && /^支出/.test(scan.slice(hit.start, hit.end)) && unknownItemBefore(scan.slice(start, hit.start));
+  const unnamedAmountEnd = unknownWordsThenSpending || metric === 'functional_expenditure' ? token.unitEnd : null;
+  // outside a project's report such an item's spending is no figure of the vocabulary
+  if (unknownWordsThenSpending && ctx.projectScope === '' && n.sentenceProject === '' && !current?.metric.startsWith('budget_'))
+    return skip(unnamedAmountEnd);
+  const scope = goesOnWithSubject
+    ? subject.scope
+    : hit.rule.scope && metric === 'budget_executed'
+      ? hit.rule.scope
+      : ctx.sectionScope(token.start, metric, start);
+  const clauseStart = clauseStartBefore(text, hit.start, start);
+  const listStart = hit === n.enumerated && current ? (current.listStart ?? current.clauseStart) : undefined;
+  const naming: Current = { metric, scope, item, clauseStart, parts: inherit !== null, ...(listStart !== undefined ? { listStart } : {}) };
+  return { naming, unnamedAmountEnd, why };
 }
 
 interface LabelQuery {
