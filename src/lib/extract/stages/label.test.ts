@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricNamedBy, type NamedMetric } from './label';
+import { labelsBefore, labelsIn, lastLabel, metricNamedBy, type NamedMetric } from './label';
 
 describe('metricNamedBy: the metric a label standing alone names', () => {
   it.each<[label: string, named: NamedMetric | null]>([
@@ -21,5 +21,34 @@ describe('metricNamedBy: the metric a label standing alone names', () => {
     ['', null],
   ])('«%s»', (label, named) => {
     expect(metricNamedBy(label)).toEqual(named);
+  });
+});
+
+describe('labelsIn, lastLabel and labelsBefore: the label that names a number', () => {
+  const named = (words: string, kind: 'metric' | 'phase' = 'metric') => {
+    const hit = lastLabel(labelsIn(words, 0, words.length), kind);
+    return hit ? [hit.rule.metric, words.slice(hit.start, hit.end), hit.item] : null;
+  };
+  it.each<[words: string, kind: 'metric' | 'phase', label: (string | null)[] | null]>([
+    ['2022年“三公”经费支出', 'metric', ['sangong_total', '“三公”经费支出', '']],
+    // spaces and emphasis inside a name, a remark in brackets
+    ['**国内公务接待**支出', 'metric', ['sangong_reception', '国内公务接待**支出', '']],
+    ['公务用车(含执勤执法用车)运行维护费', 'metric', ['sangong_vehicle_operation', '公务用车(含执勤执法用车)运行维护费', '']],
+    // the one ending last wins
+    ['本年支出合计中基本支出', 'metric', ['basic_expenditure', '基本支出', '']],
+    [
+      '卫生健康支出(类)医疗保障管理事务(款)行政运行(项)',
+      'metric',
+      ['functional_expenditure', '卫生健康支出(类)医疗保障管理事务(款)行政运行(项)', '卫生健康支出 / 医疗保障管理事务 / 行政运行'],
+    ],
+    ['年初预算数', 'phase', ['budget_initial', '年初预算数', '']],
+    ['关于召开会议的通知', 'metric', null],
+  ])('«%s» (%s): %j', (words, kind, label) => {
+    expect(named(words, kind)).toEqual(label);
+  });
+
+  it('hands out the labels before 分别 in order, the longest of overlapping ones once', () => {
+    const words = '基本支出和项目支出合计分别为';
+    expect(labelsBefore(labelsIn(words, 0, words.length), 0).map((h) => words.slice(h.start, h.end))).toEqual(['基本支出', '项目支出合计']);
   });
 });
