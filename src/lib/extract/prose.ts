@@ -140,94 +140,28 @@ function readSentence(
       continue;
     }
 
-    const written: MeasureUnit | null = batchesAsTimes ? '批次' : token.unit === 'other' ? null : token.unit;
-    const unit =
-      written ??
-      unitOfBareNumber({
-        written: token.written,
-        wordsBefore: left,
-        after: scan.slice(token.end, token.end + 4),
-        metric,
-        declared: ctx.declaredUnit(token.start),
-      });
-    if (unit === null) continue;
-    metric = metricForUnit(metric, unit);
-    if (sentenceProject) metric = metricInProjectSentence(metric);
-    if (sentenceProject && scope === '') scope = sentenceProject;
-    if (unit === '个' && /^\s*(?:项目|个项目)/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) metric = 'project_count';
-
-    // what kind of statement: a change from last year, a share, a rate, or the amount itself
-    // white space out: conversion and blanked pinyin split words ("同比增 加21500 元")
-    const sentenceBefore = scan.slice(start, token.start).replace(/\s+/g, '');
-    const afterLabel = (hit ? scan.slice(hit.end, token.start) : left).replace(/\s+/g, '');
-    const beforeLabel = hit ? scan.slice(clauseStart, hit.start) : '';
-    const clause = scan.slice(clauseStart, token.start);
-    const statement = readStatement({
-      written: token.written,
-      minus: token.minus,
+    const read = figureOf(ctx, {
+      token,
+      left,
+      written: batchesAsTimes ? '批次' : token.unit === 'other' ? null : token.unit,
+      hit,
       metric,
       scope,
-      afterLabel,
-      beforeLabel,
-      clause,
-      sentenceBefore,
-      year: ctx.year,
-      sentenceAboutEarlierYear: aboutEarlierYear,
-    });
-    scope = statement.scope;
-
-    if (unit === '%' || unit === 'ratio') {
-      const reading = percentReading(afterLabel, metric, statement.isChange);
-      if (reading === 'unread') continue;
-      if (reading === 'execution_rate' && metric !== 'execution_rate') {
-        item = METRICS[metric].label;
-        metric = 'execution_rate';
-      }
-    }
-    if (!fits(metric, unit)) continue;
-    if (metric === 'self_eval_score' && scoreOfCriterion(scan.slice(start, token.start))) continue;
-
-    let phase = statedPhase({
-      label: hit ? scan.slice(hit.start, hit.end) : null,
-      labelPhase: hit?.rule.phase,
-      afterLabel,
-      beforeLabel,
-      clause: scan.slice(clauseFrom, token.start),
-      previousPhase,
-      listsParts: /其中/.test(scan.slice(start, token.start)),
-      defaultPhase: ctx.defaultPhase,
-    });
-    if (metric.startsWith('budget_') && metric !== 'budget_adjustment' && metric !== 'budget_adjustment_rate' && !hit) {
-      metric = budgetMetricOf(phase);
-    }
-    if ((metric === 'execution_rate' && statesBound(clause)) || speculative(clause)) continue;
-    const bracket = openInclusion(scan.slice(start, token.start));
-    if (bracket !== null) {
-      const parenAt = start + bracket;
-      const whole = out.filter((f) => f.start < parenAt).pop();
-      if (!includedPartIsRead(hit ? scan.slice(parenAt, hit.start) : null, metric, whole?.metric ?? null)) {
-        current = currentBefore;
-        continue;
-      }
-    }
-    if (comparesWithBudget(clause)) continue;
-    phase = phaseOfMetric(metric) ?? phase;
-
-    if (current && hit && metric.startsWith('budget_')) current.metric = metric;
-    if (current && metric !== 'execution_rate') current.phase = phase;
-    const quote = text.slice(clauseStart, token.unitEnd).replace(/\s+$/, '');
-    out.push({
-      metric,
-      phase,
-      scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope,
       item,
-      value: statement.value,
-      unit,
-      quote,
-      start: clauseStart,
-      reader: 'prose',
-      ...why,
+      clauseStart,
+      clauseFrom,
+      start,
+      sentenceProject,
+      aboutEarlierYear,
+      previousPhase,
+      read: out,
+      why,
     });
+    if (read === 'part') current = currentBefore;
+    if (read === null || read === 'part') continue;
+    if (current && hit && read.metric.startsWith('budget_')) current.metric = read.metric;
+    if (current && read.metric !== 'execution_rate') current.phase = read.phase;
+    out.push(read);
   }
   return { figures: totalsSplitAfter(ctx, scan, out), current };
 }
@@ -247,6 +181,122 @@ function projectCount(ctx: ExtractContext, token: NumberToken, sentenceStart: nu
     quote,
     start: clauseStart,
     ...why,
+  };
+}
+
+interface NumberReading {
+  token: NumberToken;
+  /** The words between the previous number and this one. */
+  left: string;
+  /** The unit written after the number (receptions written 次 are 批次), or null. */
+  written: MeasureUnit | null;
+  hit: LabelHit | undefined;
+  metric: MetricKey;
+  scope: string;
+  item: string;
+  clauseStart: number;
+  clauseFrom: number;
+  start: number;
+  sentenceProject: string;
+  aboutEarlierYear: boolean;
+  previousPhase: Phase | null;
+  /** The figures the sentence gave so far. */
+  read: readonly DraftFigure[];
+  why: { rule: string; confidence: number };
+}
+
+/**
+ * The figure a named number states: its unit of measure, the kind of statement (change, previous year, share,
+ * rate), its phase — or null where it is no figure of the vocabulary, and 'part' where it is a part inside a
+ * (含…) remark (the sentence's metric stays the whole's).
+ */
+function figureOf(ctx: ExtractContext, n: NumberReading): DraftFigure | 'part' | null {
+  const { scan, text } = ctx;
+  const { token, left, hit, clauseStart, clauseFrom, start, sentenceProject } = n;
+  let { metric, scope, item } = n;
+  const unit =
+    n.written ??
+    unitOfBareNumber({
+      written: token.written,
+      wordsBefore: left,
+      after: scan.slice(token.end, token.end + 4),
+      metric,
+      declared: ctx.declaredUnit(token.start),
+    });
+  if (unit === null) return null;
+  metric = metricForUnit(metric, unit);
+  if (sentenceProject) metric = metricInProjectSentence(metric);
+  if (sentenceProject && scope === '') scope = sentenceProject;
+  if (unit === '个' && /^\s*(?:项目|个项目)/.test(scan.slice(token.unitEnd, token.unitEnd + 4))) metric = 'project_count';
+
+  // what kind of statement: a change from last year, a share, a rate, or the amount itself
+  // white space out: conversion and blanked pinyin split words ("同比增 加21500 元")
+  const sentenceBefore = scan.slice(start, token.start).replace(/\s+/g, '');
+  const afterLabel = (hit ? scan.slice(hit.end, token.start) : left).replace(/\s+/g, '');
+  const beforeLabel = hit ? scan.slice(clauseStart, hit.start) : '';
+  const clause = scan.slice(clauseStart, token.start);
+  const statement = readStatement({
+    written: token.written,
+    minus: token.minus,
+    metric,
+    scope,
+    afterLabel,
+    beforeLabel,
+    clause,
+    sentenceBefore,
+    year: ctx.year,
+    sentenceAboutEarlierYear: n.aboutEarlierYear,
+  });
+  scope = statement.scope;
+
+  if (unit === '%' || unit === 'ratio') {
+    const reading = percentReading(afterLabel, metric, statement.isChange);
+    if (reading === 'unread') return null;
+    if (reading === 'execution_rate' && metric !== 'execution_rate') {
+      item = METRICS[metric].label;
+      metric = 'execution_rate';
+    }
+  }
+  if (!fits(metric, unit)) return null;
+  if (metric === 'self_eval_score' && scoreOfCriterion(scan.slice(start, token.start))) return null;
+
+  let phase = statedPhase({
+    label: hit ? scan.slice(hit.start, hit.end) : null,
+    labelPhase: hit?.rule.phase,
+    afterLabel,
+    beforeLabel,
+    clause: scan.slice(clauseFrom, token.start),
+    previousPhase: n.previousPhase,
+    listsParts: /其中/.test(scan.slice(start, token.start)),
+    defaultPhase: ctx.defaultPhase,
+  });
+  if (metric.startsWith('budget_') && metric !== 'budget_adjustment' && metric !== 'budget_adjustment_rate' && !hit) {
+    metric = budgetMetricOf(phase);
+  }
+  if ((metric === 'execution_rate' && statesBound(clause)) || speculative(clause)) return null;
+  const bracket = openInclusion(scan.slice(start, token.start));
+  if (bracket !== null) {
+    const parenAt = start + bracket;
+    const whole = n.read.filter((f) => f.start < parenAt).pop();
+    if (!includedPartIsRead(hit ? scan.slice(parenAt, hit.start) : null, metric, whole?.metric ?? null)) {
+      return 'part';
+    }
+  }
+  if (comparesWithBudget(clause)) return null;
+  phase = phaseOfMetric(metric) ?? phase;
+
+  const quote = text.slice(clauseStart, token.unitEnd).replace(/\s+$/, '');
+  return {
+    metric,
+    phase,
+    scope: scope === '' && ctx.projectScope ? ctx.projectScope : scope,
+    item,
+    value: statement.value,
+    unit,
+    quote,
+    start: clauseStart,
+    reader: 'prose',
+    ...n.why,
   };
 }
 
