@@ -25,6 +25,7 @@ import {
 import { includesIgnoringSpace } from './quote';
 import { toHalfWidth } from './numbers';
 import { extractReport, type DraftFigure, type Extraction } from './extract';
+import { titleOf } from './extract/header';
 import { SUPPORTED_EXTENSIONS } from './formats';
 import { confirmedDrafts } from './ingest-checked';
 
@@ -181,56 +182,8 @@ export function defaultReportId(unitId: string, year: number, kind: ReportKind):
 // ---------------------------------------------------------------------------------------------------------
 // What the text says about itself: title and date
 
-/** Lines before the title that are not part of it: attachment numbers, tables of contents, site chrome. */
-const BEFORE_TITLE = /^(?:附件\s*[\d一二三四五六七八九十]*\s*[:：]?|目\s*录|您当前.*|当前位置.*|首页.*|\[\s*索引号.*|索引号.*|\[bookmark:.*\]|-{3,}|={3,}|!\[.*)$/;
-/** Words of a report title; a title block without one continues into the next block. */
-const TITLE_WORD = /报告|决算|预算|说明|自评|评价|公开|绩效|三公|情况/;
-/** Headings, labels and dates end a title: "一、部门概况", "公开时间：…", "单位名称:…". */
-const NOT_TITLE = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+部分)|^[^:：]{1,16}[:：]|\.{4,}|…{2,}|[。；;]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
-
-/** A line without the Markdown around it ("# 标题", "**标题**"). */
-function cleanLine(line: string): string {
-  return line.trim().replace(/^#+\s*/, '').replace(/^(?:\*\*|__)\s*/, '').replace(/\s*(?:\*\*|__)$/, '').trim();
-}
-
-function isTitleLike(line: string): boolean {
-  const length = line.replace(/\s+/g, '').length;
-  return length >= 2 && length <= 60 && !NOT_TITLE.test(line);
-}
-
-/**
- * The report's title as printed: the first block of title-like lines (joined with spaces, as the manifest
- * writes line breaks), continued into the next block while it has no title word ("株洲市…医疗保障局" ⏎⏎
- * "2022年度…自评报告") and by a parenthesised year line ("(2023 年度)"). Null when the text starts with
- * prose and has no such line; the result always occurs in the text, white space aside.
- */
-export function titleOf(text: string): string | null {
-  const lines = text.split(/\r?\n/).slice(0, 80).map(cleanLine);
-  const parts: string[] = [];
-  let i = 0;
-  while (i < lines.length && (lines[i] === '' || BEFORE_TITLE.test(lines[i] ?? ''))) i++;
-  for (; i < lines.length && parts.length < 4; i++) {
-    const line = lines[i] ?? '';
-    if (line === '') {
-      if (TITLE_WORD.test(parts.join(''))) break;
-      continue;
-    }
-    if (!isTitleLike(line)) break;
-    parts.push(line);
-  }
-  if (parts.length > 0) {
-    let j = i;
-    while (j < lines.length && lines[j] === '') j++;
-    const next = lines[j] ?? '';
-    if (/^[(（]\s*(?:20|19)\d\d\s*年度?\s*[)）]$/.test(next)) parts.push(next);
-  }
-  // keep as many lines as still occur in the text (Markdown between lines may break the join)
-  for (let n = parts.length; n > 0; n--) {
-    const title = parts.slice(0, n).join(' ');
-    if (includesIgnoringSpace(text, title)) return title;
-  }
-  return null;
-}
+// the report's title as printed: the one title detector is the extractor's header stage
+export { titleOf };
 
 /** Labels of the date a report states, in the words the reports use. */
 const DATE_LABEL = /(公开时间|公开日期|发布日期|发布时间|填报日期|填报时间)[ \t|]*[:：]?[ \t|]*/g;

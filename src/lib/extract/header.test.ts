@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectKind, detectUnit, detectYear } from './header';
+import { detectKind, detectUnit, detectYear, isTitleLike, titleLines, titleOf } from './header';
+import { titleOf as ingestTitleOf } from '../ingest';
 import { headerCopy } from './tokens';
 
 // The header is read from the header copy of a text, as extractReport reads it. Each row is one kind of
@@ -160,5 +161,48 @@ describe('detectKind', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect(kind(text)).toBe(expected);
+  });
+});
+
+// One title detector: ingest names a report by titleOf, the kind is read from titleLines; both skip the same
+// chrome and read lines the same way (titleOf's own table is in src/lib/ingest.test.ts).
+describe('the title: titleOf and titleLines read lines alike', () => {
+  it.each<[name: string, text: string, title: string | null, area: string[]]>([
+    [
+      'a breadcrumb before the title',
+      '您的位置：首页 > 信息公开 > 预决算\n甲县医疗保障局2023年度部门决算\n\n一、部门概况',
+      '甲县医疗保障局2023年度部门决算',
+      ['甲县医疗保障局2023年度部门决算', '一、部门概况'],
+    ],
+    [
+      'index metadata and a rule',
+      '索引号：123-456\n---\n# 甲县医疗保障局2023年部门预算公开说明\n\n正文。',
+      '甲县医疗保障局2023年部门预算公开说明',
+      ['甲县医疗保障局2023年部门预算公开说明'],
+    ],
+    [
+      'an attachment number in words',
+      '附件四\n\n**甲县2023年“三公”经费说明**\n\n正文',
+      '甲县2023年“三公”经费说明',
+      ['甲县2023年“三公”经费说明', '正文'],
+    ],
+    ['prose first', '今年以来，我局认真贯彻落实上级决策部署，全年支出100万元，较上年有所减少，主要是压减一般性支出。\n', null, []],
+  ])('%s', (_name, text, title, area) => {
+    expect(titleOf(text)).toBe(title);
+    expect(titleLines(text)).toEqual(area);
+  });
+
+  it.each<[line: string, titleLike: boolean]>([
+    ['甲县医疗保障局2023年度部门决算', true],
+    ['一、部门概况', false],
+    ['公开时间：2023年10月12日', false],
+    ['本单位全年支出100万元。', false],
+    ['甲', false],
+  ])('isTitleLike «%s»: %s', (line, titleLike) => {
+    expect(isTitleLike(line)).toBe(titleLike);
+  });
+
+  it('is the one ingest uses', () => {
+    expect(ingestTitleOf).toBe(titleOf);
   });
 });

@@ -1,4 +1,5 @@
 import type { ReportKind } from '../../schemas/vocabulary';
+import { includesIgnoringSpace } from '../quote';
 
 /**
  * What a report is about: the unit, the fiscal year and the kind, read from its title area and body.
@@ -349,29 +350,92 @@ export function detectYear(text: string): number | null {
   return [...votes.entries()].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a))[0];
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The title: the one title detector, for the kind (the title area) and for ingest (the title as printed)
+
 /**
- * Lines of site chrome and index metadata: breadcrumbs, "您的位置", 索引号 / 发布机构 / 发布日期 rows.
+ * Lines around a title that are not part of it: site chrome and index metadata (breadcrumbs, "您的位置", 索引号 /
+ * 发布机构 / 发布日期 rows), attachment numbers, tables of contents, rules and images of a converted file.
  * A breadcrumb is any line with two ">": written `>[^>]*>` (an unanchored `[^>]*>[^>]*>` scans to the end of
  * the line from every position, quadratic on a long line without ">").
  */
-const CHROME = /^(?:附件\s*\d*[:：]?|目\s*录|您当前|您的位置|当前位置|首页|\[|【|索引号|#+\s*$)|主题分类|体裁分类|发布机构|发布日期|成文日期|发文字号|信息来源|浏览次数|公开目录|>[^>]*>/;
+const CHROME =
+  /^(?:附件\s*\d*[:：]?|目\s*录|您当前|您的位置|当前位置|首页|\[|【|索引号|#+\s*$)|主题分类|体裁分类|发布机构|发布日期|成文日期|发文字号|信息来源|浏览次数|公开目录|>[^>]*>/;
+/** Lines before the title: attachment numbers ("附件 2：", "附件四"), contents, chrome, rules, bookmarks and images. */
+const BEFORE_TITLE = /^(?:附件\s*[\d一二三四五六七八九十]*\s*[:：]?|目\s*录|您当前.*|当前位置.*|首页.*|\[\s*索引号.*|索引号.*|\[bookmark:.*\]|-{3,}|={3,}|!\[.*)$/;
+/** Words of a report title; a title block without one continues into the next block. */
+const TITLE_WORD = /报告|决算|预算|说明|自评|评价|公开|绩效|三公|情况/;
+/** Headings, labels and dates end a title: "一、部门概况", "公开时间：…", "单位名称:…". */
+const NOT_TITLE = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+部分)|^[^:：]{1,16}[:：]|\.{4,}|…{2,}|[。；;]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
+/** Longest title line (characters, white space aside): a longer line is prose. */
+const MAX_TITLE_LINE = 60;
+
+/** A line without the Markdown around it ("# 标题", "**标题**"). */
+function cleanLine(line: string): string {
+  return line.trim().replace(/^#+\s*/, '').replace(/^(?:\*\*|__)\s*/, '').replace(/\s*(?:\*\*|__)$/, '').trim();
+}
+
+/** Whether a (clean) line is chrome, contents or an attachment number around a title rather than part of it. */
+function isChrome(line: string): boolean {
+  return CHROME.test(line) || BEFORE_TITLE.test(line);
+}
+
+/** Whether a line may be (part of) a report title: short, and no heading, label, date or sentence. */
+export function isTitleLike(line: string): boolean {
+  const length = line.replace(/\s+/g, '').length;
+  return length >= 2 && length <= MAX_TITLE_LINE && !NOT_TITLE.test(line);
+}
 
 /**
  * The title area: the first lines that carry words, up to the first paragraph of prose (a report that opens
  * with prose has no title). Site chrome is skipped; a table of contents counts (its part titles name the kind).
  */
-function titleLines(text: string): string[] {
+export function titleLines(text: string): string[] {
   const lines: string[] = [];
   for (const raw of text.split('\n')) {
     // a flattened table's title keeps the row's trailing pipes
-    const l = raw.trim().replace(/[\s|]+$/, '');
-    if (l === '' || CHROME.test(l)) continue;
-    if (l.length > 60 || /[。；;]$/.test(l)) break;
+    const l = cleanLine(raw).replace(/[\s|]+$/, '');
+    if (l === '' || isChrome(l)) continue;
+    if (l.length > MAX_TITLE_LINE || /[。；;]$/.test(l)) break;
     // table rows are not titles
     if (!/[|\t]/.test(l)) lines.push(l);
     if (lines.length === 8) break;
   }
   return lines;
+}
+
+/**
+ * The report's title as printed: the first block of title-like lines (joined with spaces, as the manifest
+ * writes line breaks), continued into the next block while it has no title word ("株洲市…医疗保障局" ⏎⏎
+ * "2022年度…自评报告") and by a parenthesised year line ("(2023 年度)"). Null when the text starts with
+ * prose and has no such line; the result always occurs in the text, white space aside.
+ */
+export function titleOf(text: string): string | null {
+  const lines = text.split(/\r?\n/).slice(0, 80).map(cleanLine);
+  const parts: string[] = [];
+  let i = 0;
+  while (i < lines.length && (lines[i] === '' || isChrome(lines[i] ?? ''))) i++;
+  for (; i < lines.length && parts.length < 4; i++) {
+    const line = lines[i] ?? '';
+    if (line === '') {
+      if (TITLE_WORD.test(parts.join(''))) break;
+      continue;
+    }
+    if (!isTitleLike(line)) break;
+    parts.push(line);
+  }
+  if (parts.length > 0) {
+    let j = i;
+    while (j < lines.length && lines[j] === '') j++;
+    const next = lines[j] ?? '';
+    if (/^[(（]\s*(?:20|19)\d\d\s*年度?\s*[)）]$/.test(next)) parts.push(next);
+  }
+  // keep as many lines as still occur in the text (Markdown between lines may break the join)
+  for (let n = parts.length; n > 0; n--) {
+    const title = parts.slice(0, n).join(' ');
+    if (includesIgnoringSpace(text, title)) return title;
+  }
+  return null;
 }
 
 function kindOf(line: string): ReportKind | null {

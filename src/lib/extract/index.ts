@@ -2,9 +2,11 @@ import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
 import { containsPersonalData, findPrivateNames } from '../privacy';
 import { checkQuoteStates } from '../quote';
 import { detectKind, detectUnit, detectYear, isBudgetReport } from './header';
+import { formulaFigures } from './stages/formula';
 import { onlyStatedTotals } from './stages/only-total';
 import { figuresInSentence, type SentenceState } from './prose';
 import { lineReaders, readBlocks } from './readers';
+import { rateFormulas } from './readers/formula';
 import type { Span } from './readers/one-cell-per-line';
 import { asWrittenIn, findTokens, headerCopy, scanCopy } from './tokens';
 import type { DraftFigure, ExtractContext, Extraction } from './types';
@@ -153,6 +155,8 @@ export function extractReport(text: string): Extraction {
   });
   flush();
   figures.push(...scoreTotals(ctx));
+  // after the other readers: a formula's bare amounts take their unit from amounts stated elsewhere
+  figures.push(...formulaFigures(ctx, rateFormulas(scan), figures));
   figures.push(...onlyStatedTotals(figures));
 
   // one figure per statement; none whose quote would republish personal data (a private name counts

@@ -1,4 +1,4 @@
-import type { MetricKey, Phase } from '../../schemas/vocabulary';
+import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
 
 /**
  * How Chinese budget disclosures name what they measure. Patterns run on text whose full-width
@@ -159,3 +159,52 @@ export const PHASE_WORDS: readonly [RegExp, Phase][] = [
   [/年初预算|预算数|预算为|预算安排|预算金额|预算资金|批复预算|预算总|预算\s*$/, 'budget'],
   [/决算|执行数|实际|执行金额|完成/, 'actual'],
 ];
+
+/**
+ * Parts of a budget whose spending a report states after their budget, in the next sentence, without naming
+ * them again ("基本支出全年预算总额82.00万元…。实际支出80.10万元"). The totals are not among them: after a total's
+ * budget, 实际支出 stays the executed budget.
+ */
+export const BUDGETED_PARTS: ReadonlySet<MetricKey> = new Set<MetricKey>([
+  'basic_expenditure', 'project_expenditure', 'personnel_expenditure', 'public_expenditure',
+  'sangong_total', 'sangong_reception', 'sangong_abroad', 'sangong_vehicle_total', 'sangong_vehicle_operation', 'sangong_vehicle_purchase',
+]);
+
+/**
+ * Sentences about the health-insurance fund's own accounts, or scoring rules ("每超过一个百分点扣0.4分"): their
+ * numbers are not the unit's figures.
+ */
+export const FUND_OR_RULE = /医保基金|基金收入|基金支出|统筹基金|参保率|(?<!自评|综合|最终|项目|部门)[计得扣]\s*\d+(?:\.\d+)?\s*分|不得分|扣完为止/;
+
+/** Income-like metrics: in a project report, "支出x万元" after them is the project's execution, not more income. */
+export const INCOME_LIKE: ReadonlySet<MetricKey> = new Set<MetricKey>([
+  'funds_allocated', 'income_total', 'income_other', 'carryover_beginning', 'fiscal_appropriation_total', 'income_general_budget',
+]);
+
+/** What a sentence about one project ("“离休人员医疗费用”项目…当年财政拨款收入100万元") says the project was given: its budget. */
+export const PROJECT_FUNDING: ReadonlySet<MetricKey> = new Set<MetricKey>(['fiscal_appropriation_total', 'income_total', 'funds_allocated']);
+
+/**
+ * Metrics that name a whole (a total, a headcount): what a sentence lists after "其中" are its parts, which are
+ * other facts than the whole, so an unnamed or same-named part is left out rather than read as the whole.
+ */
+export const WHOLES: ReadonlySet<MetricKey> = new Set<MetricKey>([
+  'income_total', 'expenditure_total', 'fiscal_appropriation_total', 'grand_total', 'sangong_total',
+  'staff_count', 'vehicle_count', 'reception_batches', 'reception_people', 'abroad_groups', 'abroad_people',
+]);
+
+/** How an amount splits by purpose: stated after 其中 under an amount no label names, they are that amount's. */
+export const SPLITS: ReadonlySet<MetricKey> = new Set<MetricKey>(['basic_expenditure', 'project_expenditure', 'personnel_expenditure', 'public_expenditure']);
+
+/** A count stated in another unit belongs to a sibling metric (接待2批次，25人次 → batches, then people). */
+export const SIBLING_BY_UNIT: Partial<Record<MetricKey, Partial<Record<MeasureUnit, MetricKey>>>> = {
+  reception_batches: { 人: 'reception_people', 人次: 'reception_people', 万元: 'sangong_reception', 元: 'sangong_reception' },
+  sangong_reception: { 批次: 'reception_batches', 人次: 'reception_people', 人: 'reception_people' },
+  sangong_abroad: { 个: 'abroad_groups', 人: 'abroad_people', 人次: 'abroad_people' },
+  sangong_vehicle_total: { 辆: 'vehicle_count' },
+  sangong_vehicle_purchase: { 辆: 'vehicle_purchase_count' },
+  abroad_groups: { 人: 'abroad_people', 人次: 'abroad_people' },
+  reception_people: { 批次: 'reception_batches', 万元: 'sangong_reception', 元: 'sangong_reception' },
+  abroad_people: { 个: 'abroad_groups' },
+  vehicle_purchase_count: { 万元: 'sangong_vehicle_purchase', 元: 'sangong_vehicle_purchase' },
+};

@@ -6,6 +6,7 @@ import { checkQuoteStates } from '../quote';
 // input sentence and the figures it must yield, as [metric, phase, scope, value, unit].
 const DECISION = '平安县医疗保障局2022年度部门决算（金额单位：万元）\n';
 const BUDGET = '平安县医疗保障局2023年部门预算公开说明\n';
+const SELF_EVAL = '平安县医疗保障局2023年度部门整体支出绩效自评报告\n';
 type Expected = [string, string, string, string, string];
 
 const CASES: [string, string, string, Expected[]][] = [
@@ -30,6 +31,12 @@ const CASES: [string, string, string, Expected[]][] = [
   ['a statement line under such a header names no project', DECISION, '单位:万元\n序号 项目名称 项目实施单位 预算数(调整后) 执行数(至2023年底) 结余数 结余交回财政数 自评得分\n1 社会保障和就业支出 326.72 326.72\n2 工资福利支出 100 100\n', []],
   ['reception costs listed item by item after the total', DECISION, '公务接待2批次，25人次，共计支出0.25万元，具体内容包括：1. 配合调研工作，用餐费用1200元；2. 协助实地考察调研，用餐费用1300元。', [['reception_batches', 'actual', '', '2', '批次'], ['reception_people', 'actual', '', '25', '人次'], ['sangong_reception', 'actual', '', '0.25', '万元'], ['sangong_reception', 'actual', '', '1200', '元'], ['sangong_reception', 'actual', '', '1300', '元']]],
   ['a change word after 其中 is a change, not a part', DECISION, '“三公”经费支出100万元，其中：公务用车购置费25万元，较上年31万元减少6万元，下降19.35%。', [['sangong_total', 'actual', '', '100', '万元'], ['sangong_vehicle_purchase', 'actual', '', '25', '万元'], ['sangong_vehicle_purchase', 'actual', 'prior_year', '31', '万元'], ['sangong_vehicle_purchase', 'actual', 'change_vs_prior', '-6', '万元'], ['sangong_vehicle_purchase', 'actual', 'change_vs_prior', '-19.35', '%']]],
+  ['实际支出 opening a sentence is the spending of the part budgeted before it', SELF_EVAL, '2023年本单位基本支出全年预算总额82.00万元，其中：人员经费72.18万元，公用经费9.82万元。实际支出80.10万元，基本支出预算执行率97.68%。', [['basic_expenditure', 'adjusted', '', '82.00', '万元'], ['personnel_expenditure', 'adjusted', '', '72.18', '万元'], ['public_expenditure', 'adjusted', '', '9.82', '万元'], ['basic_expenditure', 'actual', '', '80.10', '万元'], ['execution_rate', 'actual', '', '97.68', '%']]],
+  ['… after 全年 too', SELF_EVAL, '项目支出年初预算数为138.00万元。全年实际支出2.25万元。', [['project_expenditure', 'budget', '', '138.00', '万元'], ['project_expenditure', 'actual', '', '2.25', '万元']]],
+  ['… but after a total’s budget it stays the executed budget', SELF_EVAL, '我单位年初预算数为205.60万元。实际支出82.35万元。', [['expenditure_total', 'budget', '', '205.60', '万元'], ['budget_executed', 'actual', '', '82.35', '万元']]],
+  ['… and not across paragraphs', SELF_EVAL, '基本支出全年预算82万元。\n实际支出80万元。', [['basic_expenditure', 'adjusted', '', '82', '万元'], ['budget_executed', 'actual', '', '80', '万元']]],
+  ['a rate formula’s amounts in the unit the report states them elsewhere', SELF_EVAL, '2023年“三公”经费支出1.56万元。\n“三公经费”控制率1.04=（“三公经费”实际支出数15639/“三公经费”预算安排数15000）×100%。\n', [['sangong_total', 'actual', '', '1.56', '万元'], ['sangong_total', 'actual', '', '15639', '元'], ['sangong_total', 'budget', '', '15000', '元'], ['execution_rate', 'actual', '', '1.04', 'ratio']]],
+  ['… and none where it does not', SELF_EVAL, '“三公经费”控制率1.04=（“三公经费”实际支出数15639/“三公经费”预算安排数15000）×100%。\n', [['execution_rate', 'actual', '', '1.04', 'ratio']]],
   ['not a budget report', '', '平安县统计局：2022年全县居民人均可支配收入3.2万元，人均消费支出2.1万元，同比增长5%。', []],
 ];
 

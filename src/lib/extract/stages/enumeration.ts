@@ -1,3 +1,8 @@
+import { METRICS, type MetricKey } from '../../../schemas/vocabulary';
+import { SIBLING_BY_UNIT, WHOLES } from '../lexicon';
+import type { DraftFigure } from '../types';
+import type { LabelHit } from './label';
+
 /**
  * Enumerations in prose: "其中：A x万元，B y万元", "主要用于…", "按功能科目分类…" lists and "A和B分别为x和y".
  * The parts of such a list are often named by words no label knows; these helpers read the words only, the
@@ -46,4 +51,51 @@ export function announcedList(sentenceBefore: string): 'functional' | 'project' 
   const project = Math.max(sentenceBefore.lastIndexOf('按项目'), sentenceBefore.lastIndexOf('项目名称'));
   if (functional < 0 && project < 0) return null;
   return functional > project ? 'functional' : 'project';
+}
+
+/**
+ * In an enumeration announced as "按功能科目分类" or "按项目名称分类", an unknown label before a number is
+ * a functional class or a project: "其中其他医疗保障管理事务支出48万元".
+ */
+export function enumerationLabel(
+  scan: string,
+  sentenceStart: number,
+  subjectStart: number,
+  clauseFrom: number,
+  to: number,
+  hits: readonly LabelHit[],
+  current: MetricKey | null,
+): LabelHit | null {
+  if (hits.some((h) => h.start >= clauseFrom && h.rule.kind === 'metric')) return null;
+  const label = enumeratedName(scan.slice(clauseFrom, to));
+  if (label === null) return null;
+  const at = to - label.length;
+  const list = announcedList(scan.slice(sentenceStart, clauseFrom));
+  if (list === null) {
+    // "支出共701.23万元，其中上划…资金292.44万元，线下请拨资金408.79万元": parts of the current amount; a 其中
+    // before the current amount's own clause lists its siblings ("其中：公务接待费43.77万元、会议费34.10万元")
+    if (
+      current &&
+      !WHOLES.has(current) &&
+      announcesParts(scan.slice(subjectStart, to)) &&
+      (METRICS[current].measures as readonly string[]).includes('money') &&
+      !namesComparison(label)
+    ) {
+      return { rule: { metric: current, pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
+    }
+    return null;
+  }
+  if (list === 'functional')
+    return { rule: { metric: 'functional_expenditure', pattern: /$/, kind: 'metric' }, start: at, end: to, item: label };
+  return { rule: { metric: 'budget_executed', pattern: /$/, kind: 'metric', scope: label }, start: at, end: to, item: '' };
+}
+
+/**
+ * The metric whose parts a sentence goes on to enumerate: the current one, or the sibling its last number was
+ * read as ("接待2批次，25人次，共计支出0.25万元，具体内容包括：1. …，用餐费用1200元": the money, not the batches).
+ */
+export function enumeratedMetric(current: MetricKey, read: readonly DraftFigure[]): MetricKey {
+  const last = read.at(-1)?.metric;
+  const siblings: readonly MetricKey[] = Object.values(SIBLING_BY_UNIT[current] ?? {});
+  return last !== undefined && siblings.includes(last) ? last : current;
 }

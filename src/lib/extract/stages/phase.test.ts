@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricKey, Phase } from '../../../schemas/vocabulary';
-import { budgetMetricOf, phaseFrom, phaseOfMetric } from './phase';
+import { budgetMetricOf, phaseFrom, phaseOfMetric, statedPhase, type PhaseWords } from './phase';
 
 describe('phaseFrom: the phase words name', () => {
   it.each<[text: string, phase: Phase | null]>([
@@ -42,5 +42,33 @@ describe('budgetMetricOf: the budget metric of a phase', () => {
   ])('%s → %s', (phase, metric) => {
     expect(budgetMetricOf(phase)).toBe(metric);
     expect(phaseOfMetric(metric)).toBe(phase);
+  });
+});
+
+describe('statedPhase: the phase of a number in prose', () => {
+  const words = (over: Partial<PhaseWords>): PhaseWords => ({
+    label: '基本支出',
+    labelPhase: undefined,
+    afterLabel: '',
+    beforeLabel: '',
+    clause: '',
+    previousPhase: null,
+    listsParts: false,
+    defaultPhase: 'actual',
+    ...over,
+  });
+  it.each<[name: string, over: Partial<PhaseWords>, phase: Phase]>([
+    ['the label’s own phase', { label: '年初预算数', labelPhase: 'budget' }, 'budget'],
+    ['phase words in the label', { label: '“三公”经费支出预算' }, 'budget'],
+    ['phase words after the label', { afterLabel: '决算数为' }, 'actual'],
+    ['一般公共预算 in a label names no phase', { label: '一般公共预算财政拨款收入', afterLabel: '为' }, 'actual'],
+    ['budget words before the label', { beforeLabel: '调整后' }, 'adjusted'],
+    ['a part after 其中 keeps the sentence’s phase', { previousPhase: 'budget', listsParts: true }, 'budget'],
+    ['a labelled number without 其中 does not', { previousPhase: 'budget' }, 'actual'],
+    ['a number without a label keeps it', { label: null, previousPhase: 'adjusted' }, 'adjusted'],
+    ['… unless its clause names one', { label: null, clause: '，决算数', previousPhase: 'adjusted' }, 'actual'],
+    ['the report’s default', { defaultPhase: 'budget' }, 'budget'],
+  ])('%s', (_name, over, phase) => {
+    expect(statedPhase(words(over))).toBe(phase);
   });
 });
