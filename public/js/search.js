@@ -24,12 +24,17 @@
   input.value = params.get('q') ?? '';
   const chosen = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
 
+  // The joined national site lists its partitions' folders ("hunan/", …): their indexes are searched as one
+  // (Pagefind's multisite search), each result's address under its folder. A site of its own has one index, "".
+  const bundles = form.dataset.bundles ? JSON.parse(form.dataset.bundles) : [''];
   let pagefind = null;
   let queries = null;
   const load = async () => {
     if (!pagefind) {
-      pagefind = await import(new URL('pagefind/pagefind.js', siteRoot).href);
-      await pagefind.options({ baseUrl: '/' });
+      const [first = '', ...others] = bundles;
+      pagefind = await import(new URL(`${first}pagefind/pagefind.js`, siteRoot).href);
+      await pagefind.options({ baseUrl: `/${first}` });
+      for (const folder of others) await pagefind.mergeIndex(new URL(`${folder}pagefind/`, siteRoot).href, { baseUrl: `/${folder}` });
     }
     return pagefind;
   };
