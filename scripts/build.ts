@@ -22,7 +22,13 @@ import { parseArgs } from 'node:util';
 import { UNIT_COLUMNS } from '../src/lib/validate';
 import { parseCsv } from '../src/lib/csv';
 import { PARTITION_ENV, PARTITION_FOLDER, partitionFolder, provincesOf } from '../src/lib/partition';
-import { NATIONAL_PAGES, nationalIndexPage, nationalSangongPage, nationalSearchPage, readPartitionExport } from '../src/lib/partition-national';
+import {
+  NATIONAL_PAGES,
+  nationalIndexPage,
+  nationalSangongPage,
+  nationalSearchPage,
+  readPartitionExport,
+} from '../src/lib/partition-national';
 import { siteBase } from '../src/lib/site';
 
 const root = process.cwd();
@@ -102,7 +108,9 @@ function buildPartition(province: string): void {
   renameSync(join(work, 'dist'), join(OUT, folder));
   rmSync(work, { recursive: true, force: true });
   const total = (performance.now() - started) / 1000;
-  console.error(`partition ${folder} (${province}): ${times.map(([label, s]) => `${label} ${seconds(s)}`).join(', ')}; total ${seconds(total)}`);
+  console.error(
+    `partition ${folder} (${province}): ${times.map(([label, s]) => `${label} ${seconds(s)}`).join(', ')}; total ${seconds(total)}`,
+  );
 }
 
 /** Builds the partitions as child processes, `jobs` at a time; resolves to the provinces whose build failed. */
@@ -151,7 +159,12 @@ function joinPartitions(): void {
   }
   const partitions = folders.map((folder) => {
     const table = (name: string): unknown => JSON.parse(readFileSync(join(OUT, folder, 'data', `${name}.json`), 'utf8'));
-    return readPartitionExport(folder, { units: table('units'), reports: table('reports'), figures: table('figures'), findings: table('findings') });
+    return readPartitionExport(folder, {
+      units: table('units'),
+      reports: table('reports'),
+      figures: table('figures'),
+      findings: table('findings'),
+    });
   });
   writeFileSync(join(OUT, NATIONAL_PAGES.home), nationalIndexPage(partitions));
   writeFileSync(join(OUT, NATIONAL_PAGES.sangong), nationalSangongPage(partitions));
@@ -165,7 +178,9 @@ function joinPartitions(): void {
 if (options.partition !== undefined) {
   const province = options.partition;
   if (!provinces().includes(province)) {
-    console.error(`build: no unit in data/units.csv has the province ${JSON.stringify(province)}; the provinces are: ${provinces().join('、')}`);
+    console.error(
+      `build: no unit in data/units.csv has the province ${JSON.stringify(province)}; the provinces are: ${provinces().join('、')}`,
+    );
     process.exit(1);
   }
   buildPartition(province);

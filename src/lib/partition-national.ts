@@ -66,15 +66,19 @@ function parseTable<T>(schema: z.ZodType<T>, json: unknown, file: string): T[] {
  * folder is that province's (a folder copied under the wrong name would put one province's links under another's).
  */
 export function readPartitionExport(folder: string, tables: JoinedTables): PartitionExport {
-  if (!PARTITION_FOLDER.test(folder)) throw new Error(`${folder}: not a partition folder name (lower-case ASCII letters, digits and hyphens)`);
+  if (!PARTITION_FOLDER.test(folder))
+    throw new Error(`${folder}: not a partition folder name (lower-case ASCII letters, digits and hyphens)`);
   const file = (name: string) => `${folder}/data/${name}.json`;
   const units = parseTable(exportedUnit, tables.units, file('units'));
   const provinces = [...new Set(units.map((u) => u.province))];
   const province = provinces[0];
   if (provinces.length !== 1 || province === undefined) {
-    throw new Error(`${file('units')}: a partition holds the units of one province, this one of ${provinces.length}: ${provinces.join('、')}`);
+    throw new Error(
+      `${file('units')}: a partition holds the units of one province, this one of ${provinces.length}: ${provinces.join('、')}`,
+    );
   }
-  if (partitionFolder(province) !== folder) throw new Error(`${folder}: holds ${province}, whose partition folder is ${partitionFolder(province)}`);
+  if (partitionFolder(province) !== folder)
+    throw new Error(`${folder}: holds ${province}, whose partition folder is ${partitionFolder(province)}`);
   return {
     folder,
     province,
@@ -97,7 +101,12 @@ export interface NationalSangongRow {
   reception?: ExportedFigure;
 }
 
-const SANGONG_PARTS = { total: 'sangong_total', abroad: 'sangong_abroad', vehicle: 'sangong_vehicle_total', reception: 'sangong_reception' } as const;
+const SANGONG_PARTS = {
+  total: 'sangong_total',
+  abroad: 'sangong_abroad',
+  vehicle: 'sangong_vehicle_total',
+  reception: 'sangong_reception',
+} as const;
 
 /**
  * 三公经费 stated for the whole unit, per report and phase, over every partition: the rows of each partition's
@@ -113,7 +122,9 @@ export function nationalSangongRows(partitions: readonly PartitionExport[]): Nat
       for (const phase of PHASE_NAMES) {
         const row: NationalSangongRow = { folder: partition.folder, province: partition.province, report, phase };
         for (const [key, metric] of Object.entries(SANGONG_PARTS) as [keyof typeof SANGONG_PARTS, string][]) {
-          const figure = own.find((f) => f.metric === metric && f.phase === phase && f.scope === '' && f.item === '' && f.value_yuan !== '');
+          const figure = own.find(
+            (f) => f.metric === metric && f.phase === phase && f.scope === '' && f.item === '' && f.value_yuan !== '',
+          );
           if (figure) row[key] = figure;
         }
         if (row.total || row.abroad || row.vehicle || row.reception) rows.push(row);

@@ -69,7 +69,9 @@ export function provincesOf(units: readonly { province: string }[]): string[] {
 export function partitionDataset(dataset: ValidDataset, province: string): ValidDataset {
   const units = dataset.units.filter((u) => u.province === province);
   if (units.length === 0) {
-    throw new Error(`no unit in data/units.csv has the province ${JSON.stringify(province)}; the provinces are: ${provincesOf(dataset.units).join('、')}`);
+    throw new Error(
+      `no unit in data/units.csv has the province ${JSON.stringify(province)}; the provinces are: ${provincesOf(dataset.units).join('、')}`,
+    );
   }
   const unitIds = new Set(units.map((u) => u.id));
   const reports = dataset.reports.filter((r) => unitIds.has(r.unit_id));
