@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UNIT_COLUMNS } from '../src/lib/validate';
 import { parseCsv } from '../src/lib/csv';
-import { PARTITION_ENV, PARTITION_FOLDER, partitionFolder, provincesOf } from '../src/lib/partition';
+import { PARTITION_ENV, PARTITION_FOLDER, childrenCpuSeconds, partitionFolder, provincesOf } from '../src/lib/partition';
 import {
   NATIONAL_PAGES,
   nationalIndexPage,
@@ -59,22 +59,40 @@ function steps(astroConfig: string[]): [string, string, string[]][] {
   ];
 }
 
-/** Runs the steps, stopping at the first that fails; returns each step's wall time in seconds. */
-function runSteps(cwd: string, env: NodeJS.ProcessEnv, astroConfig: string[]): [string, number][] {
-  const times: [string, number][] = [];
+/** The CPU seconds this process's finished children took so far (Linux; null elsewhere). */
+const childrenCpu = (): number | null =>
+  existsSync('/proc/self/stat') ? childrenCpuSeconds(readFileSync('/proc/self/stat', 'utf8')) : null;
+
+/** How long a step took: wall-clock seconds, and CPU seconds (user + system) when the system says. */
+interface StepTime {
+  label: string;
+  wall: number;
+  cpu: number | null;
+}
+
+/** Runs the steps, stopping at the first that fails; returns what each took. */
+function runSteps(cwd: string, env: NodeJS.ProcessEnv, astroConfig: string[]): StepTime[] {
+  const times: StepTime[] = [];
   for (const [label, command, args] of steps(astroConfig)) {
     const started = performance.now();
+    const cpuBefore = childrenCpu();
     const result = spawnSync(command, args, { cwd, env, stdio: 'inherit' });
     if (result.status !== 0) {
       console.error(`build: ${label} failed (${[command, ...args].join(' ')}: exit ${result.status ?? result.signal})`);
       process.exit(1);
     }
-    times.push([label, (performance.now() - started) / 1000]);
+    const cpuAfter = childrenCpu();
+    times.push({
+      label,
+      wall: (performance.now() - started) / 1000,
+      cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+    });
   }
   return times;
 }
 
 const seconds = (s: number) => `${s.toFixed(1)} s`;
+const timing = (wall: number, cpu: number | null) => (cpu === null ? seconds(wall) : `${seconds(wall)} (CPU ${seconds(cpu)})`);
 
 /** The provinces of data/units.csv (read as CSV only: the content step validates the whole dataset). */
 function provinces(): string[] {
@@ -107,9 +125,11 @@ function buildPartition(province: string): void {
   rmSync(join(OUT, folder), { recursive: true, force: true });
   renameSync(join(work, 'dist'), join(OUT, folder));
   rmSync(work, { recursive: true, force: true });
-  const total = (performance.now() - started) / 1000;
+  const wall = (performance.now() - started) / 1000;
+  const cpus = times.map((t) => t.cpu);
+  const cpu = cpus.every((c) => c !== null) ? cpus.reduce((a, b) => (a ?? 0) + (b ?? 0), 0) : null;
   console.error(
-    `partition ${folder} (${province}): ${times.map(([label, s]) => `${label} ${seconds(s)}`).join(', ')}; total ${seconds(total)}`,
+    `partition ${folder} (${province}): ${times.map((t) => `${t.label} ${timing(t.wall, t.cpu)}`).join(', ')}; total ${timing(wall, cpu)}`,
   );
 }
 
@@ -118,6 +138,7 @@ async function buildPartitions(list: string[], jobs: number): Promise<string[]> 
   const failed: string[] = [];
   const queue = [...list];
   const started = performance.now();
+  const cpuBefore = childrenCpu();
   const worker = async () => {
     for (let province = queue.shift(); province !== undefined; province = queue.shift()) {
       const name = province;
@@ -141,7 +162,9 @@ async function buildPartitions(list: string[], jobs: number): Promise<string[]> 
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, list.length)) }, worker));
-  console.error(`join: ${list.length} partition(s), ${jobs} at a time, in ${seconds((performance.now() - started) / 1000)}`);
+  const cpuAfter = childrenCpu();
+  const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  console.error(`join: ${list.length} partition(s), ${jobs} at a time, in ${timing((performance.now() - started) / 1000, cpu)}`);
   return failed;
 }
 

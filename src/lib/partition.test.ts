@@ -7,6 +7,7 @@ import {
   PARTITION_ENV,
   PARTITION_FOLDER,
   PROVINCE_FOLDERS,
+  childrenCpuSeconds,
   datasetForBuild,
   partitionDataset,
   partitionFolder,
@@ -98,5 +99,20 @@ describe('datasetForBuild', () => {
     [{ [PARTITION_ENV]: '上海市' }, dataset.reports.filter((r) => r.unit_id.startsWith('sh-')).length],
   ])('%j → %d reports', (env, reports) => {
     expect(datasetForBuild(dataset, env).reports).toHaveLength(reports);
+  });
+});
+
+describe('childrenCpuSeconds', () => {
+  const stat = (comm: string, cutime: string, cstime: string) =>
+    `4242 (${comm}) S 1 4242 4242 0 -1 4194304 99 0 0 0 7 3 ${cutime} ${cstime} 20 0 1 0 1146361 3133440 408 18446744073709551615 0`;
+  it.each([
+    [stat('node', '1234', '66'), 13],
+    [stat('tsx', '0', '0'), 0],
+    [stat('a (b) c', '150', '50'), 2],
+    ['', null],
+    [stat('node', '-1', '5'), null],
+    [stat('node', 'x', '5'), null],
+  ])('%j → %j', (line, seconds) => {
+    expect(childrenCpuSeconds(line)).toBe(seconds);
   });
 });

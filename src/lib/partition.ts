@@ -93,3 +93,19 @@ export function datasetForBuild(dataset: ValidDataset, env: Readonly<Record<stri
   const province = env[PARTITION_ENV];
   return province === undefined || province === '' ? dataset : partitionDataset(dataset, province);
 }
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux whatever the kernel's own rate). */
+const USER_HZ = 100;
+
+/**
+ * The CPU seconds (user + system) of a process's children that it has waited for, from its /proc/<pid>/stat
+ * line (fields 16 and 17, cutime and cstime; they include the children's own waited-for children). A build's
+ * wall time on a shared machine says little; the CPU time its steps took says what it costs.
+ */
+export function childrenCpuSeconds(stat: string): number | null {
+  // the command name (field 2) is in parentheses and may hold spaces and parentheses itself
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = [fields[13], fields[14]].map(Number);
+  if (ticks.some((n) => !Number.isInteger(n) || n < 0)) return null;
+  return ticks.reduce((a, b) => a + b, 0) / USER_HZ;
+}
