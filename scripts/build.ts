@@ -8,6 +8,7 @@
  *                                                  (default: one per CPU), then the national pages over them
  *   npm run build -- --join --prebuilt             only the national pages, over the partition folders already in
  *                                                  dist-partitions/ (the last job of a CI matrix)
+ *   npm run --silent build -- --list-partitions    the provinces of data/units.csv as a JSON array (a CI matrix's list)
  *
  * Every build runs the same steps: content → astro build → search words → pagefind → canonical Pagefind files.
  * A partition builds in a work folder of its own (.partitions/<folder>/: a copy of the code, data/ and
@@ -41,6 +42,7 @@ const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const { values: options } = parseArgs({
   options: {
     partition: { type: 'string' },
+    'list-partitions': { type: 'boolean', default: false },
     join: { type: 'boolean', default: false },
     prebuilt: { type: 'boolean', default: false },
     only: { type: 'string' },
@@ -170,6 +172,7 @@ async function buildPartitions(list: string[], jobs: number): Promise<string[]> 
 
 /** The national pages over every partition folder in dist-partitions/, from their JSON exports only. */
 function joinPartitions(): void {
+  const started = performance.now();
   const folders = existsSync(OUT)
     ? readdirSync(OUT, { withFileTypes: true })
         .filter((e) => e.isDirectory() && PARTITION_FOLDER.test(e.name) && existsSync(join(OUT, e.name, 'data', 'units.json')))
@@ -195,10 +198,15 @@ function joinPartitions(): void {
   mkdirSync(join(OUT, 'js'), { recursive: true });
   for (const script of ['search.js', 'search-query.js']) cpSync(join(root, 'public', 'js', script), join(OUT, 'js', script));
   cpSync(join(root, 'public', 'favicon.svg'), join(OUT, 'favicon.svg'));
-  console.error(`join: national pages over ${partitions.map((p) => `${p.folder} (${p.province})`).join(', ')} in dist-partitions/`);
+  console.error(
+    `join: national pages over ${partitions.map((p) => `${p.folder} (${p.province})`).join(', ')} in dist-partitions/, in ${seconds((performance.now() - started) / 1000)}`,
+  );
 }
 
-if (options.partition !== undefined) {
+if (options['list-partitions']) {
+  // the provinces as a JSON array, for a CI matrix (`matrix: province: ${{ fromJSON(…) }}`)
+  console.log(JSON.stringify(provinces()));
+} else if (options.partition !== undefined) {
   const province = options.partition;
   if (!provinces().includes(province)) {
     console.error(
@@ -229,5 +237,6 @@ if (options.partition !== undefined) {
   }
   joinPartitions();
 } else {
-  runSteps(root, process.env, []);
+  const times = runSteps(root, process.env, []);
+  console.error(`build: ${times.map((t) => `${t.label} ${timing(t.wall, t.cpu)}`).join(', ')}`);
 }
