@@ -209,7 +209,10 @@ describe('national pages', () => {
 
   it('search: the form lists every partition’s folder for the merged search', () => {
     const form = documentOf(pages.search).querySelector('#search-form');
-    expect(JSON.parse(form?.getAttribute('data-bundles') ?? '')).toEqual(['hunan/', 'sichuan/']);
+    expect(JSON.parse(form?.getAttribute('data-bundles') ?? '')).toEqual([
+      { folder: 'hunan/', name: '湖南省' },
+      { folder: 'sichuan/', name: '四川省' },
+    ]);
     expect(form?.getAttribute('data-label-unit')).toBe('单位');
   });
 });

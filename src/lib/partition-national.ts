@@ -162,7 +162,7 @@ a{color:#0b57a4}
 .muted,footer{color:#555;font-size:.9rem}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;min-width:100%}
-th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top;white-space:nowrap}
 .num{text-align:right;white-space:nowrap}
 .search-row{display:flex;gap:.5rem;max-width:40rem}
 .search-row input{flex:1;min-width:0;font:inherit;padding:.4rem .5rem}
@@ -254,7 +254,7 @@ export function nationalSearchPage(partitions: readonly PartitionExport[]): stri
     none: t('search.none'),
     count: t('search.count', { count: '{count}', shown: '{shown}' }),
     failed: t('search.failed'),
-    bundles: JSON.stringify(partitions.map((p) => `${p.folder}/`)),
+    bundles: JSON.stringify(partitions.map((p) => ({ folder: `${p.folder}/`, name: p.province }))),
   };
   const attributes = Object.entries(data)
     .map(([name, value]) => ` data-${name}="${html(value)}"`)
