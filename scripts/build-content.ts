@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { readDataset } from '../src/lib/dataset-files';
 import { formatProblem, validateDataset } from '../src/lib/validate';
 import { buildCollections } from '../src/lib/dataset';
+import { datasetForBuild } from '../src/lib/partition';
 
 const root = process.cwd();
 const { problems, dataset } = validateDataset(readDataset(root));
@@ -15,7 +16,8 @@ if (problems.length > 0) {
   console.error(`content: ${problems.length} problem(s) in data/ — nothing written. Fix them and run again.`);
   process.exit(1);
 }
-const collections = buildCollections(dataset);
+// one province's part when scripts/build.ts builds a partition (MINGZHANG_PARTITION), else the whole dataset
+const collections = buildCollections(datasetForBuild(dataset, process.env));
 const out = join(root, 'content');
 mkdirSync(out, { recursive: true });
 for (const [name, entries] of Object.entries(collections)) {

@@ -24,12 +24,19 @@
   input.value = params.get('q') ?? '';
   const chosen = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
 
+  // The joined national site lists its partitions ({ folder: "hunan/", name: "湖南省" }, …): their indexes are
+  // searched as one (Pagefind's multisite search), each result's address under its folder and named with its
+  // partition. A site of its own has one index, in its own folder.
+  const bundles = form.dataset.bundles ? JSON.parse(form.dataset.bundles) : [{ folder: '', name: '' }];
+  const partitionOf = (href) => bundles.find((b) => b.folder !== '' && href.startsWith(new URL(b.folder, siteRoot).href))?.name ?? '';
   let pagefind = null;
   let queries = null;
   const load = async () => {
     if (!pagefind) {
-      pagefind = await import(new URL('pagefind/pagefind.js', siteRoot).href);
-      await pagefind.options({ baseUrl: '/' });
+      const [first, ...others] = bundles;
+      pagefind = await import(new URL(`${first.folder}pagefind/pagefind.js`, siteRoot).href);
+      await pagefind.options({ baseUrl: `/${first.folder}` });
+      for (const { folder } of others) await pagefind.mergeIndex(new URL(`${folder}pagefind/`, siteRoot).href, { baseUrl: `/${folder}` });
     }
     return pagefind;
   };
@@ -118,8 +125,7 @@
       link.textContent = result.meta?.title ?? result.url;
       const meta = document.createElement('p');
       meta.className = 'muted result-meta';
-      meta.textContent = ['unit', 'year', 'kind']
-        .map((name) => (result.filters?.[name] ?? []).join('、'))
+      meta.textContent = [partitionOf(href), ...['unit', 'year', 'kind'].map((name) => (result.filters?.[name] ?? []).join('、'))]
         .filter(Boolean)
         .join(' · ');
       const excerpt = document.createElement('p');

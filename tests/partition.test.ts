@@ -1,0 +1,211 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partitionFolder } from '../src/lib/partition';
+import { sangongRows } from '../src/lib/views';
+import type { FigureEntry } from '../src/schemas/figure';
+import type { ReportEntry } from '../src/schemas/report';
+import type { Unit } from '../src/schemas/unit';
+import { browserUnavailable, launchBrowser } from './helpers/browser';
+import { distDir, htmlFiles, projectRoot, readContent, requireBuild } from './helpers/built-site';
+import { serveStatic } from './helpers/static-server';
+
+/*
+ * The national build (issue 11, "Past one machine") in a copy of the project: four provinces' partitions built
+ * as parallel processes (`npm run build -- --join --jobs 2 --only …`) and joined. The whole site that npm test
+ * built (dist/, content/) is the reference: each partition must hold exactly its province's part of it.
+ */
+
+const PROVINCES = ['湖南省', '四川省', '上海市', '新疆维吾尔自治区'];
+const LEFT_OUT = '广东省';
+const TABLES = ['units', 'reports', 'figures', 'findings', 'indicators', 'projects'] as const;
+
+let root = '';
+let out = '';
+let build = { status: null as number | null, output: '' };
+
+const json = (dir: string, table: string): { [key: string]: unknown }[] =>
+  JSON.parse(readFileSync(join(dir, 'data', `${table}.json`), 'utf8'));
+const page = (path: string) => parseHTML(readFileSync(join(out, path), 'utf8')).document;
+
+beforeAll(() => {
+  requireBuild();
+  root = mkdtempSync(join(tmpdir(), 'mingzhang-partitions-'));
+  for (const entry of ['data', 'src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  const result = spawnSync('npm', ['run', 'build', '--', '--join', '--jobs', '2', '--only', PROVINCES.join(',')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '', SITE_URL: '' },
+  });
+  build = { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  out = join(root, 'dist-partitions');
+}, 600_000); // four small builds take about 75 s on an idle 2-core machine; much longer when it is shared
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('npm run build -- --join', () => {
+  it('builds the four partitions as parallel processes and joins them', () => {
+    expect(build.status, build.output).toBe(0);
+    // two builds ran at once: some partition started before another finished
+    const events = [...build.output.matchAll(/^\[(\w+)\] |^join: (\w+) \(/gm)].map((m) => (m[1] ? `out ${m[1]}` : `done ${m[2]}`));
+    const firstDone = events.findIndex((e) => e.startsWith('done'));
+    expect(new Set(events.slice(0, firstDone).map((e) => e.slice(4))).size, build.output).toBeGreaterThanOrEqual(2);
+    const folders = readdirSync(out, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect(folders.sort()).toEqual([...PROVINCES.map(partitionFolder), 'js'].sort());
+    expect(existsSync(join(root, '.partitions')) && readdirSync(join(root, '.partitions')).length > 0).toBe(false);
+  });
+
+  describe.each(PROVINCES)('the partition of %s', (province) => {
+    const folder = partitionFolder(province);
+    const dir = () => join(out, folder);
+    const whole = (table: string) => json(distDir, table);
+    const unitIds = () =>
+      new Set(
+        whole('units')
+          .filter((u) => u['province'] === province)
+          .map((u) => String(u['id'])),
+      );
+    const reportIds = () =>
+      new Set(
+        whole('reports')
+          .filter((r) => unitIds().has(String(r['unit_id'])))
+          .map((r) => String(r['id'])),
+      );
+
+    it.each(TABLES)('exports exactly the whole site’s %s rows of its province', (table) => {
+      const units = unitIds();
+      const reports = reportIds();
+      const own = (row: { [key: string]: unknown }) =>
+        table === 'units'
+          ? units.has(String(row['id']))
+          : table === 'reports'
+            ? reports.has(String(row['id']))
+            : reports.has(String(row['report_id']));
+      const expected = whole(table).filter(own);
+      expect(json(dir(), table)).toEqual(expected);
+      if (table === 'units' || table === 'reports' || table === 'figures') expect(expected.length).toBeGreaterThan(0);
+    });
+
+    it('has a page for each of its reports and units and for no other, and names no other province’s unit', () => {
+      const pages = htmlFiles(dir());
+      const names = (prefix: string) =>
+        pages
+          .filter((p) => p.startsWith(prefix))
+          .map((p) => p.slice(prefix.length, -'.html'.length))
+          .sort();
+      expect(names('reports/')).toEqual([...reportIds()].sort());
+      expect(names('units/')).toEqual([...unitIds()].sort());
+      const others = readContent<Unit>('units')
+        .filter((u) => u.province !== province)
+        .map((u) => u.name);
+      const mentions = pages.flatMap((p) => {
+        const text = readFileSync(join(dir(), p), 'utf8');
+        return others.filter((name) => text.includes(name)).map((name) => `${p}: ${name}`);
+      });
+      expect(mentions).toEqual([]);
+    });
+
+    it('has its own search index', () => {
+      expect(existsSync(join(dir(), 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    });
+  });
+
+  it('leaves out the province it was not asked for', () => {
+    expect(existsSync(join(out, partitionFolder(LEFT_OUT)))).toBe(false);
+  });
+
+  it('lists every partition on the national index, with the counts of its exports', () => {
+    const rows = [...page('index.html').querySelectorAll('#partitions tbody tr')];
+    expect(rows.map((r) => r.getAttribute('data-partition')).sort()).toEqual(PROVINCES.map(partitionFolder).sort());
+    for (const row of rows) {
+      const folder = row.getAttribute('data-partition') ?? '';
+      const reports = row.querySelectorAll('td.num')[1]?.textContent;
+      expect(reports).toBe(String(json(join(out, folder), 'reports').length));
+      expect(existsSync(join(out, row.querySelector('a')?.getAttribute('href') ?? 'missing'))).toBe(true);
+    }
+  });
+
+  it('compares 三公经费 across partitions: the rows the whole site’s own rule gives for these provinces', () => {
+    const units = readContent<Unit>('units');
+    const provinceOf = new Map(units.map((u) => [u.id, u.province]));
+    const reports = readContent<ReportEntry>('reports').filter((r) => PROVINCES.includes(provinceOf.get(r.unit_id) ?? ''));
+    const expected = sangongRows(reports, readContent<FigureEntry>('figures')).map(
+      (r) =>
+        `${partitionFolder(provinceOf.get(r.report.unit_id) ?? '')} ${r.report.id} ${r.phase} ${[r.total, r.abroad, r.vehicle, r.reception].map((f) => f?.id ?? '-').join(' ')}`,
+    );
+    const rows = [...page('sangong.html').querySelectorAll('#sangong-table tbody tr')].map((row) => {
+      const cells = [...row.querySelectorAll('td.num')].map((c) => c.querySelector('a')?.getAttribute('href')?.split('#')[1] ?? '-');
+      return `${row.getAttribute('data-partition')} ${row.getAttribute('data-report')} ${row.getAttribute('data-phase')} ${cells.join(' ')}`;
+    });
+    expect(rows).toEqual(expected);
+    // rows from several partitions (广东 and 新疆 state no 三公经费 in the bundled reports)
+    expect(new Set(rows.map((r) => r.split(' ')[0])).size).toBeGreaterThanOrEqual(3);
+    for (const link of page('sangong.html').querySelectorAll('#sangong-table a')) {
+      expect(existsSync(join(out, (link.getAttribute('href') ?? '').split('#')[0] ?? ''))).toBe(true);
+    }
+  });
+
+  const unavailable = browserUnavailable();
+  it.skipIf(unavailable !== null)(
+    'searches every partition at once in Chromium, and each partition on its own',
+    async () => {
+      const site = await serveStatic(out, '/national/');
+      const browser = await launchBrowser();
+      try {
+        const tab = await browser.newPage();
+        const errors: string[] = [];
+        tab.on('pageerror', (e) => errors.push(e.message));
+        const resultLinks = async (path: string) => {
+          await tab.goto(`${site.url}${path}`);
+          await expect.poll(() => tab.locator('#search-results li').count(), { message: path, timeout: 20_000 }).toBeGreaterThan(0);
+          const hrefs = await tab
+            .locator('#search-results a.result-title')
+            .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+          return hrefs.map((href) => href.slice(site.url.length));
+        };
+        const provinceOf = new Map(PROVINCES.map((p) => [partitionFolder(p), p]));
+
+        const national = await resultLinks('search.html?q=医疗保障局');
+        const folders = new Set(national.map((href) => href.split('/')[0]));
+        expect(folders.size, national.join('\n')).toBeGreaterThanOrEqual(2);
+        expect([...folders].every((f) => PROVINCES.map(partitionFolder).includes(f ?? ''))).toBe(true);
+        const reportHits = national.filter((href) => /^\w+\/reports\//.test(href));
+        expect(new Set(reportHits.map((href) => href.split('/')[0])).size, national.join('\n')).toBeGreaterThanOrEqual(2);
+        // each result names its partition
+        const metas = await tab.locator('#search-results .result-meta').allTextContents();
+        expect(metas.map((m) => m.split(' · ')[0])).toEqual(national.map((href) => provinceOf.get(href.split('/')[0] ?? '')));
+        // the filters of all partitions are merged: every province is a choice
+        const regions = await tab.locator('#search-filters select[name=region] option').allTextContents();
+        for (const province of PROVINCES) expect(regions).toContain(province);
+        // a result opens its page in its partition
+        const target = reportHits[0] ?? '';
+        await tab.goto(`${site.url}${target}`);
+        expect(await tab.locator('h1').count()).toBeGreaterThan(0);
+
+        const shanghai = await resultLinks('search.html?q=普陀区');
+        expect(shanghai.some((href) => href.startsWith('shanghai/reports/'))).toBe(true);
+
+        const own = await resultLinks('hunan/search.html?q=医疗保障局');
+        expect(
+          own.every((href) => href.startsWith('hunan/')),
+          own.join('\n'),
+        ).toBe(true);
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+        await site.close();
+      }
+    },
+    120_000,
+  );
+});
