@@ -123,6 +123,12 @@ describe('unitSummary: execution rate with its denominator named', () => {
       ],
     ],
     [
+      "only the rates of parts: not the unit's",
+      '部门决算',
+      [{ metric: 'execution_rate', value: '27.87', unit: '%', phase: 'actual', scope: 'project' }],
+      ['报告未载明全单位的预算执行率，只写明了 1 项部分支出或项目的执行率，见下方“图表”。'],
+    ],
+    [
       'a rate without the amounts behind it',
       '部门整体支出绩效自评',
       [{ metric: 'execution_rate', value: '0.628571429', unit: 'ratio', phase: 'actual' }],

@@ -134,8 +134,12 @@ function sangongSentences(report: ReportEntry, figures: readonly FigureEntry[]):
  * amounts give with each denominator it states: a rate means nothing until its denominator is named.
  */
 function executionSentences(report: ReportEntry, figures: readonly FigureEntry[], scope: string): Sentence[] {
-  const row = executionRows([report], figures).find((r) => r.scope === scope);
-  if (!row) return [sentence('unitPage.summary.rateNone')];
+  const rows = executionRows([report], figures);
+  const row = rows.find((r) => r.scope === scope);
+  if (!row) {
+    // the rates of parts (all projects, one project) are not the unit's: named as such, not promoted to it
+    return [rows.length > 0 ? sentence('unitPage.summary.rateOnlyParts', { count: rows.length }) : sentence('unitPage.summary.rateNone')];
+  }
   const out = [sentence('unitPage.summary.rate', { rate: figure(row.stated) })];
   const executed = row.executed;
   const executedFen = executed ? toFen(executed.value, executed.unit) : null;
