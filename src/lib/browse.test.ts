@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSE_PAGE_SIZE, browseIndex, browseKey, paginate, type BrowseLink, type BrowsePage, type BrowseReport } from './browse';
+import {
+  BROWSE_PAGE_SIZE,
+  browseIndex,
+  browseKey,
+  paginate,
+  regionAddress,
+  type BrowseLink,
+  type BrowsePage,
+  type BrowseReport,
+} from './browse';
 import type { Unit } from '../schemas/unit';
 import type { ReportKind } from '../schemas/vocabulary';
 
@@ -173,5 +182,16 @@ describe('paginate', () => {
     [[1, 2, 3, 4, 5], 2, [[1, 2], [3, 4], [5]]],
   ])('%j by %i', (items, size, expected) => {
     expect(paginate(items, size)).toEqual(expected);
+  });
+});
+
+describe('regionAddress', () => {
+  it.each([
+    [['湖南省', '株洲市', '炎陵县'], '湖南省株洲市炎陵县'],
+    [['上海市', '上海市', '普陀区'], '上海市普陀区'],
+    [['上海市'], '上海市'],
+    [[], ''],
+  ])('%j', (path, address) => {
+    expect(regionAddress(path)).toBe(address);
   });
 });

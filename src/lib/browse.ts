@@ -81,6 +81,11 @@ export function browseKey(facet: BrowseFacet, path: readonly string[]): string {
     .slice(0, 12);
 }
 
+/** A region's names from the province down as one address, as Chinese writes it: 上海市 (province and city) once. */
+export function regionAddress(path: readonly string[]): string {
+  return path.filter((name, k) => name !== path[k - 1]).join('');
+}
+
 const pageKey = (key: string, page: number) => (page === 1 ? key : `${key}-${page}`);
 const collator = new Intl.Collator('zh-CN');
 const regionOrder = (a: Unit, b: Unit) =>

@@ -138,7 +138,11 @@ function executionSentences(report: ReportEntry, figures: readonly FigureEntry[]
   const row = rows.find((r) => r.scope === scope);
   if (!row) {
     // the rates of parts (all projects, one project) are not the unit's: named as such, not promoted to it
-    return [rows.length > 0 ? sentence('unitPage.summary.rateOnlyParts', { count: rows.length }) : sentence('unitPage.summary.rateNone')];
+    return [
+      rows.length > 0
+        ? sentence('unitPage.summary.rateOnlyParts', { count: computed(String(rows.length)) })
+        : sentence('unitPage.summary.rateNone'),
+    ];
   }
   const out = [sentence('unitPage.summary.rate', { rate: figure(row.stated) })];
   const executed = row.executed;
