@@ -65,10 +65,9 @@ describe('browse pages', () => {
     const doc = readPage('browse.html');
     const provinces = [...doc.querySelectorAll('#by-region > ul > li')];
     expect(provinces.map((li) => li.querySelector('a')?.textContent).sort()).toEqual([...new Set(units.map((u) => u.province))].sort());
-    const total = provinces
-      .map((li) => li.querySelector(':scope > .count')?.textContent?.match(/(\d+) 个单位 · (\d+) 份报告/))
-      .map((m) => [Number(m?.[1]), Number(m?.[2])]);
-    expect(total.reduce((sum, [u = 0, r = 0]) => [sum[0] + u, sum[1] + r], [0, 0])).toEqual([units.length, reports.length]);
+    const counts = provinces.map((li) => li.querySelector(':scope > .count')?.textContent?.match(/(\d+) 个单位 · (\d+) 份报告/));
+    const sum = (k: 1 | 2) => counts.reduce((n, m) => n + Number(m?.[k]), 0);
+    expect([sum(1), sum(2)]).toEqual([units.length, reports.length]);
   });
 
   it('work without JavaScript: no page ships a script', () => {

@@ -24,8 +24,8 @@ export function narrowBars(options: PlotOptions, labels: readonly string[]): Plo
     marginRight: 48,
     marginTop: 24,
     height: 64 + ROW * labels.length,
+    // Plot gives the legend the chart's style too
     style: { fontSize: font },
-    ...(options.color ? { color: { ...options.color, style: { fontSize: font } } } : {}),
     y: { ...(options.y ?? {}), axis: null, domain: [...labels], paddingInner: 0.55, paddingOuter: 0.35 },
     marks: [
       ...(options.marks ?? []),
