@@ -118,8 +118,8 @@ describe('unitSummary: execution rate with its denominator named', () => {
       ],
       [
         '报告所述预算执行率为 75%。',
-        '以年初预算数（年初预算）为分母：90 万元 ÷ 100 万元 = 90%。',
-        '以全年预算数（调整后）（调整后预算）为分母：90 万元 ÷ 120 万元 = 75%。',
+        '以年初预算数为分母：90 万元 ÷ 100 万元 = 90%。',
+        '以全年预算数（调整后）为分母：90 万元 ÷ 120 万元 = 75%。',
       ],
     ],
     [
@@ -142,7 +142,7 @@ describe('unitSummary: execution rate with its denominator named', () => {
         wan('budget_executed', '5', 'actual'),
         { metric: 'execution_rate', value: '100', unit: '%', phase: 'actual' },
       ],
-      ['报告所述预算执行率为 100%。', '以年初预算数（年初预算）为分母：0 万元，分母为 0，无法计算（执行数 5 万元）。'],
+      ['报告所述预算执行率为 100%。', '以年初预算数为分母：0 万元，分母为 0，无法计算（执行数 5 万元）。'],
     ],
   ])('%s', (_name, kind, specs, expected) => {
     const [summary] = summaryOf(report('u-2024-x', 2024, specs, kind));

@@ -7,6 +7,7 @@ import { formatAmount, formatFigure, formatPercentString } from './format';
 import { toFen } from './money';
 import { formatScaled } from './numbers';
 import { percentOf } from './rates';
+import { phaseOfMetric } from './extract/stages/phase';
 import { executionRows, ownScope, pickAmount, sangongRows } from './views';
 
 /**
@@ -154,7 +155,10 @@ function executionSentences(report: ReportEntry, figures: readonly FigureEntry[]
     const percent = percentOf(executedFen, denominatorFen);
     const vars = {
       executed: figure(executed),
-      label: `${metricLabel(denominator.metric)}（${phaseLabel(denominator.phase)}）`,
+      // a budget metric names its phase itself (年初预算数); 基本支出 or 项目支出 needs it said
+      label: phaseOfMetric(denominator.metric)
+        ? metricLabel(denominator.metric)
+        : `${metricLabel(denominator.metric)}（${phaseLabel(denominator.phase)}）`,
       denominator: figure(denominator),
     };
     out.push(
