@@ -28,6 +28,9 @@ export const routes = {
   /** The published file a report was read from, as kept in data/originals/ (src/pages/originals/[file].ts). */
   original: (id: string, format: string) => `originals/${id}.${format}`,
   changelog: 'changelog.html',
+  /** Browsing by region, year, kind and department type (src/lib/browse.ts). */
+  browse: 'browse.html',
+  browsePage: (facet: string, key: string) => `browse/${facet}/${key}.html`,
   feed: 'feed.xml',
   sitemap: 'sitemap.xml',
 } as const;

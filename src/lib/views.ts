@@ -54,10 +54,17 @@ export interface Headline {
 
 const PARTS = ['basic_expenditure', 'project_expenditure'] as const;
 
-export function headline(figures: readonly FigureEntry[]): Headline {
-  // A report about one project states everything under the project's name: read its figures as the whole.
+/**
+ * The scope a report's figures speak for the whole in: '' (the unit), or — for a report about one project,
+ * which states everything under the project's name — that project.
+ */
+export function ownScope(figures: readonly FigureEntry[]): string {
   const projects = [...new Set(figures.filter((f) => isProjectScope(f.scope)).map((f) => f.scope))];
-  const own = figures.some((f) => f.scope === '') || projects.length !== 1 ? '' : (projects[0] ?? '');
+  return figures.some((f) => f.scope === '') || projects.length !== 1 ? '' : (projects[0] ?? '');
+}
+
+export function headline(figures: readonly FigureEntry[]): Headline {
+  const own = ownScope(figures);
   const amount = (metric: MetricKey, phase: Phase) => pickAmount(figures, metric, phase, own);
   const parts = (phase: Phase) => PARTS.flatMap((metric) => amount(metric, phase) ?? []);
   const out: Headline = { expenditureParts: [], budgetParts: [] };

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { sitemapXml } from '../lib/feeds';
 import { routes } from '../lib/paths';
+import { browseIndex } from '../lib/browse';
 import { siteBase } from '../lib/site';
 
 /**
@@ -27,6 +28,11 @@ export const GET: APIRoute = async ({ site }) => {
     routes.changelog,
     ...units.map((u) => routes.unit(u.id)),
     ...reports.map((r) => routes.report(r.id)),
+    routes.browse,
+    ...browseIndex(
+      units.map((u) => u.data),
+      reports.map((r) => r.data),
+    ).pages.map((p) => p.target),
   ];
   return new Response(sitemapXml(base, pages), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };
