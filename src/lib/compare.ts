@@ -1,0 +1,247 @@
+import type { FigureEntry } from '../schemas/figure';
+import type { ReportEntry } from '../schemas/report';
+import type { Unit } from '../schemas/unit';
+import { PHASE_NAMES, type MetricKey, type Phase } from '../schemas/vocabulary';
+import { toFen } from './money';
+import { formatScaled, parseStatedNumber } from './numbers';
+import { percentOf } from './rates';
+import { executionRows, groupBy, headline, pickAmount, sangongRows, type ExecutionRow, type SangongRow } from './views';
+
+/**
+ * The rows of the comparison pages (src/pages/compare): the views of src/lib/views.ts joined with their unit,
+ * plus what a comparison adds — amounts per staff member, shares of a stated total, execution rates per
+ * denominator. Every derived number is exact (integer fen, percentOf) and names the figures it comes from;
+ * nothing is summed across phases or into a total a report does not state.
+ */
+
+/** What a comparison row is filtered by (region, department type, phase, year). */
+export interface Facets {
+  year: number;
+  /** '' for a row that is not about one phase (a rate, a score). */
+  phase: Phase | '';
+  province: string;
+  city: string;
+  county: string;
+  department_type: string;
+}
+
+function facetsOf(report: ReportEntry, unit: Unit | undefined, phase: Phase | ''): Facets {
+  return {
+    year: report.year,
+    phase,
+    province: unit?.province ?? '',
+    city: unit?.city ?? '',
+    county: unit?.county ?? '',
+    department_type: unit?.department_type ?? '',
+  };
+}
+
+/** The choices each filter offers: the values present in the rows, sorted (years newest first). */
+export interface FacetOptions {
+  years: number[];
+  phases: Phase[];
+  provinces: string[];
+  departmentTypes: string[];
+}
+
+export function facetOptions(rows: readonly { facets: Facets }[]): FacetOptions {
+  const distinct = <T>(values: T[]) => [...new Set(values)];
+  const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+  return {
+    years: distinct(rows.map((r) => r.facets.year)).sort((a, b) => b - a),
+    phases: PHASE_NAMES.filter((p) => rows.some((r) => r.facets.phase === p)),
+    provinces: distinct(rows.map((r) => r.facets.province).filter((p) => p !== '')).sort(byName),
+    departmentTypes: distinct(rows.map((r) => r.facets.department_type).filter((d) => d !== '')).sort(byName),
+  };
+}
+
+/**
+ * An amount shared by a number of people, exact to the fen (rounded half away from zero), as a decimal
+ * string in 元; null when the head count is not a whole number above zero or the amount is not money.
+ */
+export function amountPerPerson(amount: FigureEntry, people: FigureEntry): string | null {
+  const fen = toFen(amount.value, amount.unit);
+  const count = parseStatedNumber(people.value);
+  if (fen === null || !count || count.negative || /[1-9]/.test(count.fraction)) return null;
+  const heads = BigInt(count.integer || '0');
+  if (heads === 0n) return null;
+  const twice = (fen * 2n) / heads;
+  const rounded = twice >= 0n ? (twice + 1n) / 2n : (twice - 1n) / 2n;
+  return formatScaled(rounded, 2);
+}
+
+/** The head count a report states for the whole unit (实有人数), if any. */
+function staffOf(figures: readonly FigureEntry[]): FigureEntry | undefined {
+  return figures.find((f) => f.metric === 'staff_count' && f.scope === '' && f.item === '' && f.unit === '人');
+}
+
+/** One row of the 三公经费 comparison: one report and phase, its unit and, where stated, its staff. */
+export interface SangongCompareRow extends SangongRow {
+  unit?: Unit;
+  facets: Facets;
+  /** 实有人数 stated in the same report. */
+  staff?: FigureEntry;
+  /** The stated total per staff member in 元 (exact to the fen), or null when either is not stated. */
+  perStaffYuan: string | null;
+}
+
+export function sangongCompareRows(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): SangongCompareRow[] {
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const byReport = groupBy(figures, (f) => f.report_id);
+  return sangongRows(reports, figures).map((row) => {
+    const unit = unitById.get(row.report.unit_id);
+    const staff = staffOf(byReport.get(row.report.id) ?? []);
+    const out: SangongCompareRow = { ...row, facets: facetsOf(row.report, unit, row.phase), perStaffYuan: row.total && staff ? amountPerPerson(row.total, staff) : null };
+    if (unit) out.unit = unit;
+    if (staff) out.staff = staff;
+    return out;
+  });
+}
+
+/** A rate computed from the report's amounts against one denominator. */
+export interface ComputedRate {
+  denominator: FigureEntry;
+  /** Percent, exact to two decimals; null when the denominator is 0. */
+  percent: string | null;
+}
+
+/** One row of the execution comparison: a stated rate and the rates its report's amounts give per denominator. */
+export interface ExecutionCompareRow extends ExecutionRow {
+  unit?: Unit;
+  facets: Facets;
+  /** Against the initial budget (年初预算数) and the adjusted budget (调整后预算数), where the report states them. */
+  onInitial?: ComputedRate;
+  onAdjusted?: ComputedRate;
+}
+
+export function executionCompareRows(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): ExecutionCompareRow[] {
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  return executionRows(reports, figures).map((row) => {
+    const unit = unitById.get(row.report.unit_id);
+    const out: ExecutionCompareRow = { ...row, facets: facetsOf(row.report, unit, '') };
+    const onInitial = row.computed.find((c) => c.denominator.phase === 'budget');
+    const onAdjusted = row.computed.find((c) => c.denominator.phase === 'adjusted');
+    if (unit) out.unit = unit;
+    if (onInitial) out.onInitial = onInitial;
+    if (onAdjusted) out.onAdjusted = onAdjusted;
+    return out;
+  });
+}
+
+/** A part's share of a stated total, exact to two decimals. */
+export interface Share {
+  part: FigureEntry;
+  /** Percent of the total; null when there is no stated total or it is 0. */
+  percent: string | null;
+}
+
+/** One row of the basic vs project comparison: one report and phase. */
+export interface ShareCompareRow {
+  report: ReportEntry;
+  unit?: Unit;
+  phase: Phase;
+  facets: Facets;
+  /** The denominator: 本年支出合计 as the report states it for the same phase. */
+  total?: FigureEntry;
+  basic?: Share;
+  project?: Share;
+}
+
+function shareOf(part: FigureEntry | undefined, total: FigureEntry | undefined): Share | undefined {
+  if (!part) return undefined;
+  const num = toFen(part.value, part.unit);
+  const den = total ? toFen(total.value, total.unit) : null;
+  return { part, percent: num === null || den === null ? null : percentOf(num, den) };
+}
+
+/**
+ * 基本支出 and 项目支出 as shares of 本年支出合计, per report and phase, where the report states a part. The
+ * denominator is always the stated total: two parts are never added up into a total the report does not state.
+ */
+export function shareCompareRows(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): ShareCompareRow[] {
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const byReport = groupBy(figures, (f) => f.report_id);
+  const rows: ShareCompareRow[] = [];
+  for (const report of reports) {
+    const own = byReport.get(report.id) ?? [];
+    const unit = unitById.get(report.unit_id);
+    for (const phase of PHASE_NAMES) {
+      const amount = (metric: MetricKey) => pickAmount(own, metric, phase);
+      const total = amount('expenditure_total');
+      const basic = shareOf(amount('basic_expenditure'), total);
+      const project = shareOf(amount('project_expenditure'), total);
+      if (!basic && !project) continue;
+      const row: ShareCompareRow = { report, phase, facets: facetsOf(report, unit, phase) };
+      if (unit) row.unit = unit;
+      if (total) row.total = total;
+      if (basic) row.basic = basic;
+      if (project) row.project = project;
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/** One row of the score comparison: a report's self-evaluation score beside its stated execution rate. */
+export interface ScoreCompareRow {
+  report: ReportEntry;
+  unit?: Unit;
+  facets: Facets;
+  score: FigureEntry;
+  executionRate?: FigureEntry;
+}
+
+/** Reports that state a self-evaluation score for the unit (or the one project they are about), with its rate. */
+export function scoreCompareRows(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): ScoreCompareRow[] {
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const byReport = groupBy(figures, (f) => f.report_id);
+  return reports.flatMap((report) => {
+    const { score, executionRate } = headline(byReport.get(report.id) ?? []);
+    if (!score) return [];
+    const unit = unitById.get(report.unit_id);
+    const row: ScoreCompareRow = { report, facets: facetsOf(report, unit, ''), score };
+    if (unit) row.unit = unit;
+    if (executionRate) row.executionRate = executionRate;
+    return [row];
+  });
+}
+
+/** One built page of a comparison: the first page is the comparison's own URL, the others `<comparison>/<year>.html`. */
+export interface ComparePage<T> {
+  /** '' for the first page, else the year it holds. */
+  slug: string;
+  /** The years on this page, newest first. */
+  years: number[];
+  rows: T[];
+}
+
+/**
+ * How a comparison is split into pages, so that a page stays a sane size when thousands of reports come: up to
+ * `limit` rows, one page with every year (the year is then a filter); beyond it, one page per year, the newest
+ * year first (under the comparison's own URL). A year is never split (its page may exceed the limit).
+ */
+export function comparePages<T extends { facets: Facets }>(rows: readonly T[], limit: number): ComparePage<T>[] {
+  const years = [...new Set(rows.map((r) => r.facets.year))].sort((a, b) => b - a);
+  if (rows.length <= limit) return [{ slug: '', years, rows: [...rows] }];
+  const byYear = groupBy(rows, (r) => r.facets.year);
+  return years.map((year, i) => ({ slug: i === 0 ? '' : String(year), years: [year], rows: byYear.get(year) ?? [] }));
+}
+
+/** The number of rows above which a comparison is split by year (about 1 MB of HTML with quotes in titles). */
+export const COMPARE_PAGE_LIMIT = 1500;
+
+/** The number of rows a chart draws at most; a longer table is drawn as its first rows by the chart's value. */
+export const CHART_ROW_LIMIT = 40;
+
+/**
+ * The rows a chart draws: those with a value, the largest first, at most `limit`. Values are approximate
+ * numbers for drawing only; the table keeps the exact ones.
+ */
+export function chartRows<T>(rows: readonly T[], value: (row: T) => number | null, limit = CHART_ROW_LIMIT): T[] {
+  return rows
+    .map((row) => ({ row, v: value(row) }))
+    .filter((x): x is { row: T; v: number } => x.v !== null && Number.isFinite(x.v))
+    .sort((a, b) => b.v - a.v)
+    .slice(0, limit)
+    .map((x) => x.row);
+}
