@@ -27,9 +27,35 @@ const js = loadCompareJs();
 
 // Cells a quote, a unit name or a value can bring: formulas in every spelling, numbers that must stay numbers.
 const CELLS = [
-  '=HYPERLINK("http://x","y")', '+SUM(A1)', '-2+3', '@cmd', '\tTAB', '\rCR', '=1+1', ' =leading space',
-  '-0.29', '+5', '-1,075.5', '1,153.8', '12', '0.628571429', '-', '+', '@', '', '因公出国（境）费', '“三公”经费 1.5 万元',
-  '-1,0', '1,15', '=', "'=already", 'a,b', 'say "hi"', 'two\nlines', 'x ', ' x',
+  '=HYPERLINK("http://x","y")',
+  '+SUM(A1)',
+  '-2+3',
+  '@cmd',
+  '\tTAB',
+  '\rCR',
+  '=1+1',
+  ' =leading space',
+  '-0.29',
+  '+5',
+  '-1,075.5',
+  '1,153.8',
+  '12',
+  '0.628571429',
+  '-',
+  '+',
+  '@',
+  '',
+  '因公出国（境）费',
+  '“三公”经费 1.5 万元',
+  '-1,0',
+  '1,15',
+  '=',
+  "'=already",
+  'a,b',
+  'say "hi"',
+  'two\nlines',
+  'x ',
+  ' x',
 ];
 
 describe('public/js/compare.js agrees with src/lib/csv.ts', () => {
@@ -71,7 +97,12 @@ describe('the view in the URL', () => {
   const controls = { year: ['2024', '2022'], phase: ['budget', 'actual'], metric: ['total', 'perStaff'] };
   const names = Object.keys(controls);
   it.each<[string, string, View, string]>([
-    ['every part', '?sort=total-desc&metric=perStaff&year=2024&phase=actual', { year: '2024', phase: 'actual', metric: 'perStaff', sort: { key: 'total', direction: 'desc' } }, '?year=2024&phase=actual&metric=perStaff&sort=total-desc'],
+    [
+      'every part',
+      '?sort=total-desc&metric=perStaff&year=2024&phase=actual',
+      { year: '2024', phase: 'actual', metric: 'perStaff', sort: { key: 'total', direction: 'desc' } },
+      '?year=2024&phase=actual&metric=perStaff&sort=total-desc',
+    ],
     ['nothing', '', {}, ''],
     ['values a control does not offer are ignored', '?year=1999&phase=%3Cscript%3E&sort=total-sideways', {}, ''],
     ['unknown parameters are dropped', '?utm_source=x&year=2022', { year: '2022' }, '?year=2022'],

@@ -79,6 +79,7 @@
     const table = document.getElementById('compare-table');
     if (!form || !table) return;
     form.hidden = false;
+    table.classList.add('enhanced');
     const body = table.tBodies[0];
     const rows = Array.from(body.rows);
     const heads = Array.from(table.tHead.rows[0].cells);
@@ -133,6 +134,12 @@
       if (column >= 0) heads[column].setAttribute('aria-sort', view.sort.direction === 'asc' ? 'ascending' : 'descending');
       const metric = view.metric ?? form.elements.metric?.options[0].value;
       for (const chart of charts) chart.hidden = chart.dataset.chart !== metric;
+      // on a phone the table keeps the chosen metric's columns (the compare pages' CSS, class "enhanced")
+      heads.forEach((th, i) => {
+        const chosen = (th.dataset.metricCol ?? '').split(' ').includes(metric);
+        th.classList.toggle('chosen', chosen);
+        for (const row of rows) row.cells[i]?.classList.toggle('chosen', chosen);
+      });
       shown.textContent = shown.dataset.template.replace('{shown}', String(count)).replace('{total}', String(rows.length));
       history.replaceState(null, '', `${location.pathname}${writeView(view, names)}${location.hash}`);
       // links to the comparison's other pages (other years) keep the view

@@ -6,6 +6,10 @@ import {
   comparePages,
   executionCompareRows,
   facetOptions,
+  regionLabel,
+  distinctLabels,
+  exactPercent,
+  plainDecimal,
   sangongCompareRows,
   scoreCompareRows,
   shareCompareRows,
@@ -16,8 +20,24 @@ import type { ReportEntry } from '../schemas/report';
 import type { Unit } from '../schemas/unit';
 import type { MeasureUnit } from '../schemas/vocabulary';
 
-const unitA: Unit = { id: 'a', name: '甲市甲区医疗保障局', short_name: '甲区医保局', province: '湖南省', city: '甲市', county: '甲区', department_type: '医疗保障局' };
-const unitB: Unit = { id: 'b', name: '乙市乙区财政局', short_name: '乙区财政局', province: '上海市', city: '上海市', county: '乙区', department_type: '财政局' };
+const unitA: Unit = {
+  id: 'a',
+  name: '甲市甲区医疗保障局',
+  short_name: '甲区医保局',
+  province: '湖南省',
+  city: '甲市',
+  county: '甲区',
+  department_type: '医疗保障局',
+};
+const unitB: Unit = {
+  id: 'b',
+  name: '乙市乙区财政局',
+  short_name: '乙区财政局',
+  province: '上海市',
+  city: '上海市',
+  county: '乙区',
+  department_type: '财政局',
+};
 
 /** One report of a unit with the figures it states, ids prefixed by the report's id. */
 function report(id: string, unit: Unit, year: number, specs: FigureSpec[]): { report: ReportEntry; figures: FigureEntry[] } {
@@ -85,7 +105,12 @@ describe('sangongCompareRows', () => {
   });
 
   it('offers as filters only the values present, newest year first, names in pinyin order', () => {
-    expect(facetOptions(rows)).toEqual({ years: [2024, 2022], phases: ['budget', 'actual'], provinces: ['湖南省', '上海市'], departmentTypes: ['财政局', '医疗保障局'] });
+    expect(facetOptions(rows)).toEqual({
+      years: [2024, 2022],
+      phases: ['budget', 'actual'],
+      provinces: ['湖南省', '上海市'],
+      departmentTypes: ['财政局', '医疗保障局'],
+    });
   });
 });
 
@@ -218,5 +243,63 @@ describe('chartRows', () => {
     ['at most the limit', [1, 2, 3, 4], 2, [4, 3]],
   ])('%s', (_name, values, limit, expected) => {
     expect(chartRows(values, (v) => v, limit)).toEqual(expected);
+  });
+});
+
+describe('regionLabel', () => {
+  it.each<[string, Pick<Unit, 'province' | 'city' | 'county'> | undefined, string]>([
+    ['province, city and county', { province: '湖南省', city: '株洲市', county: '渌口区' }, '湖南省 株洲市 渌口区'],
+    ['a municipality named once', { province: '上海市', city: '上海市', county: '普陀区' }, '上海市 普陀区'],
+    ['no unit', undefined, ''],
+  ])('%s', (_name, unit, label) => {
+    expect(regionLabel(unit)).toBe(label);
+  });
+});
+
+describe('distinctLabels', () => {
+  const rows = [
+    { label: '政府办公室 2025 年初预算', title: '上海市普陀区2025年区级部门预算' },
+    { label: '政府办公室 2025 年初预算', title: '上海市普陀区2025年区级单位预算' },
+    { label: '司法局 2026 年初预算', title: '上海市普陀区2026年区级部门预算' },
+    { label: '甲 2022', title: '同名' },
+    { label: '甲 2022', title: '同名' },
+    { label: '乙 2022', title: '乙的报告' },
+    { label: '乙 2022', title: '乙的报告（更正）' },
+  ];
+  it('keeps a label no other row has; where rows share one, adds what tells their details apart, else a number', () => {
+    const label = distinctLabels(
+      rows,
+      (r) => r.label,
+      (r) => r.title,
+    );
+    expect(rows.map(label)).toEqual([
+      '政府办公室 2025 年初预算（部门预算）',
+      '政府办公室 2025 年初预算（单位预算）',
+      '司法局 2026 年初预算',
+      '甲 2022',
+      '甲 2022 2',
+      '乙 2022',
+      '乙 2022（（更正））',
+    ]);
+  });
+});
+
+describe('exactPercent and plainDecimal', () => {
+  it.each<[string, string, MeasureUnit, string | null]>([
+    ['a percentage as stated', '27.87', '%', '27.87'],
+    ['a ratio, the point moved (no float)', '0.628571429', 'ratio', '62.8571429'],
+    ['a ratio of 1', '1', 'ratio', '100'],
+    ['a share of 0.00035', '0.00035', 'ratio', '0.035'],
+    ['not a rate', '98', '分', null],
+  ])('%s', (_name, value, unit, percent) => {
+    expect(exactPercent({ value, unit })).toBe(percent);
+  });
+  it.each([
+    ['1,153.8', '1153.8'],
+    ['24', '24'],
+    ['-0.50', '-0.5'],
+    ['１２', '12'],
+  ])('plainDecimal(%j) is %j', (value, plain) => {
+    expect(plainDecimal(value)).toBe(plain);
   });
 });

@@ -3,7 +3,7 @@ import type { ReportEntry } from '../schemas/report';
 import type { Unit } from '../schemas/unit';
 import { PHASE_NAMES, type MetricKey, type Phase } from '../schemas/vocabulary';
 import { toFen } from './money';
-import { formatScaled, parseStatedNumber } from './numbers';
+import { formatScaled, parseStatedNumber, scaleExact, statedDecimals } from './numbers';
 import { percentOf } from './rates';
 import { executionRows, groupBy, headline, pickAmount, sangongRows, type ExecutionRow, type SangongRow } from './views';
 
@@ -85,13 +85,21 @@ export interface SangongCompareRow extends SangongRow {
   perStaffYuan: string | null;
 }
 
-export function sangongCompareRows(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): SangongCompareRow[] {
+export function sangongCompareRows(
+  units: readonly Unit[],
+  reports: readonly ReportEntry[],
+  figures: readonly FigureEntry[],
+): SangongCompareRow[] {
   const unitById = new Map(units.map((u) => [u.id, u]));
   const byReport = groupBy(figures, (f) => f.report_id);
   return sangongRows(reports, figures).map((row) => {
     const unit = unitById.get(row.report.unit_id);
     const staff = staffOf(byReport.get(row.report.id) ?? []);
-    const out: SangongCompareRow = { ...row, facets: facetsOf(row.report, unit, row.phase), perStaffYuan: row.total && staff ? amountPerPerson(row.total, staff) : null };
+    const out: SangongCompareRow = {
+      ...row,
+      facets: facetsOf(row.report, unit, row.phase),
+      perStaffYuan: row.total && staff ? amountPerPerson(row.total, staff) : null,
+    };
     if (unit) out.unit = unit;
     if (staff) out.staff = staff;
     return out;
@@ -114,7 +122,11 @@ export interface ExecutionCompareRow extends ExecutionRow {
   onAdjusted?: ComputedRate;
 }
 
-export function executionCompareRows(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): ExecutionCompareRow[] {
+export function executionCompareRows(
+  units: readonly Unit[],
+  reports: readonly ReportEntry[],
+  figures: readonly FigureEntry[],
+): ExecutionCompareRow[] {
   const unitById = new Map(units.map((u) => [u.id, u]));
   return executionRows(reports, figures).map((row) => {
     const unit = unitById.get(row.report.unit_id);
@@ -158,7 +170,11 @@ function shareOf(part: FigureEntry | undefined, total: FigureEntry | undefined):
  * 基本支出 and 项目支出 as shares of 本年支出合计, per report and phase, where the report states a part. The
  * denominator is always the stated total: two parts are never added up into a total the report does not state.
  */
-export function shareCompareRows(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): ShareCompareRow[] {
+export function shareCompareRows(
+  units: readonly Unit[],
+  reports: readonly ReportEntry[],
+  figures: readonly FigureEntry[],
+): ShareCompareRow[] {
   const unitById = new Map(units.map((u) => [u.id, u]));
   const byReport = groupBy(figures, (f) => f.report_id);
   const rows: ShareCompareRow[] = [];
@@ -192,7 +208,11 @@ export interface ScoreCompareRow {
 }
 
 /** Reports that state a self-evaluation score for the unit (or the one project they are about), with its rate. */
-export function scoreCompareRows(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): ScoreCompareRow[] {
+export function scoreCompareRows(
+  units: readonly Unit[],
+  reports: readonly ReportEntry[],
+  figures: readonly FigureEntry[],
+): ScoreCompareRow[] {
   const unitById = new Map(units.map((u) => [u.id, u]));
   const byReport = groupBy(figures, (f) => f.report_id);
   return reports.flatMap((report) => {
@@ -244,4 +264,62 @@ export function chartRows<T>(rows: readonly T[], value: (row: T) => number | nul
     .sort((a, b) => b.v - a.v)
     .slice(0, limit)
     .map((x) => x.row);
+}
+
+/** A unit's place for a table cell: province, city and county, a city that repeats its province once ("上海市 普陀区"). */
+export function regionLabel(unit: Pick<Unit, 'province' | 'city' | 'county'> | undefined): string {
+  if (!unit) return '';
+  return [...new Set([unit.province, unit.city, unit.county])].join(' ');
+}
+
+/** The comparison pages, their pages per year when split, and their embeddable charts (relative to the site root). */
+export const COMPARISONS = ['sangong', 'execution', 'shares', 'score'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+export const compareRoutes = {
+  page: (comparison: Comparison, slug = '') => (slug === '' ? `compare/${comparison}.html` : `compare/${comparison}/${slug}.html`),
+  embed: (comparison: Comparison) => `embed/${comparison}.html`,
+};
+
+/**
+ * Chart labels that tell rows apart: a chart draws one band per label, so two rows with the same label (a unit's
+ * 部门预算 and 单位预算 of one year) would be stacked into one bar. A label two rows share gets each row's detail
+ * (its report's title) without the words all their details begin with, and a number if that is shared too.
+ */
+export function distinctLabels<T>(rows: readonly T[], label: (row: T) => string, detail: (row: T) => string): (row: T) => string {
+  const groups = groupBy(rows, label);
+  const out = new Map<T, string>();
+  for (const [base, group] of groups) {
+    if (group.length === 1) {
+      for (const row of group) out.set(row, base);
+      continue;
+    }
+    const details = group.map((row) => [...detail(row)]);
+    const first = details[0] ?? [];
+    let common = 0;
+    while (common < first.length && details.every((d) => d[common] === first[common])) common++;
+    const used = new Map<string, number>();
+    group.forEach((row, i) => {
+      const rest = (details[i] ?? []).slice(common).join('');
+      const detailed = rest === '' ? base : `${base}（${rest}）`;
+      const n = (used.get(detailed) ?? 0) + 1;
+      used.set(detailed, n);
+      out.set(row, n > 1 ? `${detailed} ${n}` : detailed);
+    });
+  }
+  return (row) => out.get(row) ?? label(row);
+}
+
+/** A stated rate as an exact percentage for sorting and export ("0.628571429" ratio → "62.8571429"); null if not a rate. */
+export function exactPercent(rate: Pick<FigureEntry, 'value' | 'unit'>): string | null {
+  if (rate.unit !== '%' && rate.unit !== 'ratio') return null;
+  const decimals = statedDecimals(rate.value);
+  const scaled = scaleExact(rate.value, decimals);
+  if (scaled === null) return null;
+  return formatScaled(rate.unit === 'ratio' ? scaled * 100n : scaled, decimals);
+}
+
+/** A stated number as a plain decimal for sorting and export ("1,153.8" → "1153.8"); '' when it is not one. */
+export function plainDecimal(value: string): string {
+  const scaled = scaleExact(value, statedDecimals(value));
+  return scaled === null ? '' : formatScaled(scaled, statedDecimals(value));
 }

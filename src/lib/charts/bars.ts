@@ -28,7 +28,11 @@ export interface ValueBarOptions {
 /** One bar per label, its exact value written at its end; a bar links to its unit. */
 export function valueBarChart(data: readonly BarDatum[], options: ValueBarOptions): PlotOptions {
   const { layout, reference } = options;
-  const { frame, labelMarks } = barFrame(layout, data.map((d) => d.label), { marginRight: 64 });
+  const { frame, labelMarks } = barFrame(
+    layout,
+    data.map((d) => d.label),
+    { marginRight: 64 },
+  );
   const insets = barInsets(layout);
   const max = Math.max(reference ?? 0, ...data.map((d) => d.value));
   const min = Math.min(0, ...data.map((d) => d.value));
@@ -37,10 +41,27 @@ export function valueBarChart(data: readonly BarDatum[], options: ValueBarOption
     ...frame,
     x: xAxis(layout, options.axis, [min, max]),
     marks: [
-      Plot.barX(data, { x: 'value', y: 'label', fill: (d: BarDatum) => (over(d) ? OVER_COLOUR : BAR_COLOUR), href: linkOf, title: 'title', ...insets }),
+      Plot.barX(data, {
+        x: 'value',
+        y: 'label',
+        fill: (d: BarDatum) => (over(d) ? OVER_COLOUR : BAR_COLOUR),
+        href: linkOf,
+        title: 'title',
+        ...insets,
+      }),
       // the value beside the bar's end, level with the bar (which sits low in its band in the narrow layout)
-      Plot.text(data, { x: 'value', y: 'label', text: 'text', dx: 4, dy: (insets.insetTop - insets.insetBottom) / 2, textAnchor: 'start', fontSize: CHART_FONT_PX }),
-      ...(reference === undefined ? [Plot.ruleX([0], { stroke: RULE_COLOUR })] : [Plot.ruleX([reference], { stroke: RULE_COLOUR, strokeDasharray: '4,3' })]),
+      Plot.text(data, {
+        x: 'value',
+        y: 'label',
+        text: 'text',
+        dx: 4,
+        dy: (insets.insetTop - insets.insetBottom) / 2,
+        textAnchor: 'start',
+        fontSize: CHART_FONT_PX,
+      }),
+      ...(reference === undefined
+        ? [Plot.ruleX([0], { stroke: RULE_COLOUR })]
+        : [Plot.ruleX([reference], { stroke: RULE_COLOUR, strokeDasharray: '4,3' })]),
       ...labelMarks,
     ],
   };

@@ -5,11 +5,11 @@ import { formatRate } from '../format';
 import { valueBarChart, type BarDatum } from './bars';
 import type { ChartLayout } from './layout';
 
-export interface ExecutionChartLabels {
-  row: (row: ExecutionRow) => string;
+export interface ExecutionChartLabels<R extends ExecutionRow = ExecutionRow> {
+  row: (row: R) => string;
   axis: string;
   /** Where a bar leads (the unit's page, relative to the chart's page); none when not given. */
-  href?: (row: ExecutionRow) => string;
+  href?: (row: R) => string;
 }
 
 export interface ExecutionDatum extends BarDatum {
@@ -17,7 +17,7 @@ export interface ExecutionDatum extends BarDatum {
   percent: number;
 }
 
-export function executionData(rows: readonly ExecutionRow[], labels: ExecutionChartLabels): ExecutionDatum[] {
+export function executionData<R extends ExecutionRow>(rows: readonly R[], labels: ExecutionChartLabels<R>): ExecutionDatum[] {
   return rows.map((row) => {
     const n = approximate(row.stated.value);
     const percent = row.stated.unit === 'ratio' ? n * 100 : n;
@@ -28,6 +28,10 @@ export function executionData(rows: readonly ExecutionRow[], labels: ExecutionCh
 }
 
 /** Horizontal bars of stated execution rates, with a rule at 100%. */
-export function executionChart(rows: readonly ExecutionRow[], labels: ExecutionChartLabels, layout: ChartLayout = 'wide'): PlotOptions {
+export function executionChart<R extends ExecutionRow>(
+  rows: readonly R[],
+  labels: ExecutionChartLabels<R>,
+  layout: ChartLayout = 'wide',
+): PlotOptions {
   return valueBarChart(executionData(rows, labels), { axis: labels.axis, layout, reference: 100 });
 }

@@ -17,8 +17,34 @@ export const NARROW_WIDTH = 300;
 const ROW_WIDE = 30;
 const ROW_NARROW = 46;
 
+/** Width of a character in em, roughly: CJK and full-width forms 1, the rest (digits, Latin, spaces) about 0.6. */
+function emWidth(ch: string): number {
+  return /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.6;
+}
+
+/**
+ * A label cut with "…" to fit `em` ems. Plot's own cut underestimates Chinese characters and lets a label run
+ * off the chart; the whole label stays in the bar's tooltip and in the table.
+ */
+export function fitLabel(label: string, em: number): string {
+  const chars = [...label];
+  if (chars.reduce((sum, ch) => sum + emWidth(ch), 0) <= em) return label;
+  // room for the ellipsis (one em)
+  let width = 1;
+  let kept = 0;
+  while (kept < chars.length && width + emWidth(chars[kept] ?? '') <= em) width += emWidth(chars[kept++] ?? '');
+  return `${chars.slice(0, kept).join('').trimEnd()}…`;
+}
+
+/** Ems of label text each layout has room for (a margin of 280 px, or the whole 300 px width, at 12 px). */
+const LABEL_EM = { wide: 22, narrow: 23 } as const;
+
 /** The frame of a bar chart with one band per label, and the marks that write the labels in the narrow layout. */
-export function barFrame(layout: ChartLayout, labels: readonly string[], options: { marginRight?: number } = {}): { frame: PlotOptions; labelMarks: Plot.Markish[] } {
+export function barFrame(
+  layout: ChartLayout,
+  labels: readonly string[],
+  options: { marginRight?: number } = {},
+): { frame: PlotOptions; labelMarks: Plot.Markish[] } {
   const style = { fontSize: `${CHART_FONT_PX}px`, background: 'white' };
   if (layout === 'wide') {
     return {
@@ -28,7 +54,7 @@ export function barFrame(layout: ChartLayout, labels: readonly string[], options
         marginRight: options.marginRight ?? 20,
         height: 70 + ROW_WIDE * labels.length,
         style,
-        y: { label: null, domain: [...labels], tickFormat: (label: string) => label },
+        y: { label: null, domain: [...labels], tickFormat: (label: string) => fitLabel(label, LABEL_EM.wide) },
       },
       labelMarks: [],
     };
@@ -44,8 +70,14 @@ export function barFrame(layout: ChartLayout, labels: readonly string[], options
       y: { axis: null, domain: [...labels], paddingInner: 0.05, paddingOuter: 0 },
     },
     labelMarks: [
-      // the label above its bar, cut with an ellipsis where it would leave the chart (the table has it whole)
-      Plot.text(labels, { y: (d: string) => d, text: (d: string) => d, frameAnchor: 'left', textAnchor: 'start', dy: -12, lineWidth: 23, textOverflow: 'ellipsis' }),
+      // the label above its bar, cut where it would leave the chart
+      Plot.text(labels, {
+        y: (d: string) => d,
+        text: (d: string) => fitLabel(d, LABEL_EM.narrow),
+        frameAnchor: 'left',
+        textAnchor: 'start',
+        dy: -12,
+      }),
     ],
   };
 }

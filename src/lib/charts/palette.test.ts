@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BAR_COLOUR, CHART_BACKGROUND, contrastRatio, OVER_COLOUR, PHASE_COLOURS, RULE_COLOUR, SANGONG_COLOURS, SHARE_COLOURS } from './palette';
+import {
+  BAR_COLOUR,
+  CHART_BACKGROUND,
+  contrastRatio,
+  OVER_COLOUR,
+  PHASE_COLOURS,
+  RULE_COLOUR,
+  SANGONG_COLOURS,
+  SHARE_COLOURS,
+} from './palette';
 
 describe('contrastRatio', () => {
   it.each([

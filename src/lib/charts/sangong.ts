@@ -7,16 +7,16 @@ import { stackedBarChart, type SegmentDatum } from './bars';
 import type { ChartLayout } from './layout';
 import { SANGONG_COLOURS } from './palette';
 
-export interface SangongChartLabels {
+export interface SangongChartLabels<R extends SangongRow = SangongRow> {
   /** Row label for one report and phase, e.g. "乐山市市中区医保局 2022 决算/执行". */
-  row: (row: SangongRow) => string;
+  row: (row: R) => string;
   abroad: string;
   vehicle: string;
   reception: string;
   total: string;
   axis: string;
   /** Where a bar leads (the unit's page, relative to the chart's page); none when not given. */
-  href?: (row: SangongRow) => string;
+  href?: (row: R) => string;
 }
 
 /** One bar segment: a stated part of one report's 三公经费, in 万元 (approximate, for drawing only). */
@@ -25,7 +25,7 @@ export interface SangongDatum extends SegmentDatum {
 }
 
 /** The segments to draw: only stated parts; a row that states no part but a total shows the total. */
-export function sangongData(rows: readonly SangongRow[], labels: SangongChartLabels): SangongDatum[] {
+export function sangongData<R extends SangongRow>(rows: readonly R[], labels: SangongChartLabels<R>): SangongDatum[] {
   const wan = (f: FigureEntry) => approximate(f.value_yuan) / 10_000;
   return rows.flatMap((row) => {
     const label = labels.row(row);
@@ -37,14 +37,25 @@ export function sangongData(rows: readonly SangongRow[], labels: SangongChartLab
         [row.reception, labels.reception],
       ] as const
     ).filter((p): p is readonly [FigureEntry, string] => p[0] !== undefined);
-    const segment = (f: FigureEntry, part: string): SangongDatum => ({ label, part, wan: wan(f), value: wan(f), href, title: `${label}\n${part}：${formatFigure(f)}` });
+    const segment = (f: FigureEntry, part: string): SangongDatum => ({
+      label,
+      part,
+      wan: wan(f),
+      value: wan(f),
+      href,
+      title: `${label}\n${part}：${formatFigure(f)}`,
+    });
     if (parts.length === 0 && row.total) return [segment(row.total, labels.total)];
     return parts.map(([f, part]) => segment(f, part));
   });
 }
 
 /** Stacked horizontal bars of 三公经费 parts per report and phase. */
-export function sangongChart(rows: readonly SangongRow[], labels: SangongChartLabels, layout: ChartLayout = 'wide'): PlotOptions {
+export function sangongChart<R extends SangongRow>(
+  rows: readonly R[],
+  labels: SangongChartLabels<R>,
+  layout: ChartLayout = 'wide',
+): PlotOptions {
   return stackedBarChart(sangongData(rows, labels), {
     axis: labels.axis,
     layout,
