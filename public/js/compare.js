@@ -98,7 +98,14 @@
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'sort';
-      button.append(...th.childNodes);
+      if (th.querySelector('a')) {
+        // a head that links to its glossary entry keeps the link; a button beside it sorts (no link in a button)
+        button.classList.add('beside');
+        button.textContent = '⇅';
+        button.setAttribute('aria-label', table.dataset.sortLabel.replace('{label}', th.textContent.trim()));
+      } else {
+        button.append(...th.childNodes);
+      }
       th.append(button);
       button.addEventListener('click', () => {
         const direction = view.sort?.key === th.dataset.key && view.sort.direction === 'desc' ? 'asc' : 'desc';
@@ -107,7 +114,8 @@
       });
     }
 
-    const visible = () => rows.filter((row) => !row.hidden);
+    // in the order shown (the sort moves the rows in the table, not in `rows`)
+    const visible = () => Array.from(body.rows).filter((row) => !row.hidden);
     const apply = () => {
       for (const select of selects) select.value = view[select.name] ?? (select.name === 'metric' ? select.options[0].value : '');
       let count = 0;
@@ -132,7 +140,8 @@
       body.append(...ordered);
       for (const th of heads) th.removeAttribute('aria-sort');
       if (column >= 0) heads[column].setAttribute('aria-sort', view.sort.direction === 'asc' ? 'ascending' : 'descending');
-      const metric = view.metric ?? form.elements.metric?.options[0].value;
+      // a page with one chart has no metric control: its metric is that chart's
+      const metric = view.metric ?? (form.elements.metric ? form.elements.metric.options[0].value : charts[0]?.dataset.chart);
       for (const chart of charts) chart.hidden = chart.dataset.chart !== metric;
       // on a phone the table keeps the chosen metric's columns (the compare pages' CSS, class "enhanced")
       heads.forEach((th, i) => {
