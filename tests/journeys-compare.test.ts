@@ -161,6 +161,15 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
       for (const path of pages) {
         await page.goto(`${site.url}${path}`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
+        // a column hidden on a phone is hidden in the head and in every row alike
+        const shownCells = (selector: string) =>
+          page.$$eval(selector, (trs) =>
+            trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells).filter((c) => c.getClientRects().length > 0).length),
+          );
+        if (path.startsWith('compare/')) {
+          const [head] = await shownCells('#compare-table thead tr');
+          expect(new Set(await shownCells('#compare-table tbody tr:not([hidden])')), path).toEqual(new Set([head]));
+        }
         // the rendered size of every visible chart text: its font size times the scale of its SVG
         const sizes = await page.$$eval('figure.chart svg[viewBox] text', (texts) =>
           texts.flatMap((text) => {

@@ -145,9 +145,9 @@
       for (const chart of charts) chart.hidden = chart.dataset.chart !== metric;
       // on a phone the table keeps the chosen metric's columns (the compare pages' CSS, class "enhanced")
       heads.forEach((th, i) => {
-        const chosen = (th.dataset.metricCol ?? '').split(' ').includes(metric);
-        th.classList.toggle('chosen', chosen);
-        for (const row of rows) row.cells[i]?.classList.toggle('chosen', chosen);
+        const hidden = th.dataset.metricCol !== undefined && !th.dataset.metricCol.split(' ').includes(metric);
+        th.classList.toggle('other-metric', hidden);
+        for (const row of rows) row.cells[i]?.classList.toggle('other-metric', hidden);
       });
       shown.textContent = shown.dataset.template.replace('{shown}', String(count)).replace('{total}', String(rows.length));
       history.replaceState(null, '', `${location.pathname}${writeView(view, names)}${location.hash}`);
