@@ -206,33 +206,36 @@ describe('scoreCompareRows', () => {
 describe('comparePages', () => {
   const facets = (year: number): Facets => ({ year, phase: 'actual', province: '', city: '', county: '', department_type: '' });
   const rows = [2022, 2024, 2022, 2023, 2024, 2024].map((year, i) => ({ i, facets: facets(year) }));
-  it.each<[string, number, [string, number[], number[]][]]>([
-    ['a small table: one page with every year', 6, [['', [2024, 2023, 2022], [0, 1, 2, 3, 4, 5]]]],
+  it.each<[string, number, [string, number[], string, number[]][]]>([
+    ['a small table: one page with every year', 6, [['', [2024, 2023, 2022], '1/1', [0, 1, 2, 3, 4, 5]]]],
     [
       'a large table: one page per year, the newest under the comparison’s own URL',
       5,
       [
-        ['', [2024], [1, 4, 5]],
-        ['2023', [2023], [3]],
-        ['2022', [2022], [0, 2]],
+        ['', [2024], '1/1', [1, 4, 5]],
+        ['2023', [2023], '1/1', [3]],
+        ['2022', [2022], '1/1', [0, 2]],
       ],
     ],
     [
-      'a year larger than the limit stays whole',
+      'a year larger than the limit in parts, in the table’s order',
       2,
       [
-        ['', [2024], [1, 4, 5]],
-        ['2023', [2023], [3]],
-        ['2022', [2022], [0, 2]],
+        ['', [2024], '1/2', [1, 4]],
+        ['2024-2', [2024], '2/2', [5]],
+        ['2023', [2023], '1/1', [3]],
+        ['2022', [2022], '1/1', [0, 2]],
       ],
     ],
   ])('%s', (_name, limit, pages) => {
-    expect(comparePages(rows, limit).map((p) => [p.slug, p.years, p.rows.map((r) => r.i)])).toEqual(pages);
+    expect(comparePages(rows, limit).map((p) => [p.slug, p.years, `${p.part}/${p.parts}`, p.rows.map((r) => r.i)])).toEqual(pages);
   });
 
-  it('keeps every row exactly once', () => {
-    const pages = comparePages(rows, 1);
+  it.each([1, 2, 3, 5, 6])('keeps every row on exactly one page (limit %i)', (limit) => {
+    const pages = comparePages(rows, limit);
     expect(pages.flatMap((p) => p.rows.map((r) => r.i)).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(pages.every((p) => p.rows.length <= limit)).toBe(true);
+    expect(new Set(pages.map((p) => p.slug)).size).toBe(pages.length);
   });
 });
 

@@ -2,6 +2,7 @@ import type { FigureEntry } from '../schemas/figure';
 import type { ReportEntry } from '../schemas/report';
 import type { Unit } from '../schemas/unit';
 import { PHASE_NAMES, type MetricKey, type Phase } from '../schemas/vocabulary';
+import { t } from '../i18n';
 import { toFen } from './money';
 import { formatScaled, parseStatedNumber, scaleExact, statedDecimals } from './numbers';
 import { percentOf } from './rates';
@@ -226,29 +227,52 @@ export function scoreCompareRows(
   });
 }
 
-/** One built page of a comparison: the first page is the comparison's own URL, the others `<comparison>/<year>.html`. */
+/** One built page of a comparison: the first page is the comparison's own URL, the others `<comparison>/<slug>.html`. */
 export interface ComparePage<T> {
-  /** '' for the first page, else the year it holds. */
+  /** '' for the first page, else the year it holds, and `-2`, `-3` … for the further parts of a large year. */
   slug: string;
   /** The years on this page, newest first. */
   years: number[];
+  /** Which part of its year the page is (1 of 1 unless the year has more rows than the limit). */
+  part: number;
+  parts: number;
   rows: T[];
 }
 
 /**
  * How a comparison is split into pages, so that a page stays a sane size when thousands of reports come: up to
  * `limit` rows, one page with every year (the year is then a filter); beyond it, one page per year, the newest
- * year first (under the comparison's own URL). A year is never split (its page may exceed the limit).
+ * year first (under the comparison's own URL), and a year with more than `limit` rows in parts of `limit` rows
+ * in the table's order. Filters and sorting then work within a page; every row is on exactly one page.
  */
 export function comparePages<T extends { facets: Facets }>(rows: readonly T[], limit: number): ComparePage<T>[] {
   const years = [...new Set(rows.map((r) => r.facets.year))].sort((a, b) => b - a);
-  if (rows.length <= limit) return [{ slug: '', years, rows: [...rows] }];
+  if (rows.length <= limit) return [{ slug: '', years, part: 1, parts: 1, rows: [...rows] }];
   const byYear = groupBy(rows, (r) => r.facets.year);
-  return years.map((year, i) => ({ slug: i === 0 ? '' : String(year), years: [year], rows: byYear.get(year) ?? [] }));
+  return years.flatMap((year, i) => {
+    const all = byYear.get(year) ?? [];
+    const parts = Math.ceil(all.length / limit);
+    return Array.from({ length: parts }, (_, k) => ({
+      slug: i === 0 && k === 0 ? '' : k === 0 ? String(year) : `${year}-${k + 1}`,
+      years: [year],
+      part: k + 1,
+      parts,
+      rows: all.slice(k * limit, (k + 1) * limit),
+    }));
+  });
 }
 
-/** The number of rows above which a comparison is split by year (about 1 MB of HTML with quotes in titles). */
-export const COMPARE_PAGE_LIMIT = 1500;
+/** A page's name in links and titles: its years, and its part of a large year ("2024（第 2/3 部分）"). */
+export function comparePageName(page: Pick<ComparePage<unknown>, 'years' | 'part' | 'parts'>): string {
+  const years = page.years.join('、');
+  return page.parts > 1 ? t('compare.yearPart', { year: years, part: page.part, parts: page.parts }) : years;
+}
+
+/**
+ * The number of rows above which a comparison is split by year: about 1.4 MB of HTML (200 KB gzipped) at the
+ * 1.4 KB a row of the 三公 table (each amount carries its quote as a tooltip).
+ */
+export const COMPARE_PAGE_LIMIT = 1000;
 
 /** The number of rows a chart draws at most; a longer table is drawn as its first rows by the chart's value. */
 export const CHART_ROW_LIMIT = 40;
