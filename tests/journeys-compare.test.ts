@@ -173,7 +173,7 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
         // the rendered size of every visible chart text: its font size times the scale of its SVG
         const sizes = await page.$$eval('figure.chart svg[viewBox] text', (texts) =>
           texts.flatMap((text) => {
-            const svg = text.ownerSVGElement;
+            const svg = (text as SVGTextElement).ownerSVGElement;
             if (!svg || text.getClientRects().length === 0) return [];
             const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
             return [parseFloat(getComputedStyle(text).fontSize) * scale];

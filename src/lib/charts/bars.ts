@@ -99,7 +99,6 @@ export function stackedBarChart(data: readonly SegmentDatum[], options: StackedB
       legend: true,
       domain: drawn.map(([part]) => part),
       range: drawn.map(([, colour]) => colour),
-      style: { fontSize: `${CHART_FONT_PX}px` },
     },
     marks: [
       Plot.barX(data, {
