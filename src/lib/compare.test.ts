@@ -3,6 +3,7 @@ import { makeInput, type FigureSpec } from './checks/fixtures';
 import {
   amountPerPerson,
   chartRows,
+  comparisonPaths,
   comparePages,
   executionCompareRows,
   facetOptions,
@@ -304,5 +305,24 @@ describe('exactPercent and plainDecimal', () => {
     ['１２', '12'],
   ])('plainDecimal(%j) is %j', (value, plain) => {
     expect(plainDecimal(value)).toBe(plain);
+  });
+});
+
+describe('comparisonPaths', () => {
+  it('lists every comparison page and every embed once', () => {
+    const { units, reports, figures } = dataset(report('a-2022', unitA, 2022, [{ metric: 'sangong_total', value: '1', unit: '万元' }]));
+    expect(comparisonPaths(units, reports, figures)).toEqual([
+      'compare/sangong.html',
+      'embed/sangong.html',
+      'embed/sangong-perStaff.html',
+      'compare/execution.html',
+      'embed/execution.html',
+      'embed/execution-initial.html',
+      'embed/execution-adjusted.html',
+      'compare/shares.html',
+      'embed/shares.html',
+      'compare/score.html',
+      'embed/score.html',
+    ]);
   });
 });

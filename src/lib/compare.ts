@@ -301,7 +301,8 @@ export const COMPARISONS = ['sangong', 'execution', 'shares', 'score'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 export const compareRoutes = {
   page: (comparison: Comparison, slug = '') => (slug === '' ? `compare/${comparison}.html` : `compare/${comparison}/${slug}.html`),
-  embed: (comparison: Comparison) => `embed/${comparison}.html`,
+  /** An embeddable chart: `embed/<comparison>.html` or `embed/<comparison>-<metric>.html` (embedName). */
+  embed: (name: string) => `embed/${name}.html`,
 };
 
 /**
@@ -346,4 +347,32 @@ export function exactPercent(rate: Pick<FigureEntry, 'value' | 'unit'>): string 
 export function plainDecimal(value: string): string {
   const scaled = scaleExact(value, statedDecimals(value));
   return scaled === null ? '' : formatScaled(scaled, statedDecimals(value));
+}
+
+/** The charts each comparison offers, in the order of its metric control (the first is the default). */
+export const COMPARISON_METRICS: Record<Comparison, readonly string[]> = {
+  sangong: ['parts', 'perStaff'],
+  execution: ['stated', 'initial', 'adjusted'],
+  shares: ['shares'],
+  score: ['score'],
+};
+
+/** The name of an embed page: the comparison for its first chart, `<comparison>-<metric>` for the others. */
+export function embedName(comparison: Comparison, metric: string): string {
+  return metric === COMPARISON_METRICS[comparison][0] ? comparison : `${comparison}-${metric}`;
+}
+
+/** Every page the comparisons build (their pages per year when split, and the embeds), for the sitemap. */
+export function comparisonPaths(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): string[] {
+  const slugs = (rows: { facets: Facets }[]) => comparePages(rows, COMPARE_PAGE_LIMIT).map((p) => p.slug);
+  const pages: Record<Comparison, string[]> = {
+    sangong: slugs(sangongCompareRows(units, reports, figures)),
+    execution: slugs(executionCompareRows(units, reports, figures)),
+    shares: slugs(shareCompareRows(units, reports, figures)),
+    score: slugs(scoreCompareRows(units, reports, figures)),
+  };
+  return COMPARISONS.flatMap((c) => [
+    ...pages[c].map((slug) => compareRoutes.page(c, slug)),
+    ...COMPARISON_METRICS[c].map((metric) => compareRoutes.embed(embedName(c, metric))),
+  ]);
 }
