@@ -63,6 +63,16 @@ describe.skipIf(unavailable !== null)('accessibility (axe)', () => {
     expect(violations.map((v) => `${v.page}: ${v.rule} (${v.impact}) at ${v.targets}`)).toEqual([]);
   }, 120_000);
 
+  it('finds no serious or critical violation on the comparison pages, a view from a shared link and an embed', async () => {
+    // every comparison page (controls made by js/compare.js, charts whose bars are links) and a chart with a legend
+    const pages = htmlFiles().filter((p) => /^compare\/[^/]+\.html$/.test(p));
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    const violations: Violation[] = [];
+    for (const path of [...pages, 'compare/execution.html?metric=adjusted&sort=stated-desc', 'embed/sangong.html'])
+      violations.push(...(await audit(path)));
+    expect(violations.map((v) => `${v.page}: ${v.rule} (${v.impact}) at ${v.targets}`)).toEqual([]);
+  }, 120_000);
+
   it('would report a violation: a page with an unlabelled image and an unlabelled input fails', async () => {
     await page.setContent(
       '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><main><img src="x.png"><input></main></body></html>',

@@ -4,6 +4,7 @@ import { sitemapXml } from '../lib/feeds';
 import { routes } from '../lib/paths';
 import { browseIndex } from '../lib/browse';
 import { siteBase } from '../lib/site';
+import { comparisonPaths } from '../lib/compare';
 
 /**
  * sitemap.xml, written only when the build has a site URL (SITE_URL): a sitemap's URLs must be absolute, and
@@ -18,8 +19,11 @@ export const GET: APIRoute = async ({ site }) => {
   const [units, reports] = await Promise.all([getCollection('units'), getCollection('reports')]);
   const pages = [
     '',
-    routes.sangong,
-    routes.execution,
+    ...comparisonPaths(
+      units.map((u) => u.data),
+      reports.map((r) => r.data),
+      (await getCollection('figures')).map((f) => f.data),
+    ),
     routes.findings,
     routes.search,
     routes.data,

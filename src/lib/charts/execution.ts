@@ -1,40 +1,37 @@
 import type { PlotOptions } from '@observablehq/plot';
-import * as Plot from '@observablehq/plot';
 import type { ExecutionRow } from '../views';
 import { approximate } from '../numbers';
-import { formatPercentNumber } from '../format';
+import { formatRate } from '../format';
+import { valueBarChart, type BarDatum } from './bars';
+import type { ChartLayout } from './layout';
 
-export interface ExecutionChartLabels {
-  row: (row: ExecutionRow) => string;
+export interface ExecutionChartLabels<R extends ExecutionRow = ExecutionRow> {
+  row: (row: R) => string;
   axis: string;
+  /** Where a bar leads (the unit's page, relative to the chart's page); none when not given. */
+  href?: (row: R) => string;
 }
 
-export interface ExecutionDatum {
-  label: string;
+export interface ExecutionDatum extends BarDatum {
   /** Stated rate in percent (a ratio is ×100), approximate, for drawing only. */
   percent: number;
 }
 
-export function executionData(rows: readonly ExecutionRow[], labels: ExecutionChartLabels): ExecutionDatum[] {
+export function executionData<R extends ExecutionRow>(rows: readonly R[], labels: ExecutionChartLabels<R>): ExecutionDatum[] {
   return rows.map((row) => {
     const n = approximate(row.stated.value);
-    return { label: labels.row(row), percent: row.stated.unit === 'ratio' ? n * 100 : n };
+    const percent = row.stated.unit === 'ratio' ? n * 100 : n;
+    const label = labels.row(row);
+    const text = formatRate(row.stated.value, row.stated.unit);
+    return { label, percent, value: percent, text, href: labels.href?.(row) ?? '', title: `${label}\n${text}` };
   });
 }
 
 /** Horizontal bars of stated execution rates, with a rule at 100%. */
-export function executionChart(rows: readonly ExecutionRow[], labels: ExecutionChartLabels): PlotOptions {
-  const data = executionData(rows, labels);
-  return {
-    marginLeft: 300,
-    width: 760,
-    height: 60 + 30 * data.length,
-    x: { label: labels.axis, grid: true, domain: [0, Math.max(100, ...data.map((d) => d.percent))] },
-    y: { label: null, domain: data.map((d) => d.label) },
-    marks: [
-      Plot.barX(data, { x: 'percent', y: 'label', fill: (d: ExecutionDatum) => (d.percent > 100 ? '#b33' : '#4e79a7') }),
-      Plot.text(data, { x: 'percent', y: 'label', text: (d: ExecutionDatum) => formatPercentNumber(d.percent), dx: 4, textAnchor: 'start' }),
-      Plot.ruleX([100], { stroke: '#333', strokeDasharray: '4,3' }),
-    ],
-  };
+export function executionChart<R extends ExecutionRow>(
+  rows: readonly R[],
+  labels: ExecutionChartLabels<R>,
+  layout: ChartLayout = 'wide',
+): PlotOptions {
+  return valueBarChart(executionData(rows, labels), { axis: labels.axis, layout, reference: 100 });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeInput, makeReport } from '../checks/fixtures';
 import type { SangongRow } from '../views';
 import { sangongChart, type SangongChartLabels } from './sangong';
+import { SANGONG_COLOURS } from './palette';
 
 const labels: SangongChartLabels = {
   row: (r) => `${r.report.unit_short_name} ${r.phase}`,
@@ -31,14 +32,24 @@ const legendOf = (rows: SangongRow[]) => {
 
 describe('sangongChart legend', () => {
   it.each<[string, SangongRow[], string[], string[]]>([
-    ['every part drawn', [row('甲', { abroad, vehicle, reception })], ['出国', '公车', '接待'], ['#4e79a7', '#f28e2b', '#59a14f']],
+    [
+      'every part drawn',
+      [row('甲', { abroad, vehicle, reception })],
+      ['出国', '公车', '接待'],
+      [SANGONG_COLOURS.abroad, SANGONG_COLOURS.vehicle, SANGONG_COLOURS.reception],
+    ],
     [
       'a part stated as 0 everywhere has no entry',
       [row('甲', { abroad: abroadZero, vehicle, reception })],
       ['公车', '接待'],
-      ['#f28e2b', '#59a14f'],
+      [SANGONG_COLOURS.vehicle, SANGONG_COLOURS.reception],
     ],
-    ['a total only where no part is stated', [row('甲', { vehicle }), row('乙', { total })], ['公车', '合计'], ['#f28e2b', '#9c9c9c']],
+    [
+      'a total only where no part is stated',
+      [row('甲', { vehicle }), row('乙', { total })],
+      ['公车', '合计'],
+      [SANGONG_COLOURS.vehicle, SANGONG_COLOURS.total],
+    ],
     ['nothing stated', [], [], []],
   ])('%s', (_name, rows, domain, range) => {
     expect(legendOf(rows)).toEqual({ domain, range });

@@ -1,0 +1,273 @@
+import type { PlotOptions } from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
+import { t } from '../../i18n';
+import { PHASES } from '../../schemas/vocabulary';
+import type { ReportEntry } from '../../schemas/report';
+import type { Unit } from '../../schemas/unit';
+import type { FigureEntry } from '../../schemas/figure';
+import {
+  CHART_ROW_LIMIT,
+  chartRows,
+  comparePages,
+  COMPARE_PAGE_LIMIT,
+  distinctLabels,
+  executionCompareRows,
+  sangongCompareRows,
+  scoreCompareRows,
+  shareCompareRows,
+  type Comparison,
+  type Facets,
+  type ComputedRate,
+  type ExecutionCompareRow,
+  type SangongCompareRow,
+  type ScoreCompareRow,
+  type ShareCompareRow,
+} from '../compare';
+import { formatAmount, formatFigure, formatPercentString, formatRate, formatUnitShortName, formatYuan } from '../format';
+import { approximate } from '../numbers';
+import { scopeLabel } from '../views';
+import { stackedBarChart, valueBarChart, type BarDatum, type SegmentDatum } from './bars';
+import { CHART_FONT_PX, NARROW_WIDTH, WIDE_WIDTH, type ChartLayout } from './layout';
+import { BAR_COLOUR, OVER_COLOUR, RULE_COLOUR, SHARE_COLOURS } from './palette';
+import { sangongChart, sangongData, type SangongChartLabels } from './sangong';
+
+/**
+ * The charts of the comparison pages and their embeddable copies (src/pages/compare, src/pages/embed): for each
+ * metric a reader may choose, the chart in both layouts with its caption. Pure: rows and a function that gives
+ * a unit's page relative to the page the chart is on.
+ */
+export interface CompareChart {
+  /** The metric it draws (the value of the page's metric control). */
+  metric: string;
+  caption: string;
+  wide: PlotOptions;
+  narrow: PlotOptions;
+}
+
+/** A unit's page, relative to the page the chart is on. */
+export type UnitHref = (unitId: string) => string;
+
+interface Labelled {
+  report: ReportEntry;
+  unit?: Unit;
+}
+
+/** "普陀区司法局 2026 年初预算": the unit as its place names it, the year and what the row is about. */
+function rowLabels<T extends Labelled>(rows: readonly T[], what: (row: T) => string): (row: T) => string {
+  const base = (r: T) =>
+    `${r.unit ? formatUnitShortName(r.unit) : r.report.unit_short_name} ${r.report.year}${what(r) === '' ? '' : ` ${what(r)}`}`;
+  return distinctLabels(rows, base, (r) => r.report.title);
+}
+
+/** The caption's last sentence: whether the chart draws every row that has the value. */
+function drawnNote(drawn: number, stated: number): string {
+  return drawn < stated ? t('compare.chartTop', { limit: CHART_ROW_LIMIT, total: stated }) : t('compare.chartAll');
+}
+
+function both(metric: string, caption: string, draw: (layout: ChartLayout) => PlotOptions): CompareChart {
+  return { metric, caption, wide: draw('wide'), narrow: draw('narrow') };
+}
+
+/** One bar per row that has the value, the largest first. */
+function bars<T extends Labelled>(
+  rows: readonly T[],
+  label: (row: T) => string,
+  unitHref: UnitHref,
+  value: (row: T) => { draw: number; text: string } | null,
+): { data: BarDatum[]; stated: number } {
+  const stated = rows.filter((r) => value(r) !== null);
+  const drawn = chartRows(stated, (r) => value(r)?.draw ?? null);
+  const data = drawn.flatMap((r) => {
+    const v = value(r);
+    return v ? [{ label: label(r), value: v.draw, text: v.text, href: unitHref(r.report.unit_id), title: `${label(r)}\n${v.text}` }] : [];
+  });
+  return { data, stated: stated.length };
+}
+
+export function sangongCharts(rows: readonly SangongCompareRow[], unitHref: UnitHref): CompareChart[] {
+  const label = rowLabels(rows, (r) => PHASES[r.phase]);
+  const labels: SangongChartLabels<SangongCompareRow> = {
+    row: label,
+    href: (r) => unitHref(r.report.unit_id),
+    abroad: t('sangong.abroad'),
+    vehicle: t('sangong.vehicle'),
+    reception: t('sangong.reception'),
+    total: t('sangong.total'),
+    axis: t('chart.wanYuan'),
+  };
+  const partsWidth = (r: SangongCompareRow) => {
+    const data = sangongData([r], labels);
+    return data.length === 0 ? null : data.reduce((sum, d) => sum + d.wan, 0);
+  };
+  const partsDrawn = chartRows(rows, partsWidth);
+  const partsStated = rows.filter((r) => partsWidth(r) !== null).length;
+  const perStaff = bars(rows, label, unitHref, (r) =>
+    r.perStaffYuan === null ? null : { draw: approximate(r.perStaffYuan), text: formatYuan(r.perStaffYuan) },
+  );
+  return [
+    both('parts', `${t('sangong.chartCaption')}${drawnNote(partsDrawn.length, partsStated)}`, (layout) =>
+      sangongChart(partsDrawn, labels, layout),
+    ),
+    both('perStaff', `${t('compare.sangong.perStaffCaption')}${drawnNote(perStaff.data.length, perStaff.stated)}`, (layout) =>
+      valueBarChart(perStaff.data, { axis: t('compare.yuanPerPerson'), layout }),
+    ),
+  ];
+}
+
+/** A rate as drawn (percent) and as shown (exact). */
+const statedRate = (f: { value: string; unit: string }) => {
+  const n = approximate(f.value);
+  return f.unit === 'ratio' ? n * 100 : n;
+};
+const computedRate = (c: ComputedRate | undefined) =>
+  c && c.percent !== null ? { draw: approximate(c.percent), text: formatPercentString(c.percent) } : null;
+
+export function executionCharts(
+  rows: readonly ExecutionCompareRow[],
+  unitHref: UnitHref,
+  scopeText: (scope: string) => string,
+): CompareChart[] {
+  const label = rowLabels(rows, (r) => scopeText(r.scope));
+  const chart = (metric: string, caption: string, value: (r: ExecutionCompareRow) => { draw: number; text: string } | null) => {
+    const drawn = bars(rows, label, unitHref, value);
+    return both(metric, `${caption}${drawnNote(drawn.data.length, drawn.stated)}`, (layout) =>
+      valueBarChart(drawn.data, { axis: t('chart.percent'), layout, reference: 100 }),
+    );
+  };
+  return [
+    chart('stated', t('execution.chartCaption'), (r) =>
+      r.stated.unit === '%' || r.stated.unit === 'ratio'
+        ? { draw: statedRate(r.stated), text: formatRate(r.stated.value, r.stated.unit) }
+        : null,
+    ),
+    chart('initial', t('compare.execution.initialCaption'), (r) => computedRate(r.onInitial)),
+    chart('adjusted', t('compare.execution.adjustedCaption'), (r) => computedRate(r.onAdjusted)),
+  ];
+}
+
+export function shareCharts(rows: readonly ShareCompareRow[], unitHref: UnitHref): CompareChart[] {
+  const label = rowLabels(rows, (r) => PHASES[r.phase]);
+  const parts = [
+    ['basic', t('compare.shares.basicShare')],
+    ['project', t('compare.shares.projectShare')],
+  ] as const;
+  const segments = (r: ShareCompareRow): SegmentDatum[] =>
+    parts.flatMap(([key, part]) => {
+      const share = r[key];
+      if (!share || share.percent === null) return [];
+      const text = `${part}：${formatPercentString(share.percent)}（${formatFigure(share.part)} ÷ ${r.total ? formatAmount(r.total.value_yuan) : ''}）`;
+      return [
+        { label: label(r), part, value: approximate(share.percent), href: unitHref(r.report.unit_id), title: `${label(r)}\n${text}` },
+      ];
+    });
+  const stated = rows.filter((r) => segments(r).length > 0);
+  const drawn = chartRows(stated, (r) => approximate(r.basic?.percent ?? '') || 0);
+  return [
+    both('shares', `${t('compare.shares.chartCaption')}${drawnNote(drawn.length, stated.length)}`, (layout) =>
+      stackedBarChart(drawn.flatMap(segments), {
+        axis: t('chart.percent'),
+        layout,
+        parts: [
+          [parts[0][1], SHARE_COLOURS.basic],
+          [parts[1][1], SHARE_COLOURS.project],
+        ],
+      }),
+    ),
+  ];
+}
+
+interface ScoreDatum {
+  label: string;
+  rate: number;
+  score: number;
+  href: string;
+  title: string;
+}
+
+/** Self-evaluation score against the stated execution rate: one dot per report, linked to its unit. */
+function scoreScatter(data: readonly ScoreDatum[], layout: ChartLayout): PlotOptions {
+  const rates = data.map((d) => d.rate);
+  const scores = data.map((d) => d.score);
+  return {
+    width: layout === 'wide' ? WIDE_WIDTH : NARROW_WIDTH,
+    height: layout === 'wide' ? 420 : 320,
+    marginLeft: 48,
+    marginRight: layout === 'wide' ? 180 : 24,
+    marginBottom: 44,
+    style: { fontSize: `${CHART_FONT_PX}px`, background: 'white' },
+    x: {
+      label: t('compare.score.axisRate'),
+      grid: true,
+      domain: [Math.min(0, ...rates), Math.max(100, ...rates)],
+      ticks: layout === 'wide' ? 10 : 4,
+    },
+    y: {
+      label: t('compare.score.axisScore'),
+      grid: true,
+      domain: [Math.min(60, ...scores), Math.max(100, ...scores)],
+      ticks: layout === 'wide' ? 8 : 5,
+    },
+    marks: [
+      Plot.ruleX([100], { stroke: RULE_COLOUR, strokeDasharray: '4,3' }),
+      Plot.dot(data, {
+        x: 'rate',
+        y: 'score',
+        r: 6,
+        fill: (d: ScoreDatum) => (d.rate > 100 ? OVER_COLOUR : BAR_COLOUR),
+        href: 'href',
+        title: 'title',
+      }),
+      // names beside the dots on a wide screen; on a phone the table below names them
+      ...(layout === 'wide'
+        ? [Plot.text(data, { x: 'rate', y: 'score', text: 'label', dx: 9, textAnchor: 'start', lineWidth: 14, textOverflow: 'ellipsis' })]
+        : []),
+    ],
+  };
+}
+
+export function scoreCharts(rows: readonly ScoreCompareRow[], unitHref: UnitHref): CompareChart[] {
+  const label = rowLabels(rows, () => '');
+  const data = rows.flatMap((r): ScoreDatum[] => {
+    const rate = r.executionRate;
+    if (!rate || r.score.unit !== '分') return [];
+    const rateText = formatRate(rate.value, rate.unit);
+    const scoreText = formatFigure(r.score);
+    return [
+      {
+        label: label(r),
+        rate: statedRate(rate),
+        score: approximate(r.score.value),
+        href: unitHref(r.report.unit_id),
+        title: `${label(r)}\n${t('compare.score.score')}：${scoreText}\n${t('compare.score.rate')}：${rateText}`,
+      },
+    ];
+  });
+  return [both('score', t('compare.score.chartCaption'), (layout) => scoreScatter(data, layout))];
+}
+
+/** How the execution comparison names a rate's scope: the whole unit, all projects, or one project. */
+export function executionScopeText(scope: string): string {
+  return scope === '' ? t('execution.scopeUnit') : scope === 'project' ? t('execution.scopeProjects') : scopeLabel(scope);
+}
+
+interface Collections {
+  units: readonly Unit[];
+  reports: readonly ReportEntry[];
+  figures: readonly FigureEntry[];
+}
+
+/** The charts of a comparison's first page (every year while it is one page; else the newest year), for the embeds. */
+export function comparisonCharts(comparison: Comparison, data: Collections, unitHref: UnitHref): CompareChart[] {
+  const first = <T extends { facets: Facets }>(rows: T[]) => comparePages(rows, COMPARE_PAGE_LIMIT)[0]?.rows ?? [];
+  const { units, reports, figures } = data;
+  switch (comparison) {
+    case 'sangong':
+      return sangongCharts(first(sangongCompareRows(units, reports, figures)), unitHref);
+    case 'execution':
+      return executionCharts(first(executionCompareRows(units, reports, figures)), unitHref, executionScopeText);
+    case 'shares':
+      return shareCharts(first(shareCompareRows(units, reports, figures)), unitHref);
+    case 'score':
+      return scoreCharts(first(scoreCompareRows(units, reports, figures)), unitHref);
+  }
+}
