@@ -38,6 +38,7 @@ import {
   type DiskStep,
 } from '../src/lib/ingest-files';
 import { planMissingFigures, reportsWithoutFigures } from '../src/lib/ingest-repair';
+import { recheckAll } from './ingest-recheck';
 
 /** Files whose transaction committed in this run; the file in progress is written all or not at all. */
 let committed = 0;
@@ -75,6 +76,15 @@ if (args.help) {
 }
 const { options: flags, dryRun } = args;
 const root = resolve(args.root ?? process.cwd());
+if (args.recheck) {
+  if (!dryRun) {
+    const recovery = recoverIngest(root, { beforeStep });
+    const said = describeRecovery(recovery);
+    if (said !== null) console.error(`ingest: ${said}`);
+    if (recovery.status === 'stuck' || recovery.status === 'busy') process.exit(1);
+  }
+  process.exit(await recheckAll(root, dryRun, beforeStep));
+}
 const listed = listInputs(args.files, args.sources);
 if (!listed.ok) {
   console.error(`ingest: ${listed.error}`);

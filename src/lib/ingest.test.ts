@@ -24,21 +24,23 @@ import type { ReportKind } from '../schemas/vocabulary';
 
 describe('parseIngestArgs', () => {
   it.each<[string, string[], ReturnType<typeof parseIngestArgs>]>([
-    ['file only', ['r.txt'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: null, sources: null, verbose: false }],
+    ['file only', ['r.txt'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: null, sources: null, verbose: false, recheck: false }],
     ['value flags, both spellings', ['r.txt', '--unit', 'a-ybj', '--year=2023', '--kind', 'budget', '--dry-run'], {
-      ok: true, help: false, files: ['r.txt'], options: { unit: 'a-ybj', year: '2023', kind: 'budget' }, dryRun: true, root: null, sources: null, verbose: false,
+      ok: true, help: false, files: ['r.txt'], options: { unit: 'a-ybj', year: '2023', kind: 'budget' }, dryRun: true, root: null, sources: null, verbose: false, recheck: false,
     }],
     ['every unit flag', ['--unit-name', '甲县医疗保障局', '--short-name', '甲县医保局', '--province', '湖南省', '--city', '株洲市', '--county', '甲县', '--type', '医疗保障局', 'r.txt'], {
-      ok: true, help: false, files: ['r.txt'], dryRun: false, root: null, sources: null, verbose: false,
+      ok: true, help: false, files: ['r.txt'], dryRun: false, root: null, sources: null, verbose: false, recheck: false,
       options: { unitName: '甲县医疗保障局', shortName: '甲县医保局', province: '湖南省', city: '株洲市', county: '甲县', type: '医疗保障局' },
     }],
-    ['--root', ['r.txt', '--root', '/tmp/x'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: '/tmp/x', sources: null, verbose: false }],
-    ['an empty value with =', ['r.txt', '--url='], { ok: true, help: false, files: ['r.txt'], options: { url: '' }, dryRun: false, root: null, sources: null, verbose: false }],
-    ['help needs no file', ['--help'], { ok: true, help: true, files: [], options: {}, dryRun: false, root: null, sources: null, verbose: false }],
+    ['--root', ['r.txt', '--root', '/tmp/x'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: '/tmp/x', sources: null, verbose: false, recheck: false }],
+    ['an empty value with =', ['r.txt', '--url='], { ok: true, help: false, files: ['r.txt'], options: { url: '' }, dryRun: false, root: null, sources: null, verbose: false, recheck: false }],
+    ['help needs no file', ['--help'], { ok: true, help: true, files: [], options: {}, dryRun: false, root: null, sources: null, verbose: false, recheck: false }],
     ['no file', ['--unit', 'a'], { ok: false, error: 'no FILE given' }],
     ['files and folders, a sidecar, --verbose', ['a.pdf', 'dir', '--sources', 's.csv', '--verbose'], {
-      ok: true, help: false, files: ['a.pdf', 'dir'], options: {}, dryRun: false, root: null, sources: 's.csv', verbose: true,
+      ok: true, help: false, files: ['a.pdf', 'dir'], options: {}, dryRun: false, root: null, sources: 's.csv', verbose: true, recheck: false,
     }],
+    ['--recheck needs no file', ['--recheck', '--root', '/tmp/x'], { ok: true, help: false, files: [], options: {}, dryRun: false, root: '/tmp/x', sources: null, verbose: false, recheck: true }],
+    ['--recheck with a file', ['--recheck', 'r.txt'], { ok: false, error: '--recheck rechecks the reports already in data/: give no FILE and no report flags with it' }],
     ['unknown flag', ['r.txt', '--unti', 'a'], { ok: false, error: 'unknown flag --unti' }],
     ['flag without value at the end', ['r.txt', '--unit'], { ok: false, error: '--unit needs a value' }],
     ['flag followed by a flag', ['r.txt', '--unit', '--dry-run'], { ok: false, error: '--unit needs a value' }],
