@@ -361,7 +361,7 @@ describe('tableArithmetic: the figures their own table confirms', () => {
 
   it.each<[what: string, parts: string[][], expected: (readonly [string, string, boolean])[]]>([
     [
-      'a balanced 总表 whose income parts add up: every total confirmed, the carry-over and 支出 lines not',
+      'a balanced 总表 whose income parts add up: every total and 年初结转 (总计 = 本年收入合计 + 年初结转) confirmed, 支出 lines not',
       [
         ['项目', '决算数', '项目', '决算数'],
         ['一、一般公共预算财政拨款收入', '2,940.05', '一、一般公共服务支出', '2,106.66'],
@@ -372,7 +372,23 @@ describe('tableArithmetic: the figures their own table confirms', () => {
       [
         ['income_general_budget', '2,940.05', true],
         ['income_total', '2,940.05', true],
-        ['carryover_beginning', '10.00', false],
+        ['carryover_beginning', '10.00', true],
+        ['grand_total', '2,950.05', true],
+        ['expenditure_total', '2,900.00', false],
+        ['grand_total', '2,950.05', true],
+      ],
+    ],
+    [
+      'a 年初结转 that 总计 − 本年收入合计 does not give: not confirmed',
+      [
+        ['项目', '决算数', '项目', '决算数'],
+        ['本年收入合计', '2,940.05', '本年支出合计', '2,900.00'],
+        ['年初结转和结余', '9.00', '年末结转和结余', '50.05'],
+        ['总计', '2,950.05', '总计', '2,950.05'],
+      ],
+      [
+        ['income_total', '2,940.05', false],
+        ['carryover_beginning', '9.00', false],
         ['grand_total', '2,950.05', true],
         ['expenditure_total', '2,900.00', false],
         ['grand_total', '2,950.05', true],

@@ -160,7 +160,7 @@ export interface SummaryCell {
 /**
  * Which cells of a 收支总表 its arithmetic confirms: the 总计 when it is stated at least twice (收入 and 支出
  * sides) and every statement agrees — the table balances; 本年收入合计 and its parts when the parts, each stated
- * once, add up to it; likewise 财政拨款收入 and its three funds.
+ * once, add up to it; likewise 财政拨款收入 and its three funds; 年初结转和结余 when 总计 = 本年收入合计 + it.
  */
 export function summaryConfirmed(cells: readonly SummaryCell[]): Set<TableCell> {
   const confirmed = new Set<TableCell>();
@@ -190,6 +190,18 @@ export function summaryConfirmed(cells: readonly SummaryCell[]): Set<TableCell> 
     )
       for (const c of [total, ...parts]) confirmed.add(c.cell);
   }
+  // a 决算 总表's 收入 block: 总计 = 本年收入合计 + 年初结转和结余 (a 使用非财政拨款结余 that is stated breaks the sum)
+  const [income, ...moreIncome] = of('income_total');
+  const [carryover, ...moreCarryover] = of('carryover_beginning');
+  if (
+    firstGrand &&
+    income &&
+    carryover &&
+    moreIncome.length === 0 &&
+    moreCarryover.length === 0 &&
+    addsUp(firstGrand.cell.text, [income.cell.text, carryover.cell.text])
+  )
+    for (const c of [firstGrand, income, carryover]) confirmed.add(c.cell);
   // a 部门预算 总表 without 本年收入合计 or 年初结转: its 收入总计 is 财政拨款收入 + 事业收入 + … + 其他收入
   const fiscal = of('fiscal_appropriation_total');
   const [fiscalTotal] = fiscal;
