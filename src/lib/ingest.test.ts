@@ -6,6 +6,7 @@ import {
   INGEST_NOTE,
   appendCsvRows,
   defaultReportId,
+  reportIdFor,
   kindFromFlag,
   newProblems,
   parseIngestArgs,
@@ -349,7 +350,11 @@ describe('planIngest: a published original', () => {
   it('the same original again is already ingested; the same text from another file is not', () => {
     const files = applied(withOriginal());
     expect(withOriginal(files)).toMatchObject({ status: 'already-ingested', reportIds: ['jia-ybj-2023-dept-self-eval'] });
-    expect(plan({ files }).status).toBe('refused'); // the text file has other bytes: not a duplicate, and its id is taken
+    // the text file has other bytes than the original: not a duplicate, but the same text is no second report
+    expect(plan({ files })).toMatchObject({
+      status: 'refused',
+      errors: ['the same text is already report jia-ybj-2023-dept-self-eval (from another file): nothing to add; pass --id NEW_ID to add it again'],
+    });
   });
 });
 
@@ -446,6 +451,33 @@ describe('planIngest: machine rows are valid or left out', () => {
     expect(datasetOf(files).figures[1]?.records.map((r) => [r.values['quote'], r.values['value']])).toEqual(rows);
     for (const note of notes) expect(p.notes.some((n) => note.test(n)), `a note matching ${note} in ${JSON.stringify(p.notes)}`).toBe(true);
     expect(validateDataset(datasetOf(files)).problems).toEqual([]);
+  });
+});
+
+describe('reportIdFor: a distinct default id for a second report of one unit, year and kind', () => {
+  it.each<[what: string, kind: ReportKind, title: string, taken: string[], id: string]>([
+    ['the kind slug', '部门预算', '上海市普陀区2026年区级部门预算', [], 'a-2026-budget'],
+    ['a 单位预算 by its title, whether or not the 部门预算 is there', '部门预算', '上海市普陀区2026年区级单位预算', [], 'a-2026-unit-budget'],
+    ['a 单位预算 beside the 部门预算', '部门预算', '上海市普陀区2026年区级单位预算', ['a-2026-budget'], 'a-2026-unit-budget'],
+    ['a title naming both is the 部门预算', '部门预算', '2026年部门预算（含单位预算）', [], 'a-2026-budget'],
+    ['a 单位决算', '部门决算', '2026年度单位决算', [], 'a-2026-unit-final-accounts'],
+    ['单位预算 words in a 决算 title change nothing', '部门决算', '2026年度决算（附单位预算执行）', [], 'a-2026-final-accounts'],
+    ['another report has the id: the next number', '部门预算', '2026年部门预算', ['a-2026-budget'], 'a-2026-budget-2'],
+    ['and the next', '部门预算', '2026年部门预算', ['a-2026-budget', 'a-2026-budget-2'], 'a-2026-budget-3'],
+    ['a corrected re-issue says so', '部门预算', '2026年部门预算（更正）', ['a-2026-budget'], 'a-2026-budget-revised'],
+    ['a second correction', '部门预算', '2026年部门预算（修订）', ['a-2026-budget', 'a-2026-budget-revised'], 'a-2026-budget-2'],
+    ['a second 单位预算', '部门预算', '2026年单位预算', ['a-2026-unit-budget'], 'a-2026-unit-budget-2'],
+  ])('%s → %s', (_what, kind, title, taken, id) => {
+    expect(reportIdFor('a', 2026, kind, title, (x) => taken.includes(x))).toBe(id);
+  });
+
+  it('planIngest: another 决算 of the same unit and year (other bytes) is added as -2, with a note; the same bytes again are a duplicate', () => {
+    const other = new TextEncoder().encode(OLD_TEXT.replace('100万元', '101万元'));
+    const p = plan({ bytes: other, extraction: { year: 2022, kind: '部门决算', figures: [] } });
+    expect(p.status === 'ready' && p.reportId).toBe(`${OLD_ID}-2`);
+    expect(p.notes).toContain(`id ${OLD_ID}-2: ${OLD_ID} is another report (other bytes); pass --id to choose another`);
+    expect(validateDataset(datasetOf(applied(p))).problems).toEqual([]);
+    expect(plan({ bytes: OLD_BYTES, extraction: { year: 2022, kind: '部门决算' } })).toMatchObject({ status: 'already-ingested', reportIds: [OLD_ID] });
   });
 });
 

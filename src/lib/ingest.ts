@@ -98,7 +98,8 @@ export const INGEST_USAGE = `usage: npm run ingest -- FILE|DIR … [--unit ID] [
                      or repo,path_in_repo,commit for a GitHub copy). Default: a SOURCES.csv in a DIR given
   --verbose          print the notes of every file (one file: always)
   --unit ID          unit of the report (default: the unit in data/units.csv whose name the sidecar or the text names)
-  --id REPORT_ID     report id (default: <unit id>-<fiscal year>-<kind slug>); one FILE only
+  --id REPORT_ID     report id (default: <unit id>-<fiscal year>-<kind slug>, -unit-budget for a 单位预算; when another
+                     report has it: -revised for a title that says 更正/修订, else -2, -3 …); one FILE only
   --year YYYY        fiscal year (default: the sidecar's, else read from the text)
   --kind KIND        ${REPORT_KINDS.map((k) => `${k} (${KIND_SLUGS[k]})`).join(', ')} (default: the sidecar's, else read from the text)
   --title TITLE      title as printed (default: the first title lines of the text); one FILE only
@@ -184,6 +185,32 @@ export function kindFromFlag(value: string): ReportKind | null {
 
 export function defaultReportId(unitId: string, year: number, kind: ReportKind): string {
   return `${unitId}-${year}-${KIND_SLUGS[kind]}`;
+}
+
+/**
+ * Reports a title names beside the unit's own report of the same kind: a 单位预算 (one unit's budget) beside
+ * the 部门预算 (the department's, all its units), a 单位决算 beside the 部门决算. Their ids say so whichever is
+ * ingested first, so an id does not depend on the order of the files.
+ */
+const TITLE_VARIANTS: readonly { words: RegExp; unless: RegExp; kind: ReportKind; slug: string }[] = [
+  { words: /单位预算/, unless: /部门预算/, kind: '部门预算', slug: 'unit-budget' },
+  { words: /单位决算/, unless: /部门决算/, kind: '部门决算', slug: 'unit-final-accounts' },
+];
+/** Words of a corrected re-issue in a title (更正公告, 修订版). */
+const REISSUE = /更正|修订|修正|勘误/;
+
+/**
+ * The id of a report when no --id is given: `<unit>-<year>-<kind slug>`, or the title's variant
+ * (`<unit>-<year>-unit-budget`). When another report has it already (two reports of one unit, year and kind
+ * with different bytes), the next free one of `<id>-revised` (a title that says it corrects) and `<id>-2`,
+ * `<id>-3` …; an exact duplicate never gets here (its sha256 is known).
+ */
+export function reportIdFor(unitId: string, year: number, kind: ReportKind, title: string, taken: (id: string) => boolean): string {
+  const variant = TITLE_VARIANTS.find((v) => v.kind === kind && v.words.test(title) && !v.unless.test(title));
+  const base = `${unitId}-${year}-${variant ? variant.slug : KIND_SLUGS[kind]}`;
+  if (!taken(base)) return base;
+  const next = [...(REISSUE.test(title) ? [`${base}-revised`] : []), ...Array.from({ length: 98 }, (_, i) => `${base}-${i + 2}`)];
+  return next.find((id) => !taken(id)) ?? base;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -717,7 +744,21 @@ export function planIngest(input: IngestInput): IngestPlan {
   }
   if (errors.length > 0 || kind === null || year === null || choice === null || title === null) return refuse();
 
-  const reportId = options.id ?? defaultReportId(choice.unit.id, year, kind);
+  // the same text from another file (a PDF's derived text saved as .txt) is no second report
+  const sameText = manifest.filter((v) => v['sha256'] === sha).map((v) => v['id'] ?? '');
+  if (options.id === undefined && sameText.length > 0) {
+    errors.push(
+      `the same text is already report ${sameText.join(', ')} (from another file): nothing to add; pass --id NEW_ID to add it again`,
+    );
+    return refuse();
+  }
+  const listedIds = new Set(manifest.map((v) => v['id'] ?? ''));
+  const standardId = defaultReportId(choice.unit.id, year, kind);
+  const reportId = options.id ?? reportIdFor(choice.unit.id, year, kind, title, (id) => listedIds.has(id));
+  if (options.id === undefined && reportId !== standardId) {
+    const why = listedIds.has(standardId) ? `${standardId} is another report (other bytes)` : `the title ${short(title)} names it`;
+    notes.push(`id ${reportId}: ${why}; pass --id to choose another`);
+  }
   const idCheck = slugSchema.safeParse(reportId);
   if (!idCheck.success) {
     errors.push(`--id ${reportId}: expected ${idCheck.error.issues[0]?.message ?? 'a slug'}`);
