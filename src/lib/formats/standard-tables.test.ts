@@ -436,6 +436,18 @@ describe('tableArithmetic: the figures their own table confirms', () => {
       ],
     ],
     [
+      '江苏 收支预算总表: 一、财政拨款 = 1.一般公共预算',
+      [
+        ['项目名称', '金额', '功能科目名称', '金额'],
+        ['一、财政拨款', '18,330.37', '一、一般公共服务支出', '13,907.78'],
+        ['1.一般公共预算', '18,330.37', '二、外交支出', ''],
+      ],
+      [
+        ['fiscal_appropriation_total', '18,330.37', true],
+        ['income_general_budget', '18,330.37', true],
+      ],
+    ],
+    [
       'a 部门预算 总表 whose funds miss 财政拨款收入 and whose incomes miss 收入总计: nothing confirmed',
       [
         ['本年收入 项目', '本年收入 预算数'],

@@ -96,6 +96,7 @@ const SUMMARY_LABELS: Readonly<Record<string, MetricKey>> = {
   其他收入: 'income_other',
   // the 上海 部门预算 总表: 一、财政拨款收入 with its parts 1. 一般公共预算(资金) 2. 政府性基金(预算) 3. 国有资本经营预算
   财政拨款收入: 'fiscal_appropriation_total',
+  财政拨款: 'fiscal_appropriation_total', // 江苏 收支预算总表: 一、财政拨款 with 1.一般公共预算 …
   一般公共预算: 'income_general_budget',
   一般公共预算资金: 'income_general_budget',
   政府性基金: 'income_government_fund',
