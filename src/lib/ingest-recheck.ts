@@ -30,8 +30,8 @@ export interface Recheck {
 }
 
 /** The fields a figure row and a draft share (the quote is compared as ingest writes it: unique in the text). */
-const rowKey = (r: Record<string, string>) =>
-  [r['metric'], r['phase'], r['scope'], r['item'], r['value'], r['unit'], r['quote']].join('\u0000');
+type KeyFields = Partial<Record<'metric' | 'phase' | 'scope' | 'item' | 'value' | 'unit' | 'quote', string>>;
+const rowKey = (r: KeyFields) => [r['metric'], r['phase'], r['scope'], r['item'], r['value'], r['unit'], r['quote']].join('\u0000');
 
 /** A machine row's note as ingest wrote it (the extractor's reasons), which a person has not replaced. */
 const isMachineNote = (note: string) => note === '' || note.startsWith('程序摘录') || note.startsWith(`${REVIEW_FIRST}：程序摘录`);
