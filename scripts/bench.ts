@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only extract|site|header] — speed, size and quality targets, measured here and never in
+ * npm run bench [-- --only extract|site|header|ingest] — speed, size and quality targets, measured here and never in
  * unit tests. extract: throughput of the extractor on the bundled reports repeated to 1 MB of text (target:
  * < 1 s on one core). site: size of dist/ and its search index, when the site has been built. header: unit,
  * year and kind on the labelled devset (../shared/devset, when present; targets 90 % / 98 % / 95 %).
@@ -9,13 +9,17 @@ import { join } from 'node:path';
 import { extractReport } from '../src/lib/extract';
 import { totalScore } from '../src/lib/extract/evaluate';
 import { scoreLabelledSet } from '../src/lib/extract/labelled-set';
+import { benchIngest } from './bench-ingest';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const root = process.cwd();
 
 function benchExtract(): boolean {
   const dir = join(root, 'data', 'sources');
-  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
   const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
   // Reports of realistic size, repeated until they make 1 MB (each extracted on its own, as ingest does).
   const batch: string[] = [];
@@ -43,7 +47,9 @@ function benchExtract(): boolean {
   // One hostile line: a table flattened into 50k characters without a line break, in a short report. A
   // regular expression that rescans the rest of the line from every position made this take seconds.
   const cells = ['12345.67', '321.5万元', '2080101', '37%', '合计', '', '-'];
-  const longLine = Array.from({ length: 8000 }, (_, i) => `| ${cells[(i * 7 + (i >> 3)) % cells.length] ?? ''} `).join('').slice(0, 50_000);
+  const longLine = Array.from({ length: 8000 }, (_, i) => `| ${cells[(i * 7 + (i >> 3)) % cells.length] ?? ''} `)
+    .join('')
+    .slice(0, 50_000);
   const short = texts.reduce((a, b) => (bytes(b) < bytes(a) ? b : a), texts[0] ?? '');
   // right under the title, where the header reads every line (mid-report it is cheaper)
   const titleEnd = short.indexOf('\n') + 1;
@@ -52,7 +58,9 @@ function benchExtract(): boolean {
   extractReport(withLongLine);
   const longLineSeconds = Number(process.hrtime.bigint() - t2) / 1e9;
   const ok = best < 1 && longSeconds < 1 && longLineSeconds < 0.2;
-  console.log(`extract: ${mb.toFixed(2)} MB in ${batch.length} reports → ${figures} figures; best of 3: ${best.toFixed(3)} s (${(mb / best).toFixed(2)} MB/s)`);
+  console.log(
+    `extract: ${mb.toFixed(2)} MB in ${batch.length} reports → ${figures} figures; best of 3: ${best.toFixed(3)} s (${(mb / best).toFixed(2)} MB/s)`,
+  );
   console.log(`extract: one ${(bytes(long) / 1_000_000).toFixed(2)} MB document: ${longSeconds.toFixed(3)} s`);
   console.log(`extract: a report with one ${longLine.length}-character line: ${longLineSeconds.toFixed(3)} s (target < 0.2 s)`);
   console.log(`extract: target < 1 s per MB on one core: ${ok ? 'met' : 'NOT MET'}`);
@@ -66,10 +74,15 @@ function benchSite(): boolean {
     return true;
   }
   const size = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? size(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+    readdirSync(dir, { withFileTypes: true }).reduce(
+      (n, e) => n + (e.isDirectory() ? size(join(dir, e.name)) : statSync(join(dir, e.name)).size),
+      0,
+    );
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
   const pages = readdirSync(join(dist, 'reports')).map((f) => statSync(join(dist, 'reports', f)).size);
-  console.log(`site: dist/ ${kb(size(dist))}, search index ${kb(size(join(dist, 'pagefind')))}, largest report page ${kb(Math.max(...pages))}`);
+  console.log(
+    `site: dist/ ${kb(size(dist))}, search index ${kb(size(join(dist, 'pagefind')))}, largest report page ${kb(Math.max(...pages))}`,
+  );
   return true;
 }
 
@@ -86,7 +99,9 @@ function benchHeader(): boolean {
     const { right, labelled } = header[field];
     const met = labelled > 0 && right / labelled >= targets[field];
     ok &&= met;
-    console.log(`header: ${field} ${right}/${labelled} (${((100 * right) / (labelled || 1)).toFixed(1)} %) on the devset; target ≥ ${targets[field] * 100} %: ${met ? 'met' : 'NOT MET'}`);
+    console.log(
+      `header: ${field} ${right}/${labelled} (${((100 * right) / (labelled || 1)).toFixed(1)} %) on the devset; target ≥ ${targets[field] * 100} %: ${met ? 'met' : 'NOT MET'}`,
+    );
   }
   return ok;
 }
@@ -95,5 +110,6 @@ const results = [
   only === null || only === 'extract' ? benchExtract() : true,
   only === null || only === 'site' ? benchSite() : true,
   only === null || only === 'header' ? benchHeader() : true,
+  only === null || only === 'ingest' ? benchIngest(root) : true, // a 30-page 决算 PDF: scripts/bench-ingest.ts
 ];
 process.exit(results.every(Boolean) ? 0 : 1);

@@ -38,10 +38,14 @@ import {
   type DiskStep,
 } from '../src/lib/ingest-files';
 import { planMissingFigures, reportsWithoutFigures } from '../src/lib/ingest-repair';
+import { recheckAll } from './ingest-recheck';
+import { IngestProgress } from '../src/lib/ingest-progress';
 
 /** Files whose transaction committed in this run; the file in progress is written all or not at all. */
 let committed = 0;
 function stop(why: string, code: number): never {
+  // on a terminal the progress bar may stand on the last line: the message starts on a clean one
+  if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K');
   console.error(
     `ingest: stopped (${why}) ${committed > 0 ? `after ${committed} file(s) had been ingested completely; nothing else written` : 'before writing: nothing written'}`,
   );
@@ -75,6 +79,15 @@ if (args.help) {
 }
 const { options: flags, dryRun } = args;
 const root = resolve(args.root ?? process.cwd());
+if (args.recheck) {
+  if (!dryRun) {
+    const recovery = recoverIngest(root, { beforeStep });
+    const said = describeRecovery(recovery);
+    if (said !== null) console.error(`ingest: ${said}`);
+    if (recovery.status === 'stuck' || recovery.status === 'busy') process.exit(1);
+  }
+  process.exit(await recheckAll(root, dryRun, beforeStep));
+}
 const listed = listInputs(args.files, args.sources);
 if (!listed.ok) {
   console.error(`ingest: ${listed.error}`);
@@ -106,7 +119,9 @@ type Outcome =
   | { status: 'dry-run'; reportId: string; figures: number; checked: number }
   | { status: 'failed'; reason: string };
 
-const say = (message: string) => console.error(`ingest: ${message}`);
+/** The bar on a terminal, plain lines elsewhere (src/lib/ingest-progress.ts); every line of the run goes through it. */
+const progress = new IngestProgress(process.stderr, inputs.length);
+const say = (message: string) => progress.log(`ingest: ${message}`);
 /** Pages of each paged file read, for its progress line. */
 const pagesRead = new Map<string, number>();
 /** The repository keeps its bundled originals small (README, "Adding a report automatically"). */
@@ -154,6 +169,7 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
     detail(`${file}: already ingested as ${known.join(', ')} (same sha256); nothing changed`);
     return { status: 'duplicate', reportIds: known };
   }
+  progress.step('reading');
   const read = await readInput(file);
   if (!read.ok) {
     detail(`${file} ${read.error}`);
@@ -177,6 +193,7 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
     reportsCsv: readText(paths.reports),
     extract: (text: string) => withStandardTables(withoutScoresInAmountTables(extractReport(text), read.doc), read.doc),
   };
+  progress.step(`extracting${read.pages > 0 ? ` (${read.pages} pages)` : ''}`);
   const plan = planIngest(planInput);
   for (const note of plan.notes) detail(note);
 
@@ -233,6 +250,7 @@ async function ingestOne(input: InputFile): Promise<Outcome> {
   }
 
   await stopIfAsked();
+  progress.step('writing');
   const result = writeOrRollBack(root, plan.writes, check(plan.knownProblems), {
     beforeStep,
     label: `report ${plan.reportId} from ${basename(file)}`,
@@ -262,15 +280,17 @@ function describe(outcome: Outcome, pages: string): string {
 const outcomes: { file: string; outcome: Outcome }[] = [];
 for (const [i, input] of inputs.entries()) {
   const started = performance.now();
+  progress.start(input.path);
   const outcome = await ingestOne(input).catch((e: unknown): Outcome => ({
     status: 'failed',
     reason: `unexpected error: ${e instanceof Error ? e.message : String(e)}`,
   }));
   const pages = pagesRead.get(input.path);
   const extra = `${pages ? `, ${pages} pages` : ''}, ${((performance.now() - started) / 1000).toFixed(1)} s`;
-  console.error(`[${i + 1}/${inputs.length}] ${input.path} … ${describe(outcome, extra)}`);
+  progress.finish(`[${i + 1}/${inputs.length}] ${input.path} … ${describe(outcome, extra)}`);
   outcomes.push({ file: input.path, outcome });
 }
+progress.end();
 const count = (status: Outcome['status']) => outcomes.filter((o) => o.outcome.status === status).length;
 const failures = outcomes.filter((o) => o.outcome.status === 'failed');
 const figures = outcomes.reduce((n, { outcome: o }) => n + (o.status === 'added' || o.status === 'dry-run' ? o.figures : 0), 0);

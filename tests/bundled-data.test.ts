@@ -79,6 +79,25 @@ describe('the bundled dataset', () => {
     expect(years.sort()).toEqual([2023, 2024, 2025]);
   });
 
+  it('has every figure of a Shanghai table row checked by the report itself or curated (README "The bundled real dataset")', () => {
+    const tableRows = dataset.figures.filter(({ row }) => row.report_id.startsWith('sh-putuo-') && row.quote.includes('|'));
+    expect(tableRows.length).toBeGreaterThanOrEqual(360);
+    expect(tableRows.filter(({ row }) => row.review === 'machine').map(({ file, line }) => `${file}:${line}`)).toEqual([]);
+  });
+
+  it('reads no vehicle held from a 预算安排购置车辆 sentence (the year’s purchases are vehicle_purchase_count)', () => {
+    const held = dataset.figures.filter(({ row }) => row.metric === 'vehicle_count');
+    for (const { row, file, line } of held) {
+      const text = input.sources.get(row.report_id)?.text ?? '';
+      const at = text.indexOf(row.quote);
+      const purchases = [...text.matchAll(/预算安排购置车辆[\s\S]*?台（套）。/g)].map((m) => [m.index, m.index + m[0].length]);
+      expect(
+        purchases.some(([start = 0, end = 0]) => at >= start && at < end),
+        `${file}:${line} ${row.quote}`,
+      ).toBe(false);
+    }
+  });
+
   it('quotes every figure and indicator verbatim from its source', () => {
     const rows = [...dataset.figures, ...dataset.indicators];
     expect(rows.length).toBeGreaterThan(0);

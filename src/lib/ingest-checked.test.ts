@@ -4,10 +4,12 @@ import {
   CONFIRMATIONS,
   confirmedBySecondStatement,
   confirmedByTableArithmetic,
+  confirmedByTableRestatement,
   confirmedDrafts,
   labelOf,
   statementKey,
 } from './ingest-checked';
+import { STANDARD_TABLE_READER } from './formats/standard-tables';
 
 const draft = (over: Partial<DraftFigure>): DraftFigure => ({
   metric: 'expenditure_total',
@@ -117,5 +119,61 @@ describe('confirmedByTableArithmetic', () => {
 
   it('is one of the CONFIRMATIONS ingest applies', () => {
     expect(CONFIRMATIONS).toContain(confirmedByTableArithmetic);
+  });
+});
+
+describe('confirmedByTableRestatement', () => {
+  const table = (over: Partial<DraftFigure>) =>
+    draft({
+      reader: STANDARD_TABLE_READER,
+      quote: '| 11,538,000 | 0 | 11,538,000 |',
+      value: '11,538,000',
+      unit: '元',
+      start: 1000,
+      ...over,
+    });
+  const sentence = draft({ quote: '（一）支出预算1,153.8万元', start: 0 });
+  it.each<[what: string, drafts: DraftFigure[], expected: number[]]>([
+    [
+      'a sentence restating an arithmetic-confirmed table figure (in 元 beside 万元), without a label',
+      [sentence, table({ tableArithmetic: true })],
+      [0],
+    ],
+    [
+      'another table restating it',
+      [table({ tableArithmetic: true }), draft({ quote: '| 支出 | 1,153.8 |', start: 2000, reader: 'table' })],
+      [1],
+    ],
+    ['a table figure no sum covers and a sentence confirm each other', [sentence, table({})], [0, 1]],
+    ['a table figure no sum covers and another pipe row: nothing', [table({}), draft({ quote: '| 支出 | 1,153.8 |', start: 2000 })], []],
+    ['two standard-table figures no sum covers: nothing', [table({}), table({ start: 3000 })], []],
+    ['another value', [draft({ value: '1,153.9', quote: '支出预算1,153.9万元' }), table({ tableArithmetic: true })], []],
+    [
+      'the 说明 in 万元 rounding the table in 元',
+      [draft({ value: '1672.67', quote: '行政运行（项）1672.67万元' }), table({ value: '16,726,725.44', tableArithmetic: true })],
+      [0],
+    ],
+    [
+      'a 万元 figure the table in 元 does not round to (268.776 stated 268.77)',
+      [draft({ value: '268.77', quote: '购房补贴（项）268.77万元' }), table({ value: '2,687,760.00', tableArithmetic: true })],
+      [],
+    ],
+    ['another item', [draft({ item: '一般公共服务支出' }), table({ tableArithmetic: true })], []],
+    ['two sentences, no table figure: nothing', [sentence, draft({ start: 500 })], []],
+    [
+      'a zero confirms nothing (a 政府性基金 支出 of 0 read as its income)',
+      [
+        draft({ value: '0.00', quote: '政府性基金拨款支出预算0.00万元' }),
+        table({ value: '0', quote: '| 政府性基金 | 0 |', tableArithmetic: true }),
+      ],
+      [],
+    ],
+    ['the same place read twice: nothing', [table({ start: 1000 }), draft({ quote: '| 11,538,000 | 0 |', start: 1000 })], []],
+  ])('%s', (_what, drafts, expected) => {
+    expect([...confirmedByTableRestatement(drafts)].sort()).toEqual(expected);
+  });
+
+  it('is one of the CONFIRMATIONS ingest applies', () => {
+    expect(CONFIRMATIONS).toContain(confirmedByTableRestatement);
   });
 });

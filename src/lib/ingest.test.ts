@@ -6,6 +6,7 @@ import {
   INGEST_NOTE,
   appendCsvRows,
   defaultReportId,
+  reportIdFor,
   kindFromFlag,
   newProblems,
   parseIngestArgs,
@@ -24,21 +25,23 @@ import type { ReportKind } from '../schemas/vocabulary';
 
 describe('parseIngestArgs', () => {
   it.each<[string, string[], ReturnType<typeof parseIngestArgs>]>([
-    ['file only', ['r.txt'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: null, sources: null, verbose: false }],
+    ['file only', ['r.txt'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: null, sources: null, verbose: false, recheck: false }],
     ['value flags, both spellings', ['r.txt', '--unit', 'a-ybj', '--year=2023', '--kind', 'budget', '--dry-run'], {
-      ok: true, help: false, files: ['r.txt'], options: { unit: 'a-ybj', year: '2023', kind: 'budget' }, dryRun: true, root: null, sources: null, verbose: false,
+      ok: true, help: false, files: ['r.txt'], options: { unit: 'a-ybj', year: '2023', kind: 'budget' }, dryRun: true, root: null, sources: null, verbose: false, recheck: false,
     }],
     ['every unit flag', ['--unit-name', '甲县医疗保障局', '--short-name', '甲县医保局', '--province', '湖南省', '--city', '株洲市', '--county', '甲县', '--type', '医疗保障局', 'r.txt'], {
-      ok: true, help: false, files: ['r.txt'], dryRun: false, root: null, sources: null, verbose: false,
+      ok: true, help: false, files: ['r.txt'], dryRun: false, root: null, sources: null, verbose: false, recheck: false,
       options: { unitName: '甲县医疗保障局', shortName: '甲县医保局', province: '湖南省', city: '株洲市', county: '甲县', type: '医疗保障局' },
     }],
-    ['--root', ['r.txt', '--root', '/tmp/x'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: '/tmp/x', sources: null, verbose: false }],
-    ['an empty value with =', ['r.txt', '--url='], { ok: true, help: false, files: ['r.txt'], options: { url: '' }, dryRun: false, root: null, sources: null, verbose: false }],
-    ['help needs no file', ['--help'], { ok: true, help: true, files: [], options: {}, dryRun: false, root: null, sources: null, verbose: false }],
+    ['--root', ['r.txt', '--root', '/tmp/x'], { ok: true, help: false, files: ['r.txt'], options: {}, dryRun: false, root: '/tmp/x', sources: null, verbose: false, recheck: false }],
+    ['an empty value with =', ['r.txt', '--url='], { ok: true, help: false, files: ['r.txt'], options: { url: '' }, dryRun: false, root: null, sources: null, verbose: false, recheck: false }],
+    ['help needs no file', ['--help'], { ok: true, help: true, files: [], options: {}, dryRun: false, root: null, sources: null, verbose: false, recheck: false }],
     ['no file', ['--unit', 'a'], { ok: false, error: 'no FILE given' }],
     ['files and folders, a sidecar, --verbose', ['a.pdf', 'dir', '--sources', 's.csv', '--verbose'], {
-      ok: true, help: false, files: ['a.pdf', 'dir'], options: {}, dryRun: false, root: null, sources: 's.csv', verbose: true,
+      ok: true, help: false, files: ['a.pdf', 'dir'], options: {}, dryRun: false, root: null, sources: 's.csv', verbose: true, recheck: false,
     }],
+    ['--recheck needs no file', ['--recheck', '--root', '/tmp/x'], { ok: true, help: false, files: [], options: {}, dryRun: false, root: '/tmp/x', sources: null, verbose: false, recheck: true }],
+    ['--recheck with a file', ['--recheck', 'r.txt'], { ok: false, error: '--recheck rechecks the reports already in data/: give no FILE and no report flags with it' }],
     ['unknown flag', ['r.txt', '--unti', 'a'], { ok: false, error: 'unknown flag --unti' }],
     ['flag without value at the end', ['r.txt', '--unit'], { ok: false, error: '--unit needs a value' }],
     ['flag followed by a flag', ['r.txt', '--unit', '--dry-run'], { ok: false, error: '--unit needs a value' }],
@@ -347,7 +350,11 @@ describe('planIngest: a published original', () => {
   it('the same original again is already ingested; the same text from another file is not', () => {
     const files = applied(withOriginal());
     expect(withOriginal(files)).toMatchObject({ status: 'already-ingested', reportIds: ['jia-ybj-2023-dept-self-eval'] });
-    expect(plan({ files }).status).toBe('refused'); // the text file has other bytes: not a duplicate, and its id is taken
+    // the text file has other bytes than the original: not a duplicate, but the same text is no second report
+    expect(plan({ files })).toMatchObject({
+      status: 'refused',
+      errors: ['the same text is already report jia-ybj-2023-dept-self-eval (from another file): nothing to add; pass --id NEW_ID to add it again'],
+    });
   });
 });
 
@@ -444,6 +451,33 @@ describe('planIngest: machine rows are valid or left out', () => {
     expect(datasetOf(files).figures[1]?.records.map((r) => [r.values['quote'], r.values['value']])).toEqual(rows);
     for (const note of notes) expect(p.notes.some((n) => note.test(n)), `a note matching ${note} in ${JSON.stringify(p.notes)}`).toBe(true);
     expect(validateDataset(datasetOf(files)).problems).toEqual([]);
+  });
+});
+
+describe('reportIdFor: a distinct default id for a second report of one unit, year and kind', () => {
+  it.each<[what: string, kind: ReportKind, title: string, taken: string[], id: string]>([
+    ['the kind slug', '部门预算', '上海市普陀区2026年区级部门预算', [], 'a-2026-budget'],
+    ['a 单位预算 by its title, whether or not the 部门预算 is there', '部门预算', '上海市普陀区2026年区级单位预算', [], 'a-2026-unit-budget'],
+    ['a 单位预算 beside the 部门预算', '部门预算', '上海市普陀区2026年区级单位预算', ['a-2026-budget'], 'a-2026-unit-budget'],
+    ['a title naming both is the 部门预算', '部门预算', '2026年部门预算（含单位预算）', [], 'a-2026-budget'],
+    ['a 单位决算', '部门决算', '2026年度单位决算', [], 'a-2026-unit-final-accounts'],
+    ['单位预算 words in a 决算 title change nothing', '部门决算', '2026年度决算（附单位预算执行）', [], 'a-2026-final-accounts'],
+    ['another report has the id: the next number', '部门预算', '2026年部门预算', ['a-2026-budget'], 'a-2026-budget-2'],
+    ['and the next', '部门预算', '2026年部门预算', ['a-2026-budget', 'a-2026-budget-2'], 'a-2026-budget-3'],
+    ['a corrected re-issue says so', '部门预算', '2026年部门预算（更正）', ['a-2026-budget'], 'a-2026-budget-revised'],
+    ['a second correction', '部门预算', '2026年部门预算（修订）', ['a-2026-budget', 'a-2026-budget-revised'], 'a-2026-budget-2'],
+    ['a second 单位预算', '部门预算', '2026年单位预算', ['a-2026-unit-budget'], 'a-2026-unit-budget-2'],
+  ])('%s → %s', (_what, kind, title, taken, id) => {
+    expect(reportIdFor('a', 2026, kind, title, (x) => taken.includes(x))).toBe(id);
+  });
+
+  it('planIngest: another 决算 of the same unit and year (other bytes) is added as -2, with a note; the same bytes again are a duplicate', () => {
+    const other = new TextEncoder().encode(OLD_TEXT.replace('100万元', '101万元'));
+    const p = plan({ bytes: other, extraction: { year: 2022, kind: '部门决算', figures: [] } });
+    expect(p.status === 'ready' && p.reportId).toBe(`${OLD_ID}-2`);
+    expect(p.notes).toContain(`id ${OLD_ID}-2: ${OLD_ID} is another report (other bytes); pass --id to choose another`);
+    expect(validateDataset(datasetOf(applied(p))).problems).toEqual([]);
+    expect(plan({ bytes: OLD_BYTES, extraction: { year: 2022, kind: '部门决算' } })).toMatchObject({ status: 'already-ingested', reportIds: [OLD_ID] });
   });
 });
 

@@ -99,13 +99,16 @@ export const INGEST_USAGE = `usage: npm run ingest -- FILE|DIR … [--unit ID] [
                      or repo,path_in_repo,commit for a GitHub copy). Default: a SOURCES.csv in a DIR given
   --verbose          print the notes of every file (one file: always)
   --unit ID          unit of the report (default: the unit in data/units.csv whose name the sidecar or the text names)
-  --id REPORT_ID     report id (default: <unit id>-<fiscal year>-<kind slug>); one FILE only
+  --id REPORT_ID     report id (default: <unit id>-<fiscal year>-<kind slug>, -unit-budget for a 单位预算; when another
+                     report has it: -revised for a title that says 更正/修订, else -2, -3 …); one FILE only
   --year YYYY        fiscal year (default: the sidecar's, else read from the text)
   --kind KIND        ${REPORT_KINDS.map((k) => `${k} (${KIND_SLUGS[k]})`).join(', ')} (default: the sidecar's, else read from the text)
   --title TITLE      title as printed (default: the first title lines of the text); one FILE only
   --url URL          where the report was published (default: the sidecar's)
   --retrieved DATE   when it was retrieved, YYYY-MM-DD (default: the sidecar's)
   --dry-run          print what would be written and write nothing
+  --recheck          no FILE: read the source of every report in data/ again and set review = checked / machine
+                     on its drafted rows by today's confirmations (curated rows and hand-edited rows untouched)
   --root DIR         project root (default: the current directory)
  a new unit (when --unit names an id that is not in data/units.csv):
   --unit-name NAME   full official name (default: the name the text gives)
@@ -124,6 +127,8 @@ export type ParsedArgs =
       /** --sources FILE.csv, or null. */
       sources: string | null;
       verbose: boolean;
+      /** --recheck: update the review level of the drafted rows in data/ instead of adding files. */
+      recheck: boolean;
     }
   | { ok: false; error: string };
 
@@ -138,11 +143,13 @@ export function parseIngestArgs(argv: readonly string[]): ParsedArgs {
   let dryRun = false;
   let help = false;
   let verbose = false;
+  let recheck = false;
   const run: Record<(typeof RUN_FLAGS)[number], string | null> = { '--root': null, '--sources': null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--dry-run') dryRun = true;
     else if (arg === '--verbose') verbose = true;
+    else if (arg === '--recheck') recheck = true;
     else if (arg === '--help' || arg === '-h') help = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
@@ -163,9 +170,11 @@ export function parseIngestArgs(argv: readonly string[]): ParsedArgs {
       }
     } else files.push(arg);
   }
-  const parsed = { ok: true as const, help, files, options, dryRun, root: run['--root'], sources: run['--sources'], verbose };
+  const parsed = { ok: true as const, help, files, options, dryRun, root: run['--root'], sources: run['--sources'], verbose, recheck };
   if (help) return parsed;
-  if (files.length === 0) return { ok: false, error: 'no FILE given' };
+  if (recheck && (files.length > 0 || Object.keys(options).length > 0 || run['--sources'] !== null))
+    return { ok: false, error: '--recheck rechecks the reports already in data/: give no FILE and no report flags with it' };
+  if (files.length === 0 && !recheck) return { ok: false, error: 'no FILE given' };
   return parsed;
 }
 
@@ -177,6 +186,32 @@ export function kindFromFlag(value: string): ReportKind | null {
 
 export function defaultReportId(unitId: string, year: number, kind: ReportKind): string {
   return `${unitId}-${year}-${KIND_SLUGS[kind]}`;
+}
+
+/**
+ * Reports a title names beside the unit's own report of the same kind: a 单位预算 (one unit's budget) beside
+ * the 部门预算 (the department's, all its units), a 单位决算 beside the 部门决算. Their ids say so whichever is
+ * ingested first, so an id does not depend on the order of the files.
+ */
+const TITLE_VARIANTS: readonly { words: RegExp; unless: RegExp; kind: ReportKind; slug: string }[] = [
+  { words: /单位预算/, unless: /部门预算/, kind: '部门预算', slug: 'unit-budget' },
+  { words: /单位决算/, unless: /部门决算/, kind: '部门决算', slug: 'unit-final-accounts' },
+];
+/** Words of a corrected re-issue in a title (更正公告, 修订版). */
+const REISSUE = /更正|修订|修正|勘误/;
+
+/**
+ * The id of a report when no --id is given: `<unit>-<year>-<kind slug>`, or the title's variant
+ * (`<unit>-<year>-unit-budget`). When another report has it already (two reports of one unit, year and kind
+ * with different bytes), the next free one of `<id>-revised` (a title that says it corrects) and `<id>-2`,
+ * `<id>-3` …; an exact duplicate never gets here (its sha256 is known).
+ */
+export function reportIdFor(unitId: string, year: number, kind: ReportKind, title: string, taken: (id: string) => boolean): string {
+  const variant = TITLE_VARIANTS.find((v) => v.kind === kind && v.words.test(title) && !v.unless.test(title));
+  const base = `${unitId}-${year}-${variant ? variant.slug : KIND_SLUGS[kind]}`;
+  if (!taken(base)) return base;
+  const next = [...(REISSUE.test(title) ? [`${base}-revised`] : []), ...Array.from({ length: 98 }, (_, i) => `${base}-${i + 2}`)];
+  return next.find((id) => !taken(id)) ?? base;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -436,22 +471,36 @@ interface UnitChoice {
 }
 
 /** The unit of the report: named by --unit (created from the flags if new) or found by the name the text gives. */
-function chooseUnit(options: IngestOptions, detected: string | null, dataset: DatasetInput, errors: string[], notes: string[]): UnitChoice | null {
+function chooseUnit(
+  options: IngestOptions,
+  detected: string | null,
+  dataset: DatasetInput,
+  errors: string[],
+  notes: string[],
+): UnitChoice | null {
   const rows = dataset.units.records.map((r) => r.values);
   const asUnit = (v: Record<string, string>): Unit => ({
-    id: v['id'] ?? '', name: v['name'] ?? '', short_name: v['short_name'] ?? '', province: v['province'] ?? '',
-    city: v['city'] ?? '', county: v['county'] ?? '', department_type: v['department_type'] ?? '',
+    id: v['id'] ?? '',
+    name: v['name'] ?? '',
+    short_name: v['short_name'] ?? '',
+    province: v['province'] ?? '',
+    city: v['city'] ?? '',
+    county: v['county'] ?? '',
+    department_type: v['department_type'] ?? '',
   });
   const checkFlags = (unit: Unit) => {
     for (const [column, option] of Object.entries(UNIT_OPTION) as [keyof Unit, keyof IngestOptions][]) {
       const given = options[option];
       if (given !== undefined && given !== unit[column]) {
-        errors.push(`${UNIT_FLAGS[column]} ${given}: unit ${unit.id} already exists in ${dataset.units.file} with ${column} ${unit[column]}; leave the flag out (or correct ${dataset.units.file} by hand)`);
+        errors.push(
+          `${UNIT_FLAGS[column]} ${given}: unit ${unit.id} already exists in ${dataset.units.file} with ${column} ${unit[column]}; leave the flag out (or correct ${dataset.units.file} by hand)`,
+        );
       }
     }
   };
   if (options.unit === undefined) {
-    const hint = 'pass --unit ID (an id of data/units.csv, or a new id with --province, --city, --county and, if needed, --unit-name and --type)';
+    const hint =
+      'pass --unit ID (an id of data/units.csv, or a new id with --province, --city, --county and, if needed, --unit-name and --type)';
     if (detected === null) {
       errors.push(`cannot tell from the text which unit published it: ${hint}`);
       return null;
@@ -481,7 +530,10 @@ function chooseUnit(options: IngestOptions, detected: string | null, dataset: Da
   if (existing) {
     const unit = asUnit(existing);
     checkFlags(unit);
-    if (detected !== null && ![unit.name, unit.short_name].some((n) => squash(n).includes(squash(detected)) || squash(detected).includes(squash(n)))) {
+    if (
+      detected !== null &&
+      ![unit.name, unit.short_name].some((n) => squash(n).includes(squash(detected)) || squash(detected).includes(squash(n)))
+    ) {
       notes.push(`the text names the unit ${detected}, but --unit ${id} is ${unit.name}: check that this is the right unit`);
     }
     return { unit, created: false };
@@ -494,11 +546,18 @@ function chooseUnit(options: IngestOptions, detected: string | null, dataset: Da
   if (options.province === undefined) missing.push(['--province', 'its province, e.g. 湖南省']);
   if (options.city === undefined) missing.push(['--city', 'its city, e.g. 株洲市']);
   if (options.county === undefined) missing.push(['--county', 'its county or district, e.g. 渌口区']);
-  if (type === undefined) missing.push(['--type', 'its department type, e.g. 医疗保障局 (the default only for a name ending in 医疗保障局)']);
+  if (type === undefined)
+    missing.push(['--type', 'its department type, e.g. 医疗保障局 (the default only for a name ending in 医疗保障局)']);
   for (const [flag, what] of missing) errors.push(`missing ${flag}: unit ${id} is new (not in ${dataset.units.file}) and needs ${what}`);
   if (missing.length > 0 || name === undefined || type === undefined) return null;
   const candidate = {
-    id, name, short_name: options.shortName ?? name, province: options.province ?? '', city: options.city ?? '', county: options.county ?? '', department_type: type,
+    id,
+    name,
+    short_name: options.shortName ?? name,
+    province: options.province ?? '',
+    city: options.city ?? '',
+    county: options.county ?? '',
+    department_type: type,
   };
   const parsed = unitSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -520,7 +579,9 @@ export const REVIEW_FIRST = '优先核对';
  */
 export function reviewNote(f: Pick<DraftFigure, 'reader' | 'rule' | 'confidence'>): string {
   if (f.reader === undefined && f.rule === undefined && f.confidence === undefined) return '';
-  const why = [f.reader, f.rule, f.confidence === undefined ? undefined : `置信度 ${f.confidence}`].filter((part) => part !== undefined && part !== '').join('；');
+  const why = [f.reader, f.rule, f.confidence === undefined ? undefined : `置信度 ${f.confidence}`]
+    .filter((part) => part !== undefined && part !== '')
+    .join('；');
   const low = f.confidence !== undefined && f.confidence < LOW_CONFIDENCE;
   return `${low ? `${REVIEW_FIRST}：` : ''}程序摘录（${why}）`.replace(/[\s\u0000-\u001f]+/g, ' ').trim();
 }
@@ -549,10 +610,24 @@ function draftRows(extraction: Extraction, text: string, reportId: string, notes
     const review = confirmed.has(index) ? 'checked' : 'machine';
     const note = review === 'machine' ? reviewNote(f) : '';
     if (note.startsWith(REVIEW_FIRST)) doubtful++;
-    rows.push({ report_id: reportId, metric: f.metric, phase: f.phase, scope: f.scope, item: f.item, value: f.value, unit: f.unit, quote, review, note });
+    rows.push({
+      report_id: reportId,
+      metric: f.metric,
+      phase: f.phase,
+      scope: f.scope,
+      item: f.item,
+      value: f.value,
+      unit: f.unit,
+      quote,
+      review,
+      note,
+    });
   }
   if (lengthened > 0) notes.push(`lengthened ${lengthened} quote(s) that occur more than once in the text, so that each names one place`);
-  if (doubtful > 0) notes.push(`${doubtful} figure(s) read with low confidence (below ${LOW_CONFIDENCE}): their note starts with ${REVIEW_FIRST}; review them first`);
+  if (doubtful > 0)
+    notes.push(
+      `${doubtful} figure(s) read with low confidence (below ${LOW_CONFIDENCE}): their note starts with ${REVIEW_FIRST}; review them first`,
+    );
   return rows;
 }
 
@@ -579,15 +654,19 @@ export function planIngest(input: IngestInput): IngestPlan {
   if (sameBytes.length > 0 && (options.id === undefined || sameBytes.includes(options.id))) {
     return { status: 'already-ingested', reportIds: options.id === undefined ? sameBytes : [options.id], notes };
   }
-  if (sameBytes.length > 0) notes.push(`the same text is already in the dataset as ${sameBytes.join(', ')}; adding it again as ${options.id} because --id says so`);
+  if (sameBytes.length > 0)
+    notes.push(`the same text is already in the dataset as ${sameBytes.join(', ')}; adding it again as ${options.id} because --id says so`);
 
   const extraction = (input.extract ?? extractReport)(input.text);
   let kind: ReportKind | null = extraction.kind;
   if (options.kind !== undefined) {
     kind = kindFromFlag(options.kind);
-    if (kind === null) errors.push(`--kind ${options.kind}: expected one of ${REPORT_KINDS.map((k) => `${k} (${KIND_SLUGS[k]})`).join(', ')}`);
+    if (kind === null)
+      errors.push(`--kind ${options.kind}: expected one of ${REPORT_KINDS.map((k) => `${k} (${KIND_SLUGS[k]})`).join(', ')}`);
   } else if (kind === null) {
-    errors.push(`cannot tell the report kind from the text: pass --kind (one of ${REPORT_KINDS.map((k) => `${k} (${KIND_SLUGS[k]})`).join(', ')})`);
+    errors.push(
+      `cannot tell the report kind from the text: pass --kind (one of ${REPORT_KINDS.map((k) => `${k} (${KIND_SLUGS[k]})`).join(', ')})`,
+    );
   }
   let year: number | null = extraction.year;
   if (options.year !== undefined) {
@@ -596,7 +675,10 @@ export function planIngest(input: IngestInput): IngestPlan {
   } else if (year === null) {
     errors.push('cannot tell the fiscal year from the text: pass --year YYYY (the year the figures describe)');
   }
-  for (const [flag, field, value] of [['--url', 'source_url', options.url], ['--retrieved', 'retrieved', options.retrieved]] as const) {
+  for (const [flag, field, value] of [
+    ['--url', 'source_url', options.url],
+    ['--retrieved', 'retrieved', options.retrieved],
+  ] as const) {
     const checked = value === undefined ? null : reportFields.shape[field].safeParse(value);
     if (checked && !checked.success) errors.push(`${flag} ${value}: expected ${checked.error.issues[0]?.message ?? 'a valid value'}`);
   }
@@ -608,7 +690,21 @@ export function planIngest(input: IngestInput): IngestPlan {
   }
   if (errors.length > 0 || kind === null || year === null || choice === null || title === null) return refuse();
 
-  const reportId = options.id ?? defaultReportId(choice.unit.id, year, kind);
+  // the same text from another file (a PDF's derived text saved as .txt) is no second report
+  const sameText = manifest.filter((v) => v['sha256'] === sha).map((v) => v['id'] ?? '');
+  if (options.id === undefined && sameText.length > 0) {
+    errors.push(
+      `the same text is already report ${sameText.join(', ')} (from another file): nothing to add; pass --id NEW_ID to add it again`,
+    );
+    return refuse();
+  }
+  const listedIds = new Set(manifest.map((v) => v['id'] ?? ''));
+  const standardId = defaultReportId(choice.unit.id, year, kind);
+  const reportId = options.id ?? reportIdFor(choice.unit.id, year, kind, title, (id) => listedIds.has(id));
+  if (options.id === undefined && reportId !== standardId) {
+    const why = listedIds.has(standardId) ? `${standardId} is another report (other bytes)` : `the title ${short(title)} names it`;
+    notes.push(`id ${reportId}: ${why}; pass --id to choose another`);
+  }
   const idCheck = slugSchema.safeParse(reportId);
   if (!idCheck.success) {
     errors.push(`--id ${reportId}: expected ${idCheck.error.issues[0]?.message ?? 'a slug'}`);
@@ -623,12 +719,15 @@ export function planIngest(input: IngestInput): IngestPlan {
         'a report is never replaced by ingest; pass --id NEW_ID to add this file as another report',
     );
   } else {
-    if (dataset.sources.has(reportId)) errors.push(`${sourcePath} already exists (but is not in ${dataset.reports.file}): move it away or pass --id NEW_ID`);
+    if (dataset.sources.has(reportId))
+      errors.push(`${sourcePath} already exists (but is not in ${dataset.reports.file}): move it away or pass --id NEW_ID`);
     for (const path of [figuresPath, INGEST_PATHS.indicators(reportId)]) {
-      if ([...dataset.figures, ...dataset.indicators].some((f) => f.file === path)) errors.push(`${path} already exists: move it away or pass --id NEW_ID`);
+      if ([...dataset.figures, ...dataset.indicators].some((f) => f.file === path))
+        errors.push(`${path} already exists: move it away or pass --id NEW_ID`);
     }
     for (const file of dataset.originals?.values() ?? []) {
-      if (file.file.startsWith(`data/originals/${reportId}.`)) errors.push(`${file.file} already exists (but is not in ${dataset.reports.file}): move it away or pass --id NEW_ID`);
+      if (file.file.startsWith(`data/originals/${reportId}.`))
+        errors.push(`${file.file} already exists (but is not in ${dataset.reports.file}): move it away or pass --id NEW_ID`);
     }
   }
   const stated = statedDate(input.text);
@@ -698,7 +797,8 @@ export function planIngest(input: IngestInput): IngestPlan {
     rows = rows.filter((_, i) => !bad.has(i));
     figuresCsv = figuresCsvOf(rows);
   }
-  if (rows.length === 0) notes.push('no figures: the extractor found none that can be quoted verbatim (the report is added without figures)');
+  if (rows.length === 0)
+    notes.push('no figures: the extractor found none that can be quoted verbatim (the report is added without figures)');
 
   const writes: FileWrite[] = [
     ...(input.original && originalPath ? [{ path: originalPath, content: input.original.bytes, previous: null }] : []),
@@ -707,5 +807,15 @@ export function planIngest(input: IngestInput): IngestPlan {
     ...(choice.created ? [{ path: dataset.units.file, content: unitsCsv, previous: input.unitsCsv }] : []),
     { path: figuresPath, content: figuresCsv, previous: null },
   ];
-  return { status: 'ready', reportId, report: report.data, unit: choice.unit, unitCreated: choice.created, figures: rows, writes, notes, knownProblems: known };
+  return {
+    status: 'ready',
+    reportId,
+    report: report.data,
+    unit: choice.unit,
+    unitCreated: choice.created,
+    figures: rows,
+    writes,
+    notes,
+    knownProblems: known,
+  };
 }

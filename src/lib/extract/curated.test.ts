@@ -89,9 +89,9 @@ describe('scoreCurated: the extractor against curated figures only', () => {
       ],
       ['a-2022', 'b-2022'],
       ['a-2022'],
-      [['b-2022', 'no curated figures (1 checked, 2 machine)']],
+      [['b-2022', 'not curated throughout (1 checked, 2 machine)']],
     ],
-    ['a report without figures is skipped', [], ['c-2022'], [], [['c-2022', 'no curated figures (no figures at all)']]],
+    ['a report without figures is skipped', [], ['c-2022'], [], [['c-2022', 'not curated throughout (no figures at all)']]],
   ])('%s', (_name, figures, reports, scored, skipped) => {
     const result = scoreCurated(dataset(figures, reports), extractsFiveAndSeven);
     expect(result.scores.map((s) => s.reportId)).toEqual(scored);
@@ -100,11 +100,19 @@ describe('scoreCurated: the extractor against curated figures only', () => {
     for (const s of result.skipped) expect([s.unitOk, s.yearOk, s.kindOk]).toEqual([true, true, true]);
   });
 
-  it('compares a scored report with its curated figures, not with the machine ones beside them', () => {
-    const figures = [figure('a-2022', '5', 'curated'), figure('a-2022', '7', 'machine'), figure('a-2022', '9', 'machine')];
+  it('skips a report where a person curated only a few rows beside machine-read ones', () => {
+    const figures = [figure('a-2022', '5', 'curated'), figure('a-2022', '7', 'machine'), figure('a-2022', '9', 'checked')];
+    const result = scoreCurated(dataset(figures, ['a-2022']), extractsFiveAndSeven);
+    expect(result.scores).toEqual([]);
+    expect(result.skipped.map((s) => [s.reportId, s.reason])).toEqual([
+      ['a-2022', 'not curated throughout (1 curated, 1 checked, 1 machine)'],
+    ]);
+  });
+
+  it('compares a scored report with its curated figures: what it misses and what it reads that no one stated', () => {
+    const figures = [figure('a-2022', '5', 'curated'), figure('a-2022', '9', 'curated')];
     const [score] = scoreCurated(dataset(figures, ['a-2022']), extractsFiveAndSeven).scores;
-    // 5 is curated and read; 7 was read too but only a machine row states it, so it counts against precision
-    expect(score).toMatchObject({ curated: 1, recalled: 1, extracted: 2, precise: 1, unitOk: true, yearOk: true, kindOk: true });
+    expect(score).toMatchObject({ curated: 2, recalled: 1, extracted: 2, precise: 1, unitOk: true, yearOk: true, kindOk: true });
     expect(score?.spurious.map((f) => f.value)).toEqual(['7']);
   });
 });

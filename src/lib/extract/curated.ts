@@ -14,16 +14,16 @@ export interface SkippedReport {
 }
 
 export interface CuratedScoring {
-  /** Reports with at least one curated figure, compared with their curated figures only. */
+  /** Reports whose figures are all curated (a person went through the whole report), compared with them. */
   scores: ReportScore[];
   skipped: SkippedReport[];
 }
 
 /**
- * The extractor against the figures a person curated. Only a report with curated figures can be scored: in
- * a report whose figures are all `machine` or `checked` (the ingested ones), every figure read would count
- * as spurious and none as recalled, which says nothing about the extractor. Such reports are skipped and
- * listed with their figures by review level.
+ * The extractor against the figures a person curated. Only a report curated throughout can be scored: in a
+ * report whose figures are `machine` or `checked` (the ingested ones, where a person may have curated a few
+ * rows by hand), every other figure read would count as spurious, which says nothing about the extractor.
+ * Such reports are skipped and listed with their figures by review level.
  */
 export function scoreCurated(dataset: ValidDataset, extract: (text: string) => Extraction = extractReport): CuratedScoring {
   const units = new Map(dataset.units.map((u) => [u.id, u]));
@@ -37,14 +37,14 @@ export function scoreCurated(dataset: ValidDataset, extract: (text: string) => E
       { reportId: report.id, unitNames: unit ? [unit.name, unit.short_name] : [], year: report.year, kind: report.kind, figures: curated },
       extract(dataset.sources.get(report.id)?.text ?? ''),
     );
-    if (curated.length > 0) {
+    if (curated.length > 0 && curated.length === figures.length) {
       scores.push(score);
       continue;
     }
     const byLevel = REVIEW_LEVELS.map((level) => [level, figures.filter((f) => f.review === level).length] as const)
       .filter(([, n]) => n > 0)
       .map(([level, n]) => `${n} ${level}`);
-    const reason = `no curated figures (${byLevel.length > 0 ? byLevel.join(', ') : 'no figures at all'})`;
+    const reason = `not curated throughout (${byLevel.length > 0 ? byLevel.join(', ') : 'no figures at all'})`;
     skipped.push({ reportId: report.id, reason, unitOk: score.unitOk, yearOk: score.yearOk, kindOk: score.kindOk });
   }
   return { scores, skipped };

@@ -114,9 +114,39 @@ const CASES: [file: string, tables: number, expected: Expected[]][] = [
     ],
   ],
   [
+    // a 单位预算: its tables are titled 预算单位…; read off `pdftotext -layout` of the PDF
+    'shanghai/sh-putuo-sfj-2026-unit-budget.pdf',
+    9,
+    [
+      ['grand_total', 'budget', '', '86,959,408.34', '元'],
+      ['fiscal_appropriation_total', 'budget', '', '86,959,408.34', '元'],
+      ['income_general_budget', 'budget', '', '86,959,408.34', '元'],
+      ['income_government_fund', 'budget', '', '0.00', '元'],
+      ['income_state_capital', 'budget', '', '0.00', '元'],
+      ['income_business', 'budget', '', '0.00', '元'],
+      ['income_other', 'budget', '', '0.00', '元'],
+      ['income_total', 'budget', '', '86,959,408.34', '元'],
+      ['expenditure_total', 'budget', '', '86,959,408.34', '元'],
+      // printed so: 0.34 元 short of the 合计 (the 经济分类 table's 合计 is 22,118,861.34)
+      ['basic_expenditure', 'budget', '', '22,118,861', '元'],
+      ['project_expenditure', 'budget', '', '64,840,547.00', '元'],
+      ['general_public_budget_expenditure', 'budget', '', '86,959,408.34', '元'],
+      ['sangong_total', 'budget', '', '10.71', '万元'],
+      ['sangong_abroad', 'budget', '', '0.00', '万元'],
+      ['sangong_reception', 'budget', '', '0.73', '万元'],
+      ['sangong_vehicle_total', 'budget', '', '9.98', '万元'],
+      ['sangong_vehicle_purchase', 'budget', '', '0.00', '万元'],
+      ['sangong_vehicle_operation', 'budget', '', '9.98', '万元'],
+      ['operation_expenditure', 'budget', '', '184.59', '万元'],
+    ],
+  ],
+  [
     'jiangsu/js-rdbgt-2019-dept-budget-tables.pdf',
     11,
     [
+      // 收支预算总表: 一、财政拨款 18,330.37 = 1.一般公共预算 18,330.37
+      ['fiscal_appropriation_total', 'budget', '', '18,330.37', '万元'],
+      ['income_general_budget', 'budget', '', '18,330.37', '万元'],
       ['general_public_budget_expenditure', 'budget', '', '18,330.37', '万元'],
       ['sangong_total', 'budget', '', '767.60', '万元'],
       ['sangong_abroad', 'budget', '', '199.25', '万元'],
@@ -125,6 +155,26 @@ const CASES: [file: string, tables: number, expected: Expected[]][] = [
       ['sangong_reception', 'budget', '', '384.75', '万元'],
       ['operation_expenditure', 'budget', '', '1,642.08', '万元'],
       ['procurement_total', 'budget', '', '2,416.43', '万元'],
+    ],
+  ],
+  [
+    // 江苏省政协办公厅 2018: read off `pdftotext -layout` of the PDF (公开1表 … 公开10表, 政府采购)
+    'jiangsu/js-zxbgt-2018-dept-budget-tables.pdf',
+    12,
+    [
+      ['fiscal_appropriation_total', 'budget', '', '10,070.48', '万元'],
+      ['income_general_budget', 'budget', '', '10,070.48', '万元'],
+      ['expenditure_total', 'budget', '', '10,150.48', '万元'],
+      ['basic_expenditure', 'budget', '', '5,678.17', '万元'],
+      ['project_expenditure', 'budget', '', '3,314.68', '万元'],
+      ['general_public_budget_expenditure', 'budget', '', '10,070.48', '万元'],
+      ['sangong_total', 'budget', '', '675.10', '万元'],
+      ['sangong_abroad', 'budget', '', '106.00', '万元'],
+      ['sangong_vehicle_total', 'budget', '', '156.60', '万元'],
+      ['sangong_vehicle_operation', 'budget', '', '156.60', '万元'],
+      ['sangong_reception', 'budget', '', '412.50', '万元'],
+      ['operation_expenditure', 'budget', '', '1,115.85', '万元'],
+      ['procurement_total', 'budget', '', '1,281.76', '万元'],
     ],
   ],
   [

@@ -37,6 +37,9 @@ describe('recogniseTitle: the standard tables by title, any region and year', ()
     ['2026年部门一般公共预算基本支出部门预算经济分类预算表', 'general-basic', 'budget'],
     ['财政拨款“三公”经费支出决算表', 'sangong', 'final'],
     ['2026年部门“三公”经费和机关运行经费预算表', 'sangong', 'budget'],
+    // a 上海 单位预算 names its tables 预算单位…
+    ['2026年预算单位财务收支预算总表', 'summary', 'budget'],
+    ['2024年预算单位收入预算总表', 'income', 'budget'],
     ['“三公”经费、会议费、培训费支出预算表', 'sangong', 'budget'],
     ['一般公共预算机关运行经费支出预算表', 'operation', 'budget'],
     ['政府性基金预算财政拨款收入支出决算表', 'government-fund', 'final'],
@@ -263,6 +266,46 @@ describe('readStandardTables: figures from the cells of recognised tables', () =
     ]);
   });
 
+  it('a part continued on the next page without its own 单位 line keeps the unit of the part it continues', () => {
+    const d = doc(
+      '2024年部门一般公共预算支出功能分类预算表',
+      '编制部门：某街道 单位：元',
+      [
+        ['类', '款', '项', '功能分类科目名称', '合计', '基本支出', '项目支出'],
+        ['201', '', '', '一般公共服务支出', '300', '', '300'],
+      ],
+      [
+        ['类', '款', '项', '功能分类科目名称', '合计', '基本支出', '项目支出'],
+        ['201', '05', '', '统计信息事务', '300', '0', '300'],
+      ],
+    );
+    expect(brief(d).map(([m, , , item, v, u]) => [m, item, v, u])).toEqual([
+      ['functional_expenditure', '一般公共服务支出', '300', '元'],
+      ['functional_expenditure', '一般公共服务支出 / 统计信息事务', '300', '元'],
+    ]);
+  });
+
+  it.each<[what: string, cells: string[], read: boolean]>([
+    ['合计 | 基本支出 | 项目支出', ['2,932,700', '0', '2,932,700'], true],
+    [
+      'one column split in two by the layout (a blank beside it): the 合计 is still the sum of the rest',
+      ['2,932,700', '', '0', '2,932,700'],
+      true,
+    ],
+    ['a first amount that is not the sum of the rest is no 合计 the arithmetic proves', ['2,932,700', '', '0', '2,932,000'], false],
+  ])('a class row: %s', (_what, cells, read) => {
+    const d = doc('2024年部门一般公共预算支出功能分类预算表', '单位：元', [
+      ['类', '款', '项', '功能分类科目名称', '合计', '一般公共预算支出基本支出', '一般公共预算支出 项目支出', '项目支出'].slice(
+        0,
+        4 + cells.length,
+      ),
+      ['201', '', '', '一般公共服务支出', ...cells],
+    ]);
+    expect(readStandardTables(d).figures.map((f) => [f.metric, f.value, f.tableArithmetic === true])).toEqual(
+      read ? [['functional_expenditure', '2,932,700', true]] : [],
+    );
+  });
+
   it('every quote is the row in the text and holds the value at the cited cell', () => {
     const d = doc('支出预算总表', '部门：某厅 单位：万元', [
       ['合计', '基本支出', '项目支出', '单位预留机动经费'],
@@ -318,7 +361,7 @@ describe('tableArithmetic: the figures their own table confirms', () => {
 
   it.each<[what: string, parts: string[][], expected: (readonly [string, string, boolean])[]]>([
     [
-      'a balanced 总表 whose income parts add up: every total confirmed, the carry-over and 支出 lines not',
+      'a balanced 总表 whose income parts add up: every total and 年初结转 (总计 = 本年收入合计 + 年初结转) confirmed, 支出 lines not',
       [
         ['项目', '决算数', '项目', '决算数'],
         ['一、一般公共预算财政拨款收入', '2,940.05', '一、一般公共服务支出', '2,106.66'],
@@ -329,7 +372,23 @@ describe('tableArithmetic: the figures their own table confirms', () => {
       [
         ['income_general_budget', '2,940.05', true],
         ['income_total', '2,940.05', true],
-        ['carryover_beginning', '10.00', false],
+        ['carryover_beginning', '10.00', true],
+        ['grand_total', '2,950.05', true],
+        ['expenditure_total', '2,900.00', false],
+        ['grand_total', '2,950.05', true],
+      ],
+    ],
+    [
+      'a 年初结转 that 总计 − 本年收入合计 does not give: not confirmed',
+      [
+        ['项目', '决算数', '项目', '决算数'],
+        ['本年收入合计', '2,940.05', '本年支出合计', '2,900.00'],
+        ['年初结转和结余', '9.00', '年末结转和结余', '50.05'],
+        ['总计', '2,950.05', '总计', '2,950.05'],
+      ],
+      [
+        ['income_total', '2,940.05', false],
+        ['carryover_beginning', '9.00', false],
         ['grand_total', '2,950.05', true],
         ['expenditure_total', '2,900.00', false],
         ['grand_total', '2,950.05', true],
@@ -353,6 +412,59 @@ describe('tableArithmetic: the figures their own table confirms', () => {
     ],
   ])('%s', (_what, rows, expected) => {
     expect(confirmed(doc('收入支出决算总表', '单位：万元', rows))).toEqual(expected);
+  });
+
+  it.each<[what: string, parts: string[][], expected: (readonly [string, string, boolean])[]]>([
+    [
+      'a 部门预算 总表: 财政拨款收入 = its three funds, 收入总计 = 财政拨款收入 + the other incomes (blanks are zero)',
+      [
+        ['本年收入 项目', '本年收入 预算数'],
+        ['一、财政拨款收入', '86,959,408.34'],
+        ['1、一般公共预算', '86,959,408.34'],
+        ['2、政府性基金预算', '0.00'],
+        ['3、国有资本经营预算', ''],
+        ['二、事业收入', '0.00'],
+        ['四、其他收入', ''],
+        ['收入总计', '86,959,408.34'],
+      ],
+      [
+        ['fiscal_appropriation_total', '86,959,408.34', true],
+        ['income_general_budget', '86,959,408.34', true],
+        ['income_government_fund', '0.00', true],
+        ['income_business', '0.00', true],
+        ['grand_total', '86,959,408.34', true],
+      ],
+    ],
+    [
+      '江苏 收支预算总表: 一、财政拨款 = 1.一般公共预算',
+      [
+        ['项目名称', '金额', '功能科目名称', '金额'],
+        ['一、财政拨款', '18,330.37', '一、一般公共服务支出', '13,907.78'],
+        ['1.一般公共预算', '18,330.37', '二、外交支出', ''],
+      ],
+      [
+        ['fiscal_appropriation_total', '18,330.37', true],
+        ['income_general_budget', '18,330.37', true],
+      ],
+    ],
+    [
+      'a 部门预算 总表 whose funds miss 财政拨款收入 and whose incomes miss 收入总计: nothing confirmed',
+      [
+        ['本年收入 项目', '本年收入 预算数'],
+        ['一、财政拨款收入', '86,959,408.34'],
+        ['1. 一般公共预算资金', '86,959,400.00'],
+        ['二、事业收入', '0.00'],
+        ['收入总计', '86,959,400.00'],
+      ],
+      [
+        ['fiscal_appropriation_total', '86,959,408.34', false],
+        ['income_general_budget', '86,959,400.00', false],
+        ['income_business', '0.00', false],
+        ['grand_total', '86,959,400.00', false],
+      ],
+    ],
+  ])('%s', (_what, rows, expected) => {
+    expect(confirmed(doc('2026年预算单位财务收支预算总表', '编制单位：某局 单位：元', rows))).toEqual(expected);
   });
 
   it.each<[what: string, total: string, read: boolean]>([

@@ -1,7 +1,7 @@
 import type { DraftFigure } from '../extract';
 import type { MeasureUnit, MetricKey, Phase } from '../../schemas/vocabulary';
 import type { DocumentTable, ReadDocument, TableCell, TableRow } from './types';
-import { columnPhase, recogniseTitle, tablePhase, type StandardTitle } from './standard/kinds';
+import { columnPhase, recogniseTitle, tablePhase, type StandardKind, type StandardTitle } from './standard/kinds';
 import { addsUp, hundredths, isAmountText, readRow, type ReadRow } from './standard/rows';
 import { readSangongRow } from './standard/sangong';
 
@@ -15,6 +15,8 @@ import { readSangongRow } from './standard/sangong';
 export interface RecognisedTable extends StandardTitle {
   /** Index into doc.tables. */
   index: number;
+  /** The table's own 单位, or for a part continued on the next page without one, the unit of the part it continues. */
+  unit?: MeasureUnit;
 }
 
 /** A figure read from a table cell: the quote is the whole pipe row, `cell` the offset of the value. */
@@ -26,6 +28,24 @@ export interface StandardTables {
   tables: RecognisedTable[];
   figures: TableFigure[];
 }
+
+/** The `reader` of a figure read from a standard table's cell (ingest-checked knows its metric came from the table's layout). */
+export const STANDARD_TABLE_READER = 'standard table';
+
+/** A table kind as a reviewer knows it, for the figure's `rule`. */
+const KIND_NAMES: Readonly<Record<StandardKind, string>> = {
+  summary: '收支总表',
+  income: '收入表',
+  expenditure: '支出表',
+  'fiscal-summary': '财政拨款收支总表',
+  'general-expenditure': '一般公共预算支出表',
+  'general-basic': '一般公共预算基本支出表',
+  sangong: '“三公”经费表',
+  operation: '机关运行经费表',
+  procurement: '政府采购表',
+  'government-fund': '政府性基金表',
+  'state-capital': '国有资本经营表',
+};
 
 /** Lines between two tables that still belong to the first (a page break repeats only these). */
 const CONTINUATION_LINE = /^\s*$|单位\s*[:：]|编制部门|^注[:：]?|^续表/;
@@ -39,7 +59,9 @@ function recogniseAll(doc: ReadDocument): RecognisedTable[] {
     const between = before ? doc.text.slice(before.end, table.start).split('\n') : [];
     const continues = !table.title && previous && previous.index === index - 1 && between.every((l) => CONTINUATION_LINE.test(l));
     const found = own ?? (continues && previous ? { kind: previous.kind, family: previous.family } : null);
-    previous = found ? { ...found, index } : null;
+    // a page break repeats the header rows at most, not the 单位 line: the continued part keeps the unit it had
+    const unit = table.unit ?? (own === null && previous ? previous.unit : undefined);
+    previous = found ? { ...found, index, ...(unit ? { unit } : {}) } : null;
     if (previous) out.push(previous);
   });
   return out;
@@ -72,6 +94,14 @@ const SUMMARY_LABELS: Readonly<Record<string, MetricKey>> = {
   事业单位经营收入: 'income_operating',
   附属单位上缴收入: 'income_affiliated',
   其他收入: 'income_other',
+  // the 上海 部门预算 总表: 一、财政拨款收入 with its parts 1. 一般公共预算(资金) 2. 政府性基金(预算) 3. 国有资本经营预算
+  财政拨款收入: 'fiscal_appropriation_total',
+  财政拨款: 'fiscal_appropriation_total', // 江苏 收支预算总表: 一、财政拨款 with 1.一般公共预算 …
+  一般公共预算: 'income_general_budget',
+  一般公共预算资金: 'income_general_budget',
+  政府性基金: 'income_government_fund',
+  政府性基金预算: 'income_government_fund',
+  国有资本经营预算: 'income_state_capital',
 };
 
 const ORDINAL = /^(?:[一二三四五六七八九十]+、|\d+[.、．])/;
@@ -108,6 +138,9 @@ interface Emit {
   (metric: MetricKey, phase: Phase, scope: string, item: string, row: TableRow, cell: TableCell, confirmed: boolean): void;
 }
 
+/** The 财政拨款收入 of a 部门预算 总表 is the sum of its three funds. */
+const FISCAL_PARTS: ReadonlySet<MetricKey> = new Set(['income_general_budget', 'income_government_fund', 'income_state_capital']);
+
 /** Income parts of the 收支总表 that add up to 本年收入合计. */
 const SUMMARY_INCOME_PARTS: ReadonlySet<MetricKey> = new Set([
   'income_general_budget',
@@ -128,7 +161,7 @@ export interface SummaryCell {
 /**
  * Which cells of a 收支总表 its arithmetic confirms: the 总计 when it is stated at least twice (收入 and 支出
  * sides) and every statement agrees — the table balances; 本年收入合计 and its parts when the parts, each stated
- * once, add up to it.
+ * once, add up to it; likewise 财政拨款收入 and its three funds; 年初结转和结余 when 总计 = 本年收入合计 + it.
  */
 export function summaryConfirmed(cells: readonly SummaryCell[]): Set<TableCell> {
   const confirmed = new Set<TableCell>();
@@ -138,21 +171,55 @@ export function summaryConfirmed(cells: readonly SummaryCell[]): Set<TableCell> 
   const grandValue = firstGrand ? hundredths(firstGrand.cell.text) : null;
   if (grandValue !== null && grand.length >= 2 && grand.every((g) => hundredths(g.cell.text) === grandValue))
     for (const g of grand) confirmed.add(g.cell);
-  const incomes = of('income_total');
-  const parts = cells.filter((c) => SUMMARY_INCOME_PARTS.has(c.metric));
-  const onceEach = new Set(parts.map((p) => p.metric)).size === parts.length;
-  const [income, ...moreIncomes] = incomes;
+  const sums: [MetricKey, ReadonlySet<MetricKey>][] = [
+    ['income_total', SUMMARY_INCOME_PARTS],
+    ['fiscal_appropriation_total', FISCAL_PARTS],
+  ];
+  for (const [whole, partMetrics] of sums) {
+    const [total, ...moreTotals] = of(whole);
+    const parts = cells.filter((c) => partMetrics.has(c.metric));
+    const onceEach = new Set(parts.map((p) => p.metric)).size === parts.length;
+    if (
+      total &&
+      moreTotals.length === 0 &&
+      parts.length > 0 &&
+      onceEach &&
+      addsUp(
+        total.cell.text,
+        parts.map((p) => p.cell.text),
+      )
+    )
+      for (const c of [total, ...parts]) confirmed.add(c.cell);
+  }
+  // a 决算 总表's 收入 block: 总计 = 本年收入合计 + 年初结转和结余 (a 使用非财政拨款结余 that is stated breaks the sum)
+  const [income, ...moreIncome] = of('income_total');
+  const [carryover, ...moreCarryover] = of('carryover_beginning');
   if (
+    firstGrand &&
     income &&
-    moreIncomes.length === 0 &&
-    parts.length > 0 &&
-    onceEach &&
+    carryover &&
+    moreIncome.length === 0 &&
+    moreCarryover.length === 0 &&
+    addsUp(firstGrand.cell.text, [income.cell.text, carryover.cell.text])
+  )
+    for (const c of [firstGrand, income, carryover]) confirmed.add(c.cell);
+  // a 部门预算 总表 without 本年收入合计 or 年初结转: its 收入总计 is 财政拨款收入 + 事业收入 + … + 其他收入
+  const fiscal = of('fiscal_appropriation_total');
+  const [fiscalTotal] = fiscal;
+  const otherIncome = cells.filter((c) => SUMMARY_INCOME_PARTS.has(c.metric) && !FISCAL_PARTS.has(c.metric));
+  const incomeSide = [...fiscal, ...otherIncome];
+  if (
+    firstGrand &&
+    fiscalTotal &&
+    of('income_total').length === 0 &&
+    of('carryover_beginning').length === 0 &&
+    new Set(incomeSide.map((c) => c.metric)).size === incomeSide.length &&
     addsUp(
-      income.cell.text,
-      parts.map((p) => p.cell.text),
+      firstGrand.cell.text,
+      incomeSide.map((c) => c.cell.text),
     )
   )
-    for (const c of [income, ...parts]) confirmed.add(c.cell);
+    for (const c of [firstGrand, ...incomeSide]) confirmed.add(c.cell);
   return confirmed;
 }
 
@@ -251,13 +318,17 @@ function readTable(doc: ReadDocument, recognised: RecognisedTable, names: Readon
         // the class's own 基本/项目支出 are left out: the 数据核查 rules would hold them against the 基本支出
         // of all funds (支出表), not of the 一般公共预算 alone
         if (r.slots.length === 1 && total) emit('functional_expenditure', phase, '', item, r.row, total, false);
+        // 合计 | 基本支出 | 项目支出, or with one of them split in two by the layout (a blank column beside it):
+        // the first amount is the class's 合计 by the template's order when it is the sum of the rest
         else if (
           namesBasicThenProject(header) &&
-          r.slots.length === 3 &&
           total &&
           basic &&
           project &&
-          addsUp(total.text, [basic.text, project.text])
+          addsUp(
+            total.text,
+            r.slots.slice(1).map((c) => c.text),
+          )
         )
           emit('functional_expenditure', phase, '', item, r.row, total, true);
       }
@@ -308,12 +379,14 @@ export function readStandardTables(doc: ReadDocument): StandardTables {
     if (recognised.kind === 'summary' && !continuesSummary) summaryRuns.push([]);
     const run = recognised.kind === 'summary' ? summaryRuns.at(-1) : undefined;
     previous = recognised;
-    const unit: MeasureUnit | undefined = doc.tables[recognised.index]?.unit;
+    const unit = recognised.unit;
     if (!unit) continue;
     readTable(doc, recognised, names, (metric, phase, scope, item, row, cell, confirmed) => {
       if (cell.text === '') return;
       const figure: TableFigure = {
         ...(confirmed ? { tableArithmetic: true as const } : {}),
+        reader: STANDARD_TABLE_READER,
+        rule: `${recognised.family === 'final' ? '决算' : '预算'} ${KIND_NAMES[recognised.kind]}`,
         metric,
         phase,
         scope,

@@ -24,13 +24,13 @@ export interface StandardTitle {
   family: 'final' | 'budget';
 }
 
-/** The title with white space, quotes, brackets' contents kept, year and 部门/单位 prefix dropped. */
+/** The title with white space, quotes, brackets' contents kept, year and 部门/单位/预算单位 prefix dropped. */
 export function normaliseTitle(title: string): string {
   return title
     .replace(/\s+/g, '')
     .replace(/["“”'‘’]/g, '')
     .replace(/^.*?\d{4}年度?/, '')
-    .replace(/^(部门|单位)/, '');
+    .replace(/^(预算单位|部门|单位)/, '');
 }
 
 /** Kinds in the order they are tried: the more specific words first (财政拨款收支总表 before 收支总表). */
