@@ -32,7 +32,10 @@ describe('the synthetic corpus', () => {
     expect(files.has('units.csv') && files.has('reports.csv') && files.has('CHANGELOG.csv')).toBe(true);
     expect(summary.indicators).toBeGreaterThan(0);
     // both layouts the extractor reads: table rows and prose clauses, quoted as written
-    const figureCsvs = [...files].filter(([p]) => p.startsWith('figures/')).map(([, c]) => c).join('');
+    const figureCsvs = [...files]
+      .filter(([p]) => p.startsWith('figures/'))
+      .map(([, c]) => c)
+      .join('');
     expect(figureCsvs).toMatch(/\| 本年支出合计 \| [\d,.]+ \|/);
     expect(figureCsvs).toMatch(/“三公”经费财政拨款(预算|决算)为[\d,.]+万元/);
   });
@@ -47,7 +50,11 @@ describe('the synthetic corpus', () => {
 
   it('never writes a report twice', () => {
     const { files } = inMemory(300, 'ids');
-    const ids = (files.get('reports.csv') ?? '').trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    const ids = (files.get('reports.csv') ?? '')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
     expect(new Set(ids).size).toBe(300);
   });
 
@@ -74,7 +81,10 @@ describe('the synthetic corpus', () => {
       const { findings } = buildCollections(dataset);
       const errors = findings.filter((f) => f.severity === 'error');
       for (const { reportId, rule } of summary.planted) {
-        expect(errors.some((f) => f.report_id === reportId && f.rule === rule), `${reportId}: ${rule}`).toBe(true);
+        expect(
+          errors.some((f) => f.report_id === reportId && f.rule === rule),
+          `${reportId}: ${rule}`,
+        ).toBe(true);
       }
       const plantedIds = new Set(summary.planted.map((p) => p.reportId));
       expect(errors.filter((f) => !plantedIds.has(f.report_id)).map((f) => `${f.report_id} ${f.rule}: ${f.message}`)).toEqual([]);

@@ -19,10 +19,26 @@ export const REPORTS_PER_UNIT = 3;
 
 /** What a unit published, by the pattern it was given: [kind, years after its first year]. */
 const PATTERNS: readonly (readonly (readonly [ReportKind, number])[])[] = [
-  [['部门预算', 0], ['部门决算', 0], ['部门整体支出绩效自评', 0]],
-  [['部门预算', 0], ['部门预算', 1], ['部门决算', 0]],
-  [['部门决算', 0], ['项目支出绩效自评', 0], ['三公经费说明', 0]],
-  [['部门决算', 0], ['部门决算', 1], ['部门预算', 2]],
+  [
+    ['部门预算', 0],
+    ['部门决算', 0],
+    ['部门整体支出绩效自评', 0],
+  ],
+  [
+    ['部门预算', 0],
+    ['部门预算', 1],
+    ['部门决算', 0],
+  ],
+  [
+    ['部门决算', 0],
+    ['项目支出绩效自评', 0],
+    ['三公经费说明', 0],
+  ],
+  [
+    ['部门决算', 0],
+    ['部门决算', 1],
+    ['部门预算', 2],
+  ],
 ];
 
 export interface CorpusSummary {
@@ -53,8 +69,21 @@ export function writeCorpus(n: number, seed: string, write: (path: string, conte
     const [kind, offset] = pattern?.[i % REPORTS_PER_UNIT] ?? ['部门决算', 0];
     const report = syntheticReport(unit, first + offset, kind, KIND_SLUGS[kind], seededRandom(`${seed}/${i}`));
     write(`sources/${report.id}.txt`, report.text);
-    write(`figures/${report.id}.csv`, toCsv(FIGURE_COLUMNS, report.figures.map((f) => ({ ...f }))));
-    if (report.indicators.length > 0) write(`indicators/${report.id}.csv`, toCsv(INDICATOR_COLUMNS, report.indicators.map((r) => ({ ...r }))));
+    write(
+      `figures/${report.id}.csv`,
+      toCsv(
+        FIGURE_COLUMNS,
+        report.figures.map((f) => ({ ...f })),
+      ),
+    );
+    if (report.indicators.length > 0)
+      write(
+        `indicators/${report.id}.csv`,
+        toCsv(
+          INDICATOR_COLUMNS,
+          report.indicators.map((r) => ({ ...r })),
+        ),
+      );
     manifest.push({
       id: report.id,
       unit_id: unit.id,
@@ -78,7 +107,13 @@ export function writeCorpus(n: number, seed: string, write: (path: string, conte
     if (report.planted !== null) summary.planted.push({ reportId: report.id, rule: report.planted });
   }
   summary.units = units.length;
-  write('units.csv', toCsv(UNIT_COLUMNS, units.map((u) => ({ ...u }))));
+  write(
+    'units.csv',
+    toCsv(
+      UNIT_COLUMNS,
+      units.map((u) => ({ ...u })),
+    ),
+  );
   write('reports.csv', toCsv(REPORT_COLUMNS, manifest));
   write('CHANGELOG.csv', `version,date,changes\n0.1.0,2026-01-01,合成数据集：${n} 份报告（种子 ${seed}）\n`);
   return summary;

@@ -88,7 +88,16 @@ const FILLER = [
   '持续深化作风建设，认真落实意识形态工作责任制，营造风清气正的政治生态。',
 ];
 
-const PROJECTS = ['城乡居民医疗救助', '基层服务能力提升', '信息化系统运维', '专项业务工作经费', '农村公路养护', '职业技能培训补贴', '困难群众临时救助', '安全生产专项检查'];
+const PROJECTS = [
+  '城乡居民医疗救助',
+  '基层服务能力提升',
+  '信息化系统运维',
+  '专项业务工作经费',
+  '农村公路养护',
+  '职业技能培训补贴',
+  '困难群众临时救助',
+  '安全生产专项检查',
+];
 const INDICATORS: readonly (readonly [string, string, string, string])[] = [
   ['产出指标', '数量指标', '服务对象覆盖人数', '人'],
   ['产出指标', '数量指标', '开展专项检查次数', '次'],
@@ -129,16 +138,36 @@ class ReportWriter {
     this.lines.push(text);
   }
 
-  figure(metric: MetricKey, phase: Phase, value: string, unit: MeasureUnit, quote: string, more: Partial<Pick<FigureCsvRow, 'scope' | 'item' | 'review'>> = {}): void {
+  figure(
+    metric: MetricKey,
+    phase: Phase,
+    value: string,
+    unit: MeasureUnit,
+    quote: string,
+    more: Partial<Pick<FigureCsvRow, 'scope' | 'item' | 'review'>> = {},
+  ): void {
     const review = more.review ?? this.random.pick(['curated', 'machine', 'machine'] as const);
-    this.figures.push({ report_id: this.reportId, metric, phase, scope: more.scope ?? '', item: more.item ?? '', value, unit, quote, review, note: '' });
+    this.figures.push({
+      report_id: this.reportId,
+      metric,
+      phase,
+      scope: more.scope ?? '',
+      item: more.item ?? '',
+      value,
+      unit,
+      quote,
+      review,
+      note: '',
+    });
   }
 
   /** A few paragraphs of general sentences, about `bytes` long. */
   filler(bytes: number, words: Record<string, string>): void {
     let written = 0;
     while (written < bytes) {
-      const sentences = Array.from({ length: this.random.int(2, 5) }, () => this.random.pick(FILLER).replace(/\{(\w+)\}/g, (_, k: string) => words[k] ?? ''));
+      const sentences = Array.from({ length: this.random.int(2, 5) }, () =>
+        this.random.pick(FILLER).replace(/\{(\w+)\}/g, (_, k: string) => words[k] ?? ''),
+      );
       const paragraph = sentences.join('');
       this.lines.push(paragraph);
       written += Buffer.byteLength(paragraph, 'utf8');
@@ -150,7 +179,8 @@ class ReportWriter {
     const text = `${this.lines.join('\n')}\n`;
     for (const { quote } of [...this.figures, ...this.indicators]) {
       const first = text.indexOf(quote);
-      if (first < 0 || text.indexOf(quote, first + 1) >= 0) throw new Error(`${this.reportId}: quote “${quote}” is not one passage of the text`);
+      if (first < 0 || text.indexOf(quote, first + 1) >= 0)
+        throw new Error(`${this.reportId}: quote “${quote}” is not one passage of the text`);
     }
     return text;
   }
@@ -200,13 +230,22 @@ function moneyAndStaff(w: ReportWriter, year: number, kind: '部门预算' | '�
     `本年收入合计${fmt(income)}万元，其中：一般公共预算财政拨款收入${fmt(general)}万元，占${share(general, income)}%；事业收入${fmt(business)}万元；其他收入${fmt(other)}万元。`,
   );
   w.figure('income_total', phase, fmt(income), '万元', `本年收入合计${fmt(income)}万元`);
-  w.figure('income_general_budget', phase, share(general, income), '%', `一般公共预算财政拨款收入${fmt(general)}万元，占${share(general, income)}%`);
+  w.figure(
+    'income_general_budget',
+    phase,
+    share(general, income),
+    '%',
+    `一般公共预算财政拨款收入${fmt(general)}万元，占${share(general, income)}%`,
+  );
   w.figure('income_business', phase, fmt(business), '万元', `事业收入${fmt(business)}万元`);
   w.figure('income_other', phase, fmt(other), '万元', `其他收入${fmt(other)}万元`);
 
-  const basicShare = planted === 'share' ? formatHundredths(Math.max(0, shareHundredths(basic, expenditure) - 731), false) : share(basic, expenditure);
+  const basicShare =
+    planted === 'share' ? formatHundredths(Math.max(0, shareHundredths(basic, expenditure) - 731), false) : share(basic, expenditure);
   const expenditureClause = `本年支出合计${fmt(expenditure)}万元`;
-  w.line(`${expenditureClause}，其中：基本支出${fmt(basic)}万元，占${basicShare}%；项目支出${fmt(project)}万元，占${share(project, expenditure)}%。`);
+  w.line(
+    `${expenditureClause}，其中：基本支出${fmt(basic)}万元，占${basicShare}%；项目支出${fmt(project)}万元，占${share(project, expenditure)}%。`,
+  );
   w.figure('expenditure_total', phase, fmt(expenditure), '万元', expenditureClause);
   w.figure('basic_expenditure', phase, fmt(basic), '万元', `基本支出${fmt(basic)}万元`);
   w.figure('basic_expenditure', phase, basicShare, '%', `基本支出${fmt(basic)}万元，占${basicShare}%`);
@@ -235,7 +274,9 @@ function moneyAndStaff(w: ReportWriter, year: number, kind: '部门预算' | '�
   }
 
   w.line(`五、一般公共预算财政拨款基本支出${word}情况说明`);
-  w.line(`基本支出中，人员经费${fmt(personnel)}万元，主要包括基本工资、津贴补贴、奖金、社会保障缴费等；公用经费${fmt(running)}万元，主要包括办公费、印刷费、水电费、差旅费等。`);
+  w.line(
+    `基本支出中，人员经费${fmt(personnel)}万元，主要包括基本工资、津贴补贴、奖金、社会保障缴费等；公用经费${fmt(running)}万元，主要包括办公费、印刷费、水电费、差旅费等。`,
+  );
   w.figure('personnel_expenditure', phase, fmt(personnel), '万元', `人员经费${fmt(personnel)}万元`);
   w.figure('public_expenditure', phase, fmt(running), '万元', `公用经费${fmt(running)}万元`);
 
@@ -268,7 +309,9 @@ function sangong(w: ReportWriter, year: number, phase: Phase, word: string, plan
   const operationClause = `公务用车运行维护费${fmt(operation)}万元`;
   const receptionClause = `公务接待费${fmt(reception)}万元`;
   const totalClause = `${year}年度“三公”经费财政拨款${word}为${fmt(total)}万元`;
-  w.line(`${totalClause}，其中：${abroadClause}，${vehicleClause}（其中：${purchaseClause}，${operationClause}），${receptionClause}。全年共接待国内公务接待${batches}批次。`);
+  w.line(
+    `${totalClause}，其中：${abroadClause}，${vehicleClause}（其中：${purchaseClause}，${operationClause}），${receptionClause}。全年共接待国内公务接待${batches}批次。`,
+  );
   w.figure('sangong_total', phase, fmt(total), '万元', totalClause);
   w.figure('sangong_abroad', phase, fmt(abroad), '万元', abroadClause);
   w.figure('sangong_vehicle_total', phase, fmt(vehicle), '万元', vehicleClause);
@@ -303,11 +346,27 @@ function selfEvaluation(w: ReportWriter, year: number, scope: string, planted: P
   w.line('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const chosen = INDICATORS.filter(() => random.chance(0.8));
   const used = chosen.length > 0 ? chosen : INDICATORS.slice(0, 3);
-  const weights = splitWhole(90, used.map(() => random.int(2, 6)));
+  const weights = splitWhole(
+    90,
+    used.map(() => random.int(2, 6)),
+  );
   let total = 10;
   const executionRow = `| 产出指标 | 成本指标 | 预算执行率 | 100% | ${statedRate}% | 10 | 10 |  |`;
   w.line(executionRow);
-  w.indicators.push({ report_id: w.reportId, scope, level1: '产出指标', level2: '成本指标', level3: '预算执行率', target: '100%', actual: `${statedRate}%`, weight: '10', score: '10', deduction_reason: '', quote: executionRow, review: 'machine' });
+  w.indicators.push({
+    report_id: w.reportId,
+    scope,
+    level1: '产出指标',
+    level2: '成本指标',
+    level3: '预算执行率',
+    target: '100%',
+    actual: `${statedRate}%`,
+    weight: '10',
+    score: '10',
+    deduction_reason: '',
+    quote: executionRow,
+    review: 'machine',
+  });
   used.forEach(([level1, level2, level3, unit], k) => {
     const weight = weights[k] ?? 0;
     const target = unit === '%' ? random.int(85, 100) : random.int(10, 5000);
@@ -318,7 +377,20 @@ function selfEvaluation(w: ReportWriter, year: number, scope: string, planted: P
     total += score;
     const row = `| ${level1} | ${level2} | ${level3} | ≥${target}${unit} | ${actual}${unit} | ${weight} | ${score} | ${reason} |`;
     w.line(row);
-    w.indicators.push({ report_id: w.reportId, scope, level1, level2, level3, target: `≥${target}${unit}`, actual: `${actual}${unit}`, weight: String(weight), score: String(score), deduction_reason: reason, quote: row, review: 'machine' });
+    w.indicators.push({
+      report_id: w.reportId,
+      scope,
+      level1,
+      level2,
+      level3,
+      target: `≥${target}${unit}`,
+      actual: `${actual}${unit}`,
+      weight: String(weight),
+      score: String(score),
+      deduction_reason: reason,
+      quote: row,
+      review: 'machine',
+    });
   });
   const statedTotal = planted === 'score-total' ? total - random.int(3, 9) : total;
   const scoreClause = `自评总得分${statedTotal}分`;
@@ -359,5 +431,17 @@ export function syntheticReport(unit: Unit, year: number, kind: ReportKind, slug
   else selfEvaluation(w, year, scope, planted, sep);
   w.line('名词解释');
   w.filler(random.int(2, 12) * 1000, words);
-  return { id, unit, year, kind, title, date, dateLabel: published.label, text: w.finish(), figures: w.figures, indicators: w.indicators, planted };
+  return {
+    id,
+    unit,
+    year,
+    kind,
+    title,
+    date,
+    dateLabel: published.label,
+    text: w.finish(),
+    figures: w.figures,
+    indicators: w.indicators,
+    planted,
+  };
 }
