@@ -10,6 +10,7 @@ import type { Finding } from '../schemas/finding';
 import type { Completeness } from '../schemas/completeness';
 import { runChecks } from './checks';
 import { checkCompleteness } from './completeness';
+import { groupBy } from './views';
 
 /** The content collections the site is built from. */
 export interface Collections {
@@ -82,8 +83,10 @@ export function buildCollections(dataset: ValidDataset): Collections {
     return { ...row, id: nextId(`${row.report_id}-i`), quote, quote_offset: offset, origin: `${file}:${line}` };
   });
 
+  // Grouped once: filtering every figure once per report made this step grow with reports × figures.
+  const figuresByReport = groupBy(figures, (f) => f.report_id);
   const reports: ReportEntry[] = dataset.reports.map((report) => {
-    const own = figures.filter((f) => f.report_id === report.id);
+    const own = figuresByReport.get(report.id) ?? [];
     const unit = unitsById.get(report.unit_id);
     return {
       ...report,
