@@ -4,8 +4,20 @@ import { buildTables, type Table } from '../../lib/downloads';
 import type { DatasetVersion } from '../../lib/downloads';
 import { siteBase } from '../../lib/site';
 
-/** The download tables of the whole site (every data endpoint wires src/lib/downloads.ts to the collections). */
-export async function siteTables(site: URL | undefined): Promise<Table[]> {
+/**
+ * The download tables of the whole site, built once per build: twenty endpoints (data/*.csv|json, the
+ * package and data.html) ask for them, and building every table from every collection twenty times grew
+ * with the dataset twenty times over.
+ */
+const built = new Map<string, Promise<Table[]>>();
+export function siteTables(site: URL | undefined): Promise<Table[]> {
+  const key = site?.href ?? '';
+  let tables = built.get(key);
+  if (tables === undefined) built.set(key, (tables = buildSiteTables(site)));
+  return tables;
+}
+
+async function buildSiteTables(site: URL | undefined): Promise<Table[]> {
   const [units, reports, figures, indicators, findings] = await Promise.all([
     getCollection('units'),
     getCollection('reports'),
