@@ -6,13 +6,19 @@
  * the code that reads it, the year — and each report's check results by content hash. When the key is
  * unchanged and content/ is as that run wrote it, nothing is validated, checked or written again; otherwise
  * reports whose inputs are unchanged take their findings and checklists from the cache.
+ *
+ * Besides content/<collection>.json it writes content/by-report/<report id>.json (each report's figures and
+ * indicators, which the site reads through src/lib/report-files.ts rather than Astro's content store), and
+ * writes every file entry by entry, so that no collection has to fit in one string.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { readDataset, sha256 } from '../src/lib/dataset-files';
 import { formatProblem, validateDataset } from '../src/lib/validate';
 import { buildCollections } from '../src/lib/dataset';
 import { memoryCache, runKey, type ReportResults } from '../src/lib/content-cache';
+import { BY_REPORT_DIR, reportFiles } from '../src/lib/report-files';
 
 const root = process.cwd();
 const out = join(root, 'content');
@@ -71,12 +77,32 @@ const cache = memoryCache(readJson<Record<string, ReportResults>>(resultsFile) ?
 const collections = buildCollections(dataset, cache, codeVersion);
 mkdirSync(out, { recursive: true });
 const outputs: Record<string, string> = {};
+/** Writes a JSON array one entry per line; returns the file's sha256. */
+const writeArray = (file: string, entries: readonly unknown[]) => {
+  const fd = openSync(file, 'w');
+  const hash = createHash('sha256');
+  const put = (text: string) => {
+    writeSync(fd, text);
+    hash.update(text);
+  };
+  put('[\n');
+  entries.forEach((entry, k) => put(`${JSON.stringify(entry)}${k < entries.length - 1 ? ',' : ''}\n`));
+  put(']\n');
+  closeSync(fd);
+  return hash.digest('hex');
+};
 for (const [name, entries] of Object.entries(collections)) {
-  const text = `${JSON.stringify(entries, null, 1)}\n`;
-  writeFileSync(join(out, `${name}.json`), text);
-  outputs[`${name}.json`] = sha256(text);
+  outputs[`${name}.json`] = writeArray(join(out, `${name}.json`), entries);
   console.error(`content/${name}.json: ${entries.length} entries`);
 }
+const byReport = join(root, BY_REPORT_DIR);
+rmSync(byReport, { recursive: true, force: true });
+mkdirSync(byReport, { recursive: true });
+for (const [id, text] of reportFiles(collections)) {
+  writeFileSync(join(byReport, `${id}.json`), text);
+  outputs[join('by-report', `${id}.json`)] = sha256(text);
+}
+console.error(`${BY_REPORT_DIR}/: ${collections.reports.length} files (figures and indicators of each report)`);
 mkdirSync(cacheDir, { recursive: true });
 writeFileSync(resultsFile, JSON.stringify(cache.used()));
 writeFileSync(runFile, `${JSON.stringify({ key, outputs } satisfies LastRun, null, 1)}\n`);

@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { readDataset } from '../src/lib/dataset-files';
 import { countShortfall, csvColumn, elementIdsWithPrefix, jsonColumn, shortfall, type BuildProblem } from '../src/lib/build-verify';
 import { groupBy } from '../src/lib/views';
+import { allFigures, allIndicators, BY_REPORT_DIR } from '../src/lib/report-files';
 
 const root = process.cwd();
 const dist = join(root, process.argv[2] ?? 'dist');
@@ -48,6 +49,21 @@ const collections = {
 };
 for (const [name, c] of Object.entries(collections))
   add(countShortfall(`content/${name}.json`, 'entries', c.rows, c.entries.length, c.source));
+// what the pages read: each report's own file (src/lib/report-files.ts), not Astro's content store
+try {
+  add(countShortfall(`${BY_REPORT_DIR}/*.json`, 'figures', collections.figures.rows, allFigures(root).length, collections.figures.source));
+  add(
+    countShortfall(
+      `${BY_REPORT_DIR}/*.json`,
+      'indicators',
+      collections.indicators.rows,
+      allIndicators(root).length,
+      collections.indicators.source,
+    ),
+  );
+} catch (e) {
+  problems.push({ file: BY_REPORT_DIR, message: e instanceof Error ? e.message : String(e) });
+}
 const findings = readEntries('findings');
 
 // 2. Pages: one per unit and per report; a report page anchors every figure of its report by id.

@@ -3,6 +3,7 @@ import { currentVersion } from '../../lib/changelog';
 import { buildTables, type Table } from '../../lib/downloads';
 import type { DatasetVersion } from '../../lib/downloads';
 import { siteBase } from '../../lib/site';
+import { allFigures, allIndicators } from '../../lib/report-files';
 
 /**
  * The download tables of the whole site, built once per build: twenty endpoints (data/*.csv|json, the
@@ -18,16 +19,10 @@ export function siteTables(site: URL | undefined): Promise<Table[]> {
 }
 
 async function buildSiteTables(site: URL | undefined): Promise<Table[]> {
-  const [units, reports, figures, indicators, findings] = await Promise.all([
-    getCollection('units'),
-    getCollection('reports'),
-    getCollection('figures'),
-    getCollection('indicators'),
-    getCollection('findings'),
-  ]);
+  const [units, reports, findings] = await Promise.all([getCollection('units'), getCollection('reports'), getCollection('findings')]);
   const data = <T>(entries: { data: T }[]) => entries.map((e) => e.data);
   return buildTables(
-    { units: data(units), reports: data(reports), figures: data(figures), indicators: data(indicators), findings: data(findings) },
+    { units: data(units), reports: data(reports), figures: allFigures(), indicators: allIndicators(), findings: data(findings) },
     siteBase(site),
   );
 }
