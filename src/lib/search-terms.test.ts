@@ -96,6 +96,17 @@ describe('termsIn', () => {
       '源城区2022年',
     ]);
   });
+
+  // the same answer as comparing every term with the text, for terms that overlap, repeat, nest or are one character
+  it.each([
+    ['株洲市渌口区医疗保障局', ['株洲', '株洲市', '渌口区', '口区医', '局', '医保局', '株', '洲市渌口区医疗保障局', '株洲'], ['株洲', '株洲市', '渌口区', '口区医', '局', '株', '洲市渌口区医疗保障局', '株洲']],
+    ['aaab', ['aa', 'aab', 'b', 'ba', 'aaab', 'aaaa'], ['aa', 'aab', 'b', 'aaab']],
+    ['', ['a'], []],
+    ['末尾一字', ['字', '尾一', '一字x'], ['字', '尾一']],
+  ])('%s holds %j → %j', (text, terms, expected) => {
+    expect(termsIn(text, terms)).toEqual(expected);
+    expect(termsIn(text, terms)).toEqual(terms.filter((term) => text.includes(term)));
+  });
 });
 
 describe('queryWords', () => {

@@ -61,13 +61,43 @@ export function knownTerms(sources: KnownTermSources): string[] {
   return [...new Set(all.map((term) => term.trim()).filter(Boolean))];
 }
 
+/**
+ * Finds which of a list of terms a text holds in one pass over the text: the terms are indexed by their first
+ * two characters, so each position of the text is compared only with the terms that start there. (Comparing
+ * every term with every page made the build grow with pages × terms, and both grow with the reports.)
+ */
+function termMatcher(terms: readonly string[]): (haystack: string) => Set<string> {
+  const byStart = new Map<number, { term: string; needle: string }[]>();
+  const single = new Map<number, string[]>();
+  for (const term of terms) {
+    const needle = searchForm(term);
+    if (needle === '') continue;
+    if (needle.length === 1) single.set(needle.charCodeAt(0), [...(single.get(needle.charCodeAt(0)) ?? []), term]);
+    else {
+      const key = needle.charCodeAt(0) * 0x10000 + needle.charCodeAt(1);
+      byStart.set(key, [...(byStart.get(key) ?? []), { term, needle }]);
+    }
+  }
+  return (haystack) => {
+    const found = new Set<string>();
+    for (let i = 0; i < haystack.length; i++) {
+      const first = haystack.charCodeAt(i);
+      for (const term of single.get(first) ?? []) found.add(term);
+      for (const { term, needle } of byStart.get(first * 0x10000 + haystack.charCodeAt(i + 1)) ?? []) {
+        if (haystack.startsWith(needle, i)) found.add(term);
+      }
+    }
+    return found;
+  };
+}
+const matchers = new WeakMap<readonly string[], (haystack: string) => Set<string>>();
+
 /** The known terms a text holds, compared as the search page compares them. */
 export function termsIn(text: string, terms: readonly string[]): string[] {
-  const haystack = searchForm(text);
-  return terms.filter((term) => {
-    const needle = searchForm(term);
-    return needle !== '' && haystack.includes(needle);
-  });
+  let match = matchers.get(terms);
+  if (match === undefined) matchers.set(terms, (match = termMatcher(terms)));
+  const found = match(searchForm(text));
+  return terms.filter((term) => found.has(term));
 }
 
 /** The text Pagefind indexes on a built page: its data-pagefind-body without the parts marked data-pagefind-ignore. */
