@@ -114,6 +114,16 @@ describe('termsIn', () => {
 });
 
 describe('queryWords', () => {
+  it('gives the words of a long text as segmenting it whole does', () => {
+    const text = Array.from({ length: 40 }, (_, k) => `第${k}行：公务用车运行维护费${k}万元，乌鲁木齐（新市区）“三公”经费1,234.56万元。\n\n  医疗保障局、Ｅ．１２．５ 2022年度`).join('');
+    const whole = new Set(
+      [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)]
+        .filter((s) => s.isWordLike && !/^\d+$/.test(s.segment))
+        .map((s) => s.segment),
+    );
+    expect(queryWords([text]).split(' · ')).toEqual([...whole]);
+  });
+
   it('splits as the browser splits a query, without numbers, each word once, never run together', () => {
     const words = queryWords(['公务用车运行维护费 2022 公务用车']).split(' · ');
     expect(words.length).toBeGreaterThan(1);
