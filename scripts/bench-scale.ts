@@ -237,6 +237,17 @@ export async function measureFirstSearch(dist: string): Promise<SearchMeasure | 
   }
 }
 
+/**
+ * The project's packages in a copy, each linked — not node_modules as a whole: Astro keeps its content store in
+ * node_modules/.astro/, and builds of two copies sharing it would read each other's collections.
+ */
+function linkNodeModules(dir: string): void {
+  mkdirSync(join(dir, 'node_modules'));
+  for (const entry of readdirSync(join(root, 'node_modules'))) {
+    if (entry !== '.astro') symlinkSync(join(root, 'node_modules', entry), join(dir, 'node_modules', entry));
+  }
+}
+
 /** A bare Astro 5 + Pagefind project that renders the same HTML pages, each from a file. */
 function bareProject(dir: string, dist: string): number {
   const pagesDir = join(dir, 'pages-html');
@@ -270,7 +281,7 @@ const html = readFileSync(\`pages-html/\${Astro.props.file}\`, 'utf8');
 <Fragment set:html={html} />
 `,
   );
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  linkNodeModules(dir);
   return pages.length;
 }
 
@@ -289,7 +300,7 @@ async function benchOne(n: number, seed: string, withBare: boolean, keep: boolea
   const dir = mkdtempSync(join(tmpdir(), `mingzhang-bench-${n}-`));
   console.error(`bench: ${n} reports in ${dir}`);
   for (const f of PROJECT_FILES) cpSync(join(root, f), join(dir, f), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  linkNodeModules(dir);
   const summary = writeCorpus(n, seed, (path, content) => {
     mkdirSync(dirname(join(dir, 'data', path)), { recursive: true });
     writeFileSync(join(dir, 'data', path), content);
