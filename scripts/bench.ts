@@ -1,6 +1,8 @@
 /**
  * npm run bench [-- --only extract|site|header|ingest] — speed, size and quality targets, measured here and never in
- * unit tests. extract: throughput of the extractor on the bundled reports repeated to 1 MB of text (target:
+ * unit tests. npm run bench -- --reports N [--reports M …] [--seed S] [--no-bare] [--keep]: the whole build at
+ * scale on synthetic corpora (scripts/bench-scale.ts) instead. extract: throughput of the extractor on the
+ * bundled reports repeated to 1 MB of text (target:
  * < 1 s on one core). site: size of dist/ and its search index, when the site has been built. header: unit,
  * year and kind on the labelled devset (../shared/devset, when present; targets 90 % / 98 % / 95 %).
  */
@@ -9,9 +11,20 @@ import { join } from 'node:path';
 import { extractReport } from '../src/lib/extract';
 import { totalScore } from '../src/lib/extract/evaluate';
 import { scoreLabelledSet } from '../src/lib/extract/labelled-set';
+import { parseArgs } from 'node:util';
 import { benchIngest } from './bench-ingest';
+import { benchScale } from './bench-scale';
 
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    reports: { type: 'string', multiple: true },
+    seed: { type: 'string', default: '1' },
+    'no-bare': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const only = args.only ?? null;
 const root = process.cwd();
 
 function benchExtract(): boolean {
@@ -104,6 +117,17 @@ function benchHeader(): boolean {
     );
   }
   return ok;
+}
+
+if (args.reports !== undefined) {
+  // --reports 100,1000 or --reports 100 --reports 1000
+  const sizes = args.reports.flatMap((r) => r.split(',')).map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error(`bench: --reports takes whole numbers of reports, not ${args.reports.join(' ')}`);
+    process.exit(2);
+  }
+  const ok = await benchScale(sizes, { seed: args.seed, bare: !args['no-bare'], keep: args.keep });
+  process.exit(ok ? 0 : 1);
 }
 
 const results = [

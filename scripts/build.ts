@@ -50,14 +50,19 @@ const { values: options } = parseArgs({
   },
 });
 
-/** The build's steps, in order, as [label, command, arguments], run in `cwd` with `env`. */
-function steps(astroConfig: string[]): [string, string, string[]][] {
+/**
+ * The build's steps, in order, as [label, command, arguments], run in `cwd` with `env`. The whole site ends by
+ * checking that it holds all of data/ (scripts/verify-build.ts); a partition holds one province's part by
+ * design, and its own test compares it with the whole site's rows.
+ */
+function steps(astroConfig: string[], verify: boolean): [string, string, string[]][] {
   return [
     ['content', bin('tsx'), ['scripts/build-content.ts']],
     ['astro', bin('astro'), ['build', ...astroConfig]],
     ['search words', bin('tsx'), ['scripts/search-words.ts', 'dist']],
     ['pagefind', bin('pagefind'), ['--site', 'dist']],
     ['canonical', bin('tsx'), ['scripts/pagefind-canonical.ts', 'dist']],
+    ...(verify ? [['verify', bin('tsx'), ['scripts/verify-build.ts', 'dist']] satisfies [string, string, string[]]] : []),
   ];
 }
 
@@ -73,9 +78,9 @@ interface StepTime {
 }
 
 /** Runs the steps, stopping at the first that fails; returns what each took. */
-function runSteps(cwd: string, env: NodeJS.ProcessEnv, astroConfig: string[]): StepTime[] {
+function runSteps(cwd: string, env: NodeJS.ProcessEnv, astroConfig: string[], verify: boolean): StepTime[] {
   const times: StepTime[] = [];
-  for (const [label, command, args] of steps(astroConfig)) {
+  for (const [label, command, args] of steps(astroConfig, verify)) {
     const started = performance.now();
     const cpuBefore = childrenCpu();
     const result = spawnSync(command, args, { cwd, env, stdio: 'inherit' });
@@ -122,7 +127,7 @@ function buildPartition(province: string): void {
   if (base === null) delete env['SITE_URL'];
   else env['SITE_URL'] = new URL(`${folder}/`, base).href;
   const started = performance.now();
-  const times = runSteps(work, env, ['--config', 'astro.partition.config.mjs']);
+  const times = runSteps(work, env, ['--config', 'astro.partition.config.mjs'], false);
   mkdirSync(OUT, { recursive: true });
   rmSync(join(OUT, folder), { recursive: true, force: true });
   renameSync(join(work, 'dist'), join(OUT, folder));
@@ -237,6 +242,6 @@ if (options['list-partitions']) {
   }
   joinPartitions();
 } else {
-  const times = runSteps(root, process.env, []);
+  const times = runSteps(root, process.env, [], true);
   console.error(`build: ${times.map((t) => `${t.label} ${timing(t.wall, t.cpu)}`).join(', ')}`);
 }

@@ -96,9 +96,34 @@ describe('termsIn', () => {
       '源城区2022年',
     ]);
   });
+
+  // the same answer as comparing every term with the text, for terms that overlap, repeat, nest or are one character
+  it.each([
+    [
+      '株洲市渌口区医疗保障局',
+      ['株洲', '株洲市', '渌口区', '口区医', '局', '医保局', '株', '洲市渌口区医疗保障局', '株洲'],
+      ['株洲', '株洲市', '渌口区', '口区医', '局', '株', '洲市渌口区医疗保障局', '株洲'],
+    ],
+    ['aaab', ['aa', 'aab', 'b', 'ba', 'aaab', 'aaaa'], ['aa', 'aab', 'b', 'aaab']],
+    ['', ['a'], []],
+    ['末尾一字', ['字', '尾一', '一字x'], ['字', '尾一']],
+  ])('%s holds %j → %j', (text, terms, expected) => {
+    expect(termsIn(text, terms)).toEqual(expected);
+    expect(termsIn(text, terms)).toEqual(terms.filter((term) => text.includes(term)));
+  });
 });
 
 describe('queryWords', () => {
+  it('gives the words of a long text as segmenting it whole does', () => {
+    const text = Array.from({ length: 40 }, (_, k) => `第${k}行：公务用车运行维护费${k}万元，乌鲁木齐（新市区）“三公”经费1,234.56万元。\n\n  医疗保障局、Ｅ．１２．５ 2022年度`).join('');
+    const whole = new Set(
+      [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)]
+        .filter((s) => s.isWordLike && !/^\d+$/.test(s.segment))
+        .map((s) => s.segment),
+    );
+    expect(queryWords([text]).split(' · ')).toEqual([...whole]);
+  });
+
   it('splits as the browser splits a query, without numbers, each word once, never run together', () => {
     const words = queryWords(['公务用车运行维护费 2022 公务用车']).split(' · ');
     expect(words.length).toBeGreaterThan(1);

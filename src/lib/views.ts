@@ -167,8 +167,11 @@ export function executionRows(reports: readonly ReportEntry[], figures: readonly
   const rows: ExecutionRow[] = [];
   for (const report of reports) {
     const own = byReport.get(report.id) ?? [];
+    // one row per report and scope (a set: looking through every row so far grew with the square of the reports)
+    const scopes = new Set<string>();
     for (const stated of own.filter((f) => f.metric === 'execution_rate' && f.item === '')) {
-      if (rows.some((r) => r.report.id === report.id && r.scope === stated.scope)) continue;
+      if (scopes.has(stated.scope)) continue;
+      scopes.add(stated.scope);
       const where = amountMetrics(stated.scope);
       const executedAll = amounts(own, where.executed, 'actual', where.scope);
       let executed: FigureEntry | undefined;

@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
+import { allFigures } from '../lib/report-files';
 import { sitemapXml } from '../lib/feeds';
 import { routes } from '../lib/paths';
 import { browseIndex } from '../lib/browse';
@@ -22,7 +23,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...comparisonPaths(
       units.map((u) => u.data),
       reports.map((r) => r.data),
-      (await getCollection('figures')).map((f) => f.data),
+      allFigures(),
     ),
     routes.findings,
     routes.search,

@@ -3,19 +3,26 @@ import { currentVersion } from '../../lib/changelog';
 import { buildTables, type Table } from '../../lib/downloads';
 import type { DatasetVersion } from '../../lib/downloads';
 import { siteBase } from '../../lib/site';
+import { allFigures, allIndicators } from '../../lib/report-files';
 
-/** The download tables of the whole site (every data endpoint wires src/lib/downloads.ts to the collections). */
-export async function siteTables(site: URL | undefined): Promise<Table[]> {
-  const [units, reports, figures, indicators, findings] = await Promise.all([
-    getCollection('units'),
-    getCollection('reports'),
-    getCollection('figures'),
-    getCollection('indicators'),
-    getCollection('findings'),
-  ]);
+/**
+ * The download tables of the whole site, built once per build: twenty endpoints (data/*.csv|json, the
+ * package and data.html) ask for them, and building every table from every collection twenty times grew
+ * with the dataset twenty times over.
+ */
+const built = new Map<string, Promise<Table[]>>();
+export function siteTables(site: URL | undefined): Promise<Table[]> {
+  const key = site?.href ?? '';
+  let tables = built.get(key);
+  if (tables === undefined) built.set(key, (tables = buildSiteTables(site)));
+  return tables;
+}
+
+async function buildSiteTables(site: URL | undefined): Promise<Table[]> {
+  const [units, reports, findings] = await Promise.all([getCollection('units'), getCollection('reports'), getCollection('findings')]);
   const data = <T>(entries: { data: T }[]) => entries.map((e) => e.data);
   return buildTables(
-    { units: data(units), reports: data(reports), figures: data(figures), indicators: data(indicators), findings: data(findings) },
+    { units: data(units), reports: data(reports), figures: allFigures(), indicators: allIndicators(), findings: data(findings) },
     siteBase(site),
   );
 }

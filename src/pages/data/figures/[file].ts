@@ -2,12 +2,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { figureExportRows, figuresCsv, figuresJson } from '../../../lib/export';
 import { siteBase } from '../../../lib/site';
+import { figuresOf } from '../../../lib/report-files';
 
 /** data/figures/<report id>.csv and .json: the figures of one report, the rows of the site-wide figures.csv. */
 export const getStaticPaths = (async () => {
-  const [reports, figures] = await Promise.all([getCollection('reports'), getCollection('figures')]);
+  const reports = await getCollection('reports');
   return reports.flatMap(({ data: report }) => {
-    const own = figures.map((e) => e.data).filter((f) => f.report_id === report.id);
+    const own = figuresOf(report.id);
     return (['csv', 'json'] as const).map((ext) => ({ params: { file: `${report.id}.${ext}` }, props: { report, figures: own, ext } }));
   });
 }) satisfies GetStaticPaths;
