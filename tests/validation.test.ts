@@ -489,6 +489,18 @@ const BOUNDARY_CASES: BadCase[] = [
     message: 'expected a name of at most 20 characters: it has 21',
   },
   {
+    name: 'a county without its city',
+    change: changeUnit({ city: '' }),
+    file: 'data/units.csv', line: 2, field: 'city',
+    message: 'a unit with a county needs its city',
+  },
+  {
+    name: 'a one-character county',
+    change: changeUnit({ county: '县' }),
+    file: 'data/units.csv', line: 2, field: 'county',
+    message: 'a county or district, e.g. 渌口区, or empty',
+  },
+  {
     name: 'a province with a control character',
     change: changeUnit({ province: '湖南\u0007省' }),
     file: 'data/units.csv', line: 2, field: 'province',
@@ -718,6 +730,8 @@ describe('the boundaries themselves are fine', () => {
     ['a .gitkeep in a data folder', addFile('data/figures/.gitkeep', ''), CURRENT_YEAR],
     ['the fiscal year is next year', () => undefined, 2021],
     ['names at their longest', changeUnit({ name: `${'测'.repeat(55)}医疗保障局`, county: '测'.repeat(20), short_name: '测'.repeat(30) }), CURRENT_YEAR],
+    ["a city's own department, in no county (上海市财政局)", changeUnit({ county: '' }), CURRENT_YEAR],
+    ["a province's own department, in no city or county (江苏省人民检察院)", changeUnit({ city: '', county: '' }), CURRENT_YEAR],
     ['a project name at its longest', appendFigure({ metric: 'execution_rate', scope: '项'.repeat(80), value: '60.7', unit: '%', quote: '年度资金总额\t\t1155.5\t701.23\t10\t60.7%\t6' }), CURRENT_YEAR],
     ['full-width and typographic quotes in a name', changeUnit({ name: '测试县“医疗保障”局（试点）' }), CURRENT_YEAR],
     ['a multi-line indicator value as written', appendIndicator({ level1: '产出指标', level2: '时效指标', actual: '第一行\n第二行', quote: '产出指标 (50分)' }), CURRENT_YEAR],

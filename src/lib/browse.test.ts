@@ -158,6 +158,25 @@ describe('browseIndex', () => {
   });
 });
 
+describe('browseIndex: departments of a city or a province, in no county', () => {
+  const cityOwn = unit('sh-czj', '上海市', '上海市', '', '财政局');
+  const provinceOwn = unit('js-jcy', '江苏省', '', '', '人民检察院');
+  const index = browseIndex([...units, cityOwn, provinceOwn], reports);
+  const region = (path: string[]) => index.pages.find((p) => p.facet === 'region' && p.path.join('/') === path.join('/'));
+
+  it("lists a city's own department on its city's page, and makes no county page without a name", () => {
+    expect(region(['上海市', '上海市'])?.entries.map((e) => e.unit.id)).toContain('sh-czj');
+    expect(index.pages.filter((p) => p.facet === 'region' && p.path.some((name) => name === ''))).toEqual([]);
+    expect(region(['上海市', '上海市', '普陀区'])?.entries.map((e) => e.unit.id)).not.toContain('sh-czj');
+  });
+
+  it("lists a province's own department on its province's page, the only units that page lists", () => {
+    expect(region(['江苏省'])?.entries.map((e) => e.unit.id)).toEqual(['js-jcy']);
+    expect(region(['上海市'])?.entries).toEqual([]);
+    expect(index.regions.find((r) => r.label === '江苏省')?.children).toEqual([]);
+  });
+});
+
 describe('browseKey', () => {
   it.each<[BrowsePage['facet'], string[], RegExp]>([
     ['year', ['2024'], /^2024$/],

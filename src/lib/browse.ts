@@ -160,20 +160,29 @@ export function browseIndex(units: readonly Unit[], reports: readonly BrowseRepo
     return { label, target: targets[0]?.target ?? '', units: counted.length, reports: reportCount, children: links.children };
   };
 
-  // A county page lists its units; a city page its counties and its units; a province page its cities with
-  // their counties (a province's units would be thousands at the scale of the country).
+  // A county page lists its units; a city page its counties and its units (the city's own departments, which
+  // have no county, among them); a province page its cities with their counties, and only the province's own
+  // departments (which have no city): all its units would be thousands at the scale of the country.
   const regions = [...groupBy(sortedUnits, (u) => u.province)].map(([province, inProvince]) => {
     const provinceCrumb = { label: province, target: routes.browsePage('region', browseKey('region', [province])) };
-    const cities = [...groupBy(inProvince, (u) => u.city)].map(([city, inCity]) => {
-      const cityCrumb = { label: city, target: routes.browsePage('region', browseKey('region', [province, city])) };
-      const counties = [...groupBy(inCity, (u) => u.county)].map(([county, inCounty]) => {
-        const entries = unitEntries(inCounty);
-        return addPages('region', [province, city, county], county, entries, entries, { crumbs: [provinceCrumb, cityCrumb], children: [] });
+    const cities = [...groupBy(inProvince, (u) => u.city)]
+      .filter(([city]) => city !== '')
+      .map(([city, inCity]) => {
+        const cityCrumb = { label: city, target: routes.browsePage('region', browseKey('region', [province, city])) };
+        const counties = [...groupBy(inCity, (u) => u.county)]
+          .filter(([county]) => county !== '')
+          .map(([county, inCounty]) => {
+            const entries = unitEntries(inCounty);
+            return addPages('region', [province, city, county], county, entries, entries, {
+              crumbs: [provinceCrumb, cityCrumb],
+              children: [],
+            });
+          });
+        const entries = unitEntries(inCity);
+        return addPages('region', [province, city], city, entries, entries, { crumbs: [provinceCrumb], children: counties });
       });
-      const entries = unitEntries(inCity);
-      return addPages('region', [province, city], city, entries, entries, { crumbs: [provinceCrumb], children: counties });
-    });
-    return addPages('region', [province], province, unitEntries(inProvince), [], { crumbs: [], children: cities });
+    const ownDepartments = unitEntries(inProvince.filter((u) => u.city === ''));
+    return addPages('region', [province], province, unitEntries(inProvince), ownDepartments, { crumbs: [], children: cities });
   });
 
   const years = [...groupBy(sortedReports, (r) => r.year)].map(([year, list]) => {

@@ -254,6 +254,8 @@ describe('regionLabel', () => {
   it.each<[string, Pick<Unit, 'province' | 'city' | 'county'> | undefined, string]>([
     ['province, city and county', { province: '湖南省', city: '株洲市', county: '渌口区' }, '湖南省 株洲市 渌口区'],
     ['a municipality named once', { province: '上海市', city: '上海市', county: '普陀区' }, '上海市 普陀区'],
+    ["a city's own department", { province: '上海市', city: '上海市', county: '' }, '上海市'],
+    ["a province's own department", { province: '江苏省', city: '', county: '' }, '江苏省'],
     ['no unit', undefined, ''],
   ])('%s', (_name, unit, label) => {
     expect(regionLabel(unit)).toBe(label);

@@ -293,7 +293,7 @@ export function chartRows<T>(rows: readonly T[], value: (row: T) => number | nul
 /** A unit's place for a table cell: province, city and county, a city that repeats its province once ("上海市 普陀区"). */
 export function regionLabel(unit: Pick<Unit, 'province' | 'city' | 'county'> | undefined): string {
   if (!unit) return '';
-  return [...new Set([unit.province, unit.city, unit.county])].join(' ');
+  return [...new Set([unit.province, unit.city, unit.county])].filter((name) => name !== '').join(' ');
 }
 
 /** The comparison pages, their pages per year when split, and their embeddable charts (relative to the site root). */

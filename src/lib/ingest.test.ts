@@ -405,6 +405,8 @@ describe('planIngest: a ready plan', () => {
       id: 'yi-ybj', name: '丙县医疗保障局', short_name: '丙县医疗保障局', department_type: '医疗保障局',
     }],
     ['another department with --type', { ...NEW_UNIT, unitName: '乙县卫生健康局', type: '卫生健康局' }, {}, { name: '乙县卫生健康局', department_type: '卫生健康局' }],
+    ["a city's own department: --county ''", { ...NEW_UNIT, unitName: '株洲市财政局', county: '', type: '财政局' }, {}, { name: '株洲市财政局', city: '株洲市', county: '' }],
+    ["a province's own department: --city '' --county ''", { ...NEW_UNIT, unitName: '湖南省财政厅', city: '', county: '', type: '财政厅' }, {}, { city: '', county: '' }],
   ])('creates a new unit: %s', (_name, options, extraction, expected) => {
     const p = plan({ options, extraction });
     const files = applied(p);

@@ -544,8 +544,9 @@ function chooseUnit(
   const missing: [string, string][] = [];
   if (name === undefined) missing.push(['--unit-name', 'its full official name (the text does not say it clearly)']);
   if (options.province === undefined) missing.push(['--province', 'its province, e.g. 湖南省']);
-  if (options.city === undefined) missing.push(['--city', 'its city, e.g. 株洲市']);
-  if (options.county === undefined) missing.push(['--county', 'its county or district, e.g. 渌口区']);
+  if (options.city === undefined) missing.push(['--city', "its city, e.g. 株洲市 ('' for a province's own department)"]);
+  if (options.county === undefined)
+    missing.push(['--county', "its county or district, e.g. 渌口区 ('' for a city's or a province's own department)"]);
   if (type === undefined)
     missing.push(['--type', 'its department type, e.g. 医疗保障局 (the default only for a name ending in 医疗保障局)']);
   for (const [flag, what] of missing) errors.push(`missing ${flag}: unit ${id} is new (not in ${dataset.units.file}) and needs ${what}`);
