@@ -11,6 +11,7 @@ import {
   openInclusion,
   partInsideAmount,
   partNamedLikeWhole,
+  partOfRate,
   splitOfUnnamedAmount,
   unknownItemBefore,
 } from './stages/parts';
@@ -257,6 +258,7 @@ function figureOf(ctx: ExtractContext, n: NumberReading): DraftFigure | 'part' |
       metric = 'execution_rate';
     }
   }
+  if (metric === 'execution_rate' && item === '') item = partOfRate(n.read.filter((f) => f.start >= start).pop());
   if (!fits(metric, unit)) return null;
   if (metric === 'self_eval_score' && scoreOfCriterion(scan.slice(start, token.start))) return null;
 

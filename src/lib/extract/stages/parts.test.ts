@@ -6,6 +6,7 @@ import {
   openInclusion,
   partInsideAmount,
   partNamedLikeWhole,
+  partOfRate,
   splitOfUnnamedAmount,
   unknownItemBefore,
 } from './parts';
@@ -92,5 +93,17 @@ describe('openInclusion and includedPartIsRead: what an amount includes, in brac
     [null, 'sangong_total', 'expenditure_total', false],
   ])('%j %s in %s: %s', (bracketToLabel, metric, whole, read) => {
     expect(includedPartIsRead(bracketToLabel, metric, whole)).toBe(read);
+  });
+});
+
+describe('partOfRate: a 完成预算 rate right after a 三公 amount is the rate of that part', () => {
+  it.each<[previous: MetricKey | undefined, item: string]>([
+    ['sangong_reception', '公务接待费'],
+    ['sangong_abroad', '因公出国（境）费'],
+    ['sangong_total', '“三公”经费合计'],
+    ['budget_executed', ''],
+    [undefined, ''],
+  ])('%s → %j', (previous, item) => {
+    expect(partOfRate(previous === undefined ? undefined : { metric: previous })).toBe(item);
   });
 });

@@ -1,4 +1,4 @@
-import type { MetricKey } from '../../../schemas/vocabulary';
+import { METRICS, type MetricKey } from '../../../schemas/vocabulary';
 import { SPLITS, WHOLES } from '../lexicon';
 import { onlyConnectors } from './clause';
 
@@ -65,4 +65,13 @@ export function openInclusion(before: string): number | null {
 export function includedPartIsRead(bracketToLabel: string | null, metric: MetricKey, whole: MetricKey | null): boolean {
   const namedRight = bracketToLabel !== null && /(?:含|包含|包括|[、,;%\d元])\s*$/.test(bracketToLabel);
   return namedRight && !metric.startsWith('budget_') && whole !== metric;
+}
+
+/**
+ * "公务接待费支出决算为0.39万元，完成预算的13.68%": a 完成预算 rate right after a 三公 amount in the same sentence
+ * is that part's rate, not the unit's budget execution; it names the part as its item (as curated rows do).
+ * `previous` is the sentence's last figure before the rate; '' when the rate speaks of no 三公 part.
+ */
+export function partOfRate(previous: { metric: MetricKey } | undefined): string {
+  return previous !== undefined && previous.metric.startsWith('sangong_') ? METRICS[previous.metric].label : '';
 }
