@@ -11,6 +11,18 @@ const initReport = () => {
     for (let details = element.closest('details'); details; details = details.parentElement?.closest('details')) details.open = true;
   };
 
+  // the figure list, grouped by section: "open all" makes every figure findable with the browser's find
+  const figureTools = document.getElementById('figure-tools');
+  const figureGroups = document.getElementById('figure-groups');
+  if (figureTools && figureGroups) {
+    figureTools.hidden = false;
+    figureTools.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-groups]');
+      if (!button) return;
+      for (const details of figureGroups.querySelectorAll('details')) details.open = button.dataset.groups === 'open';
+    });
+  }
+
   const tools = document.getElementById('source-tools');
   if (tools) {
     tools.hidden = false;
@@ -100,6 +112,11 @@ const initReport = () => {
       if (firstLoad) target.scrollIntoView();
       return;
     }
+    // a figure's row in a closed group of the figure list: browsers that do not open a <details> for a
+    // fragment (Chromium does) neither show nor scroll to it
+    const hidden = target.getClientRects().length === 0;
+    openAround(target);
+    if (hidden) target.scrollIntoView();
     const cite = citeOf(target.closest('tr[id]'));
     // a figure's row: its quote is marked in the text too, without leaving the row
     if (cite) markQuote(cite);
