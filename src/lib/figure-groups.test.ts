@@ -15,7 +15,14 @@ const shape = (rows: { id: string; line: number }[]) =>
 describe('groupBySection', () => {
   it.each<[string, { id: string; line: number }[], string[]]>([
     ['no figures, no groups', [], []],
-    ['one figure per section, sections without figures have no group', [{ id: 'a', line: 3 }, { id: 'b', line: 11 }], ['2: a', '10: b']],
+    [
+      'one figure per section, sections without figures have no group',
+      [
+        { id: 'a', line: 3 },
+        { id: 'b', line: 11 },
+      ],
+      ['2: a', '10: b'],
+    ],
     [
       'groups follow the text, rows keep their order inside a group',
       [
@@ -26,7 +33,15 @@ describe('groupBySection', () => {
       ],
       ['2: a b', '10: c d'],
     ],
-    ['the first and last line of a section belong to it', [{ id: 'a', line: 1 }, { id: 'b', line: 6 }, { id: 'c', line: 9 }], ['1: a', '6: b c']],
+    [
+      'the first and last line of a section belong to it',
+      [
+        { id: 'a', line: 1 },
+        { id: 'b', line: 6 },
+        { id: 'c', line: 9 },
+      ],
+      ['1: a', '6: b c'],
+    ],
   ])('%s', (_name, rows, expected) => {
     expect(shape(rows)).toEqual(expected);
   });

@@ -24,7 +24,8 @@ export function groupBySection<T extends { line: number }>(rows: readonly T[], s
   const bySection = new Map<number, T[]>();
   for (const row of rows) {
     const index = sectionIndex(sections, row.line);
-    if (index < 0) throw new Error(`figure-groups: no section holds line ${row.line} (sections cover lines 1–${sections.at(-1)?.last ?? 0})`);
+    if (index < 0)
+      throw new Error(`figure-groups: no section holds line ${row.line} (sections cover lines 1–${sections.at(-1)?.last ?? 0})`);
     const list = bySection.get(index);
     if (list) list.push(row);
     else bySection.set(index, [row]);
