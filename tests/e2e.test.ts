@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserUnavailable, openBuiltSite, type SiteInBrowser } from './helpers/browser';
+import { openGroupOf } from './helpers/report-page';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`e2e tests skipped: ${unavailable}`);
@@ -23,6 +24,7 @@ describe.skipIf(unavailable !== null)('the built site in Chromium', () => {
     await page.getByRole('link', { name: '乐山市市中区医疗保障局 · 2022年度 · 部门决算' }).click();
     await expect.poll(() => page.url()).toContain('reports/leshan-shizhong-ybj-2022-final-accounts.html');
     const row = page.locator('table.figures tr', { hasText: '2022年度收、支总计1,153.8万元' }).first();
+    await openGroupOf(page, (await row.getAttribute('id')) ?? '');
     await row.getByRole('link', { name: /原文 L\d+/ }).click();
     const target = page.locator('li:target');
     await expect.poll(() => target.textContent()).toContain('收、支总计1,153.8万元');
@@ -66,4 +68,3 @@ describe.skipIf(unavailable !== null)('the built site in Chromium', () => {
     expect(text.split('\n')[0]).toContain('report_id,unit_id,unit_name,year');
   });
 });
-

@@ -6,6 +6,7 @@ import { lineLocator } from '../src/lib/views';
 import { browserUnavailable, launchBrowser } from './helpers/browser';
 import { distDir, readContent, requireBuild } from './helpers/built-site';
 import { serveStatic } from './helpers/static-server';
+import { openGroupOf } from './helpers/report-page';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`report journey tests skipped: ${unavailable}`);
@@ -99,6 +100,7 @@ describe.skipIf(unavailable !== null)('reading a report and citing a figure in C
       expect(await page.locator('#source-text details').count()).toBeGreaterThan(5);
 
       const row = page.locator(`tr[id="${target.figure.id}"]`);
+      await openGroupOf(page, target.figure.id);
       await row.locator('a.cite').click();
       await expect.poll(() => page.url()).toContain(`#L${target.line}`);
       // exactly the quote, not its line (which holds other figures too)
@@ -139,6 +141,7 @@ describe.skipIf(unavailable !== null)('reading a report and citing a figure in C
       );
       if (!target) throw new Error('no figure quotes several lines');
       await page.goto(`${site.url}reports/${target.figure.report_id}.html`);
+      await openGroupOf(page, target.figure.id);
       await page.locator(`tr[id="${target.figure.id}"] a.cite`).click();
       await expect.poll(() => markedText(page)).toBe(target.figure.quote);
       expect(await page.locator('#source-text a.cited').count()).toBe(target.figure.quote.split('\n').filter((l) => l !== '').length);
@@ -160,6 +163,7 @@ describe.skipIf(unavailable !== null)('reading a report and citing a figure in C
       const page = await context.newPage();
       const target = onACrowdedLine(cited(report, figures));
       await page.goto(`${site.url}reports/${report.id}.html`);
+      await openGroupOf(page, target.figure.id);
       await page.locator(`tr[id="${target.figure.id}"] a[href="#L${target.line}"]`).click();
       await expect.poll(() => page.url()).toContain(`#L${target.line}`);
       expect(await page.locator('li:target').textContent()).toBe(target.lineText);

@@ -114,7 +114,7 @@ const initReport = () => {
     }
     // a figure's row in a closed group of the figure list: browsers that do not open a <details> for a
     // fragment (Chromium does) neither show nor scroll to it
-    const hidden = target.getClientRects().length === 0;
+    const hidden = target.closest('details:not([open])') !== null;
     openAround(target);
     if (hidden) target.scrollIntoView();
     const cite = citeOf(target.closest('tr[id]'));
