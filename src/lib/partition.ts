@@ -1,3 +1,4 @@
+import type { CsvRecord } from './csv';
 import type { ValidDataset } from './validate';
 
 /**
@@ -83,6 +84,17 @@ export function partitionDataset(dataset: ValidDataset, province: string): Valid
     indicators: dataset.indicators.filter((i) => reportIds.has(i.row.report_id)),
     sources: new Map([...dataset.sources].filter(([id]) => reportIds.has(id))),
   };
+}
+
+/**
+ * The ids of one province's reports, from the rows of units.csv and reports.csv as written: what a partition
+ * reads of data/ besides the two manifests (readDataset's scope). Rows are taken as they are, before
+ * validation; validation of the partition still reads both manifests whole, so a row that fails there stops
+ * every partition, and a report whose unit is unknown belongs to none.
+ */
+export function partitionReportIds(units: readonly CsvRecord[], reports: readonly CsvRecord[], province: string): Set<string> {
+  const unitIds = new Set(units.filter((u) => u.values['province'] === province).map((u) => u.values['id']));
+  return new Set(reports.filter((r) => unitIds.has(r.values['unit_id'])).map((r) => r.values['id'] ?? ''));
 }
 
 /** The environment variable that makes `npm run content` write one province's collections (set by scripts/build.ts). */
