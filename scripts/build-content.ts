@@ -17,7 +17,7 @@ import { join, relative } from 'node:path';
 import { dataFiles, readDataset, readPartitionScope, sha256 } from '../src/lib/dataset-files';
 import { formatProblem, validateDataset } from '../src/lib/validate';
 import { buildCollections } from '../src/lib/dataset';
-import { PARTITION_ENV, datasetForBuild } from '../src/lib/partition';
+import { datasetForBuild, partitionOf } from '../src/lib/partition';
 import { memoryCache, runKey, type ReportResults } from '../src/lib/content-cache';
 import { BY_REPORT_DIR, reportFiles } from '../src/lib/report-files';
 
@@ -43,11 +43,11 @@ const codeVersion = sha256(
 const year = new Date().getFullYear();
 // A partition (scripts/build.ts sets PARTITION_ENV) reads the two manifests and only its province's reports'
 // files: what it reads, hashes and validates grows with the province, not with the nation.
-const province = process.env[PARTITION_ENV] ?? '';
-const scope = province === '' ? undefined : readPartitionScope(root, province);
+const province = partitionOf(process.env);
+const scope = province === null ? undefined : readPartitionScope(root, province);
 const inputs = new Map(dataFiles(root, scope).map((f) => [f, sha256(readFileSync(join(root, f)))]));
 // a partition's content differs from the whole site's for the same data/: the partition is part of the key
-const key = runKey(`${codeVersion}\u0000partition:${province}`, inputs, year);
+const key = runKey(`${codeVersion}\u0000partition:${province ?? ''}`, inputs, year);
 
 interface LastRun {
   key: string;

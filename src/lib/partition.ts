@@ -100,10 +100,16 @@ export function partitionReportIds(units: readonly CsvRecord[], reports: readonl
 /** The environment variable that makes `npm run content` write one province's collections (set by scripts/build.ts). */
 export const PARTITION_ENV = 'MINGZHANG_PARTITION';
 
+/** The province a build is a partition of (PARTITION_ENV), or null when it builds the whole site. */
+export function partitionOf(env: Readonly<Record<string, string | undefined>>): string | null {
+  const province = env[PARTITION_ENV];
+  return province === undefined || province === '' ? null : province;
+}
+
 /** The dataset the content step builds from: the whole one, or one province's part when PARTITION_ENV names one. */
 export function datasetForBuild(dataset: ValidDataset, env: Readonly<Record<string, string | undefined>>): ValidDataset {
-  const province = env[PARTITION_ENV];
-  return province === undefined || province === '' ? dataset : partitionDataset(dataset, province);
+  const province = partitionOf(env);
+  return province === null ? dataset : partitionDataset(dataset, province);
 }
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux whatever the kernel's own rate). */
