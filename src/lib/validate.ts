@@ -254,11 +254,7 @@ export function validateDataset(input: DatasetInput, currentYear = new Date().ge
   };
   const checkQuote = (reportId: string, quote: string, file: string, line: number): string | null => {
     const source = input.sources.get(reportId);
-    if (!listedIds.has(reportId)) {
-      problems.push({ file, line, field: 'report_id', message: `unknown report ${reportId}: expected an id from ${input.reports.file}` });
-      return null;
-    }
-    if (!source) {
+    if (!listedIds.has(reportId) || !source) {
       problems.push({ file, line, field: 'report_id', message: `unknown report ${reportId}: expected an id from ${input.reports.file}` });
       return null;
     }
