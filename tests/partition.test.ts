@@ -125,14 +125,25 @@ describe('npm run build -- --join', () => {
       expect(existsSync(join(dir(), 'pagefind', 'pagefind-entry.json'))).toBe(true);
     });
 
-    it('links every page back to the national pages, relatively', () => {
-      for (const path of htmlFiles(dir())) {
+    it('links every page with the site header back to the national pages, relatively', () => {
+      // embeds (embed/…) are made to sit in another page's frame: no header, no links out
+      const pages = htmlFiles(dir()).filter((path) => page(join(folder, path)).querySelector('header.site') !== null);
+      expect(pages.length).toBeGreaterThan(reportIds().size);
+      for (const path of pages) {
         const links = [...page(join(folder, path)).querySelectorAll('header nav.national a')].map((a) => a.getAttribute('href') ?? '');
         const up = '../'.repeat(path.split('/').length);
         expect(links, path).toEqual(['index.html', 'sangong.html', 'search.html'].map((p) => `${up}${p}`));
         for (const link of links) expect(existsSync(join(out, folder, dirname(path), link)), `${path}: ${link}`).toBe(true);
       }
     });
+  });
+
+  it('the whole site, not a partition, has no link up to national pages', () => {
+    for (const path of ['index.html', 'search.html', 'compare/sangong.html']) {
+      const document = parseHTML(readFileSync(join(distDir, path), 'utf8')).document;
+      expect(document.querySelector('header.site'), path).not.toBeNull();
+      expect(document.querySelector('header nav.national'), path).toBeNull();
+    }
   });
 
   it('leaves out the province it was not asked for', () => {
@@ -166,7 +177,10 @@ describe('npm run build -- --join', () => {
         const cells = [...row.querySelectorAll('td.num')].map((c) => c.querySelector('a')?.getAttribute('href')?.split('#')[1] ?? '-');
         return `${row.getAttribute('data-partition')} ${row.getAttribute('data-report')} ${row.getAttribute('data-phase')} ${cells.join(' ')}`;
       });
-    expect(rows).toEqual(expected);
+    // one page per partition, in folder order; within a page, the whole site's order
+    const byPartition = sangongPages.flatMap((name) => expected.filter((row) => row.startsWith(`${name.slice(0, -'.html'.length)} `)));
+    expect(rows).toEqual(byPartition);
+    expect(rows).toHaveLength(expected.length);
     // rows from several partitions (广东 and 新疆 state no 三公经费 in the bundled reports)
     expect(new Set(rows.map((r) => r.split(' ')[0])).size).toBeGreaterThanOrEqual(3);
     for (const name of sangongPages) {
