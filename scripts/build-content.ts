@@ -14,10 +14,10 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { readDataset, sha256 } from '../src/lib/dataset-files';
+import { dataFiles, readDataset, readPartitionScope, sha256 } from '../src/lib/dataset-files';
 import { formatProblem, validateDataset } from '../src/lib/validate';
 import { buildCollections } from '../src/lib/dataset';
-import { datasetForBuild } from '../src/lib/partition';
+import { datasetForBuild, partitionOf } from '../src/lib/partition';
 import { memoryCache, runKey, type ReportResults } from '../src/lib/content-cache';
 import { BY_REPORT_DIR, reportFiles } from '../src/lib/report-files';
 
@@ -41,9 +41,13 @@ const codeVersion = sha256(
     .join('\n'),
 );
 const year = new Date().getFullYear();
-const inputs = new Map(filesUnder(join(root, 'data')).map((f) => [relative(root, f), sha256(readFileSync(f))]));
+// A partition (scripts/build.ts sets PARTITION_ENV) reads the two manifests and only its province's reports'
+// files: what it reads, hashes and validates grows with the province, not with the nation.
+const province = partitionOf(process.env);
+const scope = province === null ? undefined : readPartitionScope(root, province);
+const inputs = new Map(dataFiles(root, scope).map((f) => [f, sha256(readFileSync(join(root, f)))]));
 // a partition's content differs from the whole site's for the same data/: the partition is part of the key
-const key = runKey(`${codeVersion}\u0000partition:${process.env.MINGZHANG_PARTITION ?? ''}`, inputs, year);
+const key = runKey(`${codeVersion}\u0000partition:${province ?? ''}`, inputs, year);
 
 interface LastRun {
   key: string;
@@ -69,7 +73,7 @@ if (unchanged) {
   process.exit(0);
 }
 
-const { problems, dataset } = validateDataset(readDataset(root), year);
+const { problems, dataset } = validateDataset(readDataset(root, scope), year);
 if (problems.length > 0) {
   for (const p of problems) console.error(formatProblem(p));
   console.error(`content: ${problems.length} problem(s) in data/ — nothing written. Fix them and run again.`);

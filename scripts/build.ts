@@ -26,7 +26,7 @@ import { PARTITION_ENV, PARTITION_FOLDER, childrenCpuSeconds, partitionFolder, p
 import {
   NATIONAL_PAGES,
   nationalIndexPage,
-  nationalSangongPage,
+  nationalSangongPages,
   nationalSearchPage,
   readPartitionExport,
 } from '../src/lib/partition-national';
@@ -198,7 +198,10 @@ function joinPartitions(): void {
     });
   });
   writeFileSync(join(OUT, NATIONAL_PAGES.home), nationalIndexPage(partitions));
-  writeFileSync(join(OUT, NATIONAL_PAGES.sangong), nationalSangongPage(partitions));
+  // the 三公 pages of partitions no longer there must not stay behind
+  rmSync(join(OUT, 'sangong'), { recursive: true, force: true });
+  mkdirSync(join(OUT, 'sangong'));
+  for (const [path, text] of nationalSangongPages(partitions)) writeFileSync(join(OUT, path), text);
   writeFileSync(join(OUT, NATIONAL_PAGES.search), nationalSearchPage(partitions));
   mkdirSync(join(OUT, 'js'), { recursive: true });
   for (const script of ['search.js', 'search-query.js']) cpSync(join(root, 'public', 'js', script), join(OUT, 'js', script));

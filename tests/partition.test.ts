@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partitionFolder } from '../src/lib/partition';
@@ -21,6 +21,9 @@ import { serveStatic } from './helpers/static-server';
 
 const PROVINCES = ['湖南省', '四川省', '上海市', '新疆维吾尔自治区'];
 const LEFT_OUT = '广东省';
+const LEFT_OUT_REPORT = 'yuancheng-ybj-2021-project-self-eval';
+/** A figure of the left-out province's report whose quote is not in its source. */
+const BROKEN_ROW = `${LEFT_OUT_REPORT},funds_allocated,actual,,,1.5,万元,不在原文中的1.5万元,curated,\n`;
 const TABLES = ['units', 'reports', 'figures', 'findings', 'indicators', 'projects'] as const;
 
 let root = '';
@@ -38,6 +41,9 @@ beforeAll(() => {
     cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
   symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  // A broken file of a province left out: a partition reads only its own province's files, so the four build
+  // (the whole build stops on it: below)
+  appendFileSync(join(root, 'data', 'figures', `${LEFT_OUT_REPORT}.csv`), BROKEN_ROW);
   const result = spawnSync('npm', ['run', 'build', '--', '--join', '--jobs', '2', '--only', PROVINCES.join(',')], {
     cwd: root,
     encoding: 'utf8',
@@ -61,7 +67,7 @@ describe('npm run build -- --join', () => {
     const folders = readdirSync(out, { withFileTypes: true })
       .filter((e) => e.isDirectory())
       .map((e) => e.name);
-    expect(folders.sort()).toEqual([...PROVINCES.map(partitionFolder), 'js'].sort());
+    expect(folders.sort()).toEqual([...PROVINCES.map(partitionFolder), 'js', 'sangong'].sort());
     expect(existsSync(join(root, '.partitions')) && readdirSync(join(root, '.partitions')).length > 0).toBe(false);
   });
 
@@ -118,6 +124,26 @@ describe('npm run build -- --join', () => {
     it('has its own search index', () => {
       expect(existsSync(join(dir(), 'pagefind', 'pagefind-entry.json'))).toBe(true);
     });
+
+    it('links every page with the site header back to the national pages, relatively', () => {
+      // embeds (embed/…) are made to sit in another page's frame: no header, no links out
+      const pages = htmlFiles(dir()).filter((path) => page(join(folder, path)).querySelector('header.site') !== null);
+      expect(pages.length).toBeGreaterThan(reportIds().size);
+      for (const path of pages) {
+        const links = [...page(join(folder, path)).querySelectorAll('header nav.national a')].map((a) => a.getAttribute('href') ?? '');
+        const up = '../'.repeat(path.split('/').length);
+        expect(links, path).toEqual(['index.html', 'sangong.html', 'search.html'].map((p) => `${up}${p}`));
+        for (const link of links) expect(existsSync(join(out, folder, dirname(path), link)), `${path}: ${link}`).toBe(true);
+      }
+    });
+  });
+
+  it('the whole site, not a partition, has no link up to national pages', () => {
+    for (const path of ['index.html', 'search.html', 'compare/sangong.html']) {
+      const document = parseHTML(readFileSync(join(distDir, path), 'utf8')).document;
+      expect(document.querySelector('header.site'), path).not.toBeNull();
+      expect(document.querySelector('header nav.national'), path).toBeNull();
+    }
   });
 
   it('leaves out the province it was not asked for', () => {
@@ -143,16 +169,47 @@ describe('npm run build -- --join', () => {
       (r) =>
         `${partitionFolder(provinceOf.get(r.report.unit_id) ?? '')} ${r.report.id} ${r.phase} ${[r.total, r.abroad, r.vehicle, r.reception].map((f) => f?.id ?? '-').join(' ')}`,
     );
-    const rows = [...page('sangong.html').querySelectorAll('#sangong-table tbody tr')].map((row) => {
-      const cells = [...row.querySelectorAll('td.num')].map((c) => c.querySelector('a')?.getAttribute('href')?.split('#')[1] ?? '-');
-      return `${row.getAttribute('data-partition')} ${row.getAttribute('data-report')} ${row.getAttribute('data-phase')} ${cells.join(' ')}`;
-    });
-    expect(rows).toEqual(expected);
+    const sangongPages = readdirSync(join(out, 'sangong')).sort();
+    expect(sangongPages.every((name) => /^[a-z]+\.html$/.test(name))).toBe(true);
+    const rows = sangongPages
+      .flatMap((name) => [...page(`sangong/${name}`).querySelectorAll('#sangong-table tbody tr')])
+      .map((row) => {
+        const cells = [...row.querySelectorAll('td.num')].map((c) => c.querySelector('a')?.getAttribute('href')?.split('#')[1] ?? '-');
+        return `${row.getAttribute('data-partition')} ${row.getAttribute('data-report')} ${row.getAttribute('data-phase')} ${cells.join(' ')}`;
+      });
+    // one page per partition, in folder order; within a page, the whole site's order
+    const byPartition = sangongPages.flatMap((name) => expected.filter((row) => row.startsWith(`${name.slice(0, -'.html'.length)} `)));
+    expect(rows).toEqual(byPartition);
+    expect(rows).toHaveLength(expected.length);
     // rows from several partitions (广东 and 新疆 state no 三公经费 in the bundled reports)
     expect(new Set(rows.map((r) => r.split(' ')[0])).size).toBeGreaterThanOrEqual(3);
-    for (const link of page('sangong.html').querySelectorAll('#sangong-table a')) {
-      expect(existsSync(join(out, (link.getAttribute('href') ?? '').split('#')[0] ?? ''))).toBe(true);
+    for (const name of sangongPages) {
+      for (const link of page(`sangong/${name}`).querySelectorAll('#sangong-table a')) {
+        expect(existsSync(join(out, 'sangong', (link.getAttribute('href') ?? '').split('#')[0] ?? ''))).toBe(true);
+      }
     }
+    // the national summary links each partition's page
+    const summary = [...page('sangong.html').querySelectorAll('#sangong-partitions a')].map((a) => a.getAttribute('href') ?? '');
+    for (const href of summary) expect(existsSync(join(out, href)), href).toBe(true);
+    expect(summary.filter((href) => href.startsWith('sangong/')).sort()).toEqual(sangongPages.map((name) => `sangong/${name}`));
+  });
+
+  it('the whole build stops on the broken file the partitions did not read, naming its file, row and field', () => {
+    const content = spawnSync(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/build-content.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, MINGZHANG_PARTITION: '' },
+    });
+    expect(content.status).toBe(1);
+    expect(content.stderr).toContain(`data/figures/${LEFT_OUT_REPORT}.csv:35 [quote]`);
+    // and so does the partition of the province whose file it is
+    const own = spawnSync(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/build-content.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, MINGZHANG_PARTITION: LEFT_OUT },
+    });
+    expect(own.status).toBe(1);
+    expect(own.stderr).toContain(`data/figures/${LEFT_OUT_REPORT}.csv:35 [quote]`);
   });
 
   const unavailable = browserUnavailable();

@@ -17,8 +17,8 @@ import { MAX_DEPARTMENT_TYPE, MAX_PLACE_NAME, MAX_PROJECT_NAME, MAX_SHORT_NAME, 
 
 const REPORT = 'ceshi-ybj-2022-final-accounts';
 const SOURCE_FILE = `data/sources/${REPORT}.txt`;
-const FIGURES = 'data/figures/x.csv';
-const INDICATORS = 'data/indicators/x.csv';
+const FIGURES = `data/figures/${REPORT}.csv`;
+const INDICATORS = `data/indicators/${REPORT}.csv`;
 const REPORTS = 'data/reports.csv';
 
 const SOURCE = [

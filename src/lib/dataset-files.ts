@@ -12,11 +12,13 @@ import {
   REPORT_COLUMNS,
   REPORT_OPTIONAL_COLUMNS,
   UNIT_COLUMNS,
+  reportOfFile,
   type DatasetInput,
   type OriginalFile,
   type SourceText,
 } from './validate';
 import { ORIGINAL_FORMATS } from '../schemas/report';
+import { partitionReportIds } from './partition';
 
 /** Where the dataset lives inside a project root. */
 export function dataPaths(root: string) {
@@ -59,7 +61,7 @@ const EXPECTED_LAYOUT = `expected only ${DATA_FILES.join(', ')} and the folders 
  * Every entry of `data/` that is not read as data, as a problem: a file that is not read is a file whose
  * rows vanish without a word (a `x.CSV` of 26 figures, a `x.csv.bak`), so it is refused instead.
  */
-function layoutProblems(root: string): Problem[] {
+function layoutProblems(root: string, wanted: (name: string) => boolean): Problem[] {
   const { data } = dataPaths(root);
   if (!existsSync(data)) return [];
   const problems: Problem[] = [];
@@ -75,6 +77,7 @@ function layoutProblems(root: string): Problem[] {
     } else if (isFolder && Object.hasOwn(DATA_FOLDERS, name)) {
       const extensions = DATA_FOLDERS[name] ?? [];
       for (const entry of readdirSync(path).sort()) {
+        if (!wanted(entry)) continue;
         const file = join(path, entry);
         const entryIsFolder = statSync(file).isDirectory();
         const extension = extensions.find((e) => entry.toLowerCase().endsWith(e));
@@ -93,23 +96,32 @@ function layoutProblems(root: string): Problem[] {
   return problems;
 }
 
-function filesIn(dir: string, extension: string): string[] {
+function filesIn(dir: string, extension: string, wanted: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith(extension) && !leftByIngest(f) && !statSync(join(dir, f)).isDirectory())
+    .filter((f) => f.endsWith(extension) && wanted(f) && !leftByIngest(f) && !statSync(join(dir, f)).isDirectory())
     // "x.csv" before "x.appendix.csv": a report's main file keeps its row ids when another file is added
     .sort((a, b) => a.slice(0, -extension.length).localeCompare(b.slice(0, -extension.length)))
     .map((f) => join(dir, f));
 }
 
+/** Whether a file inside a folder of data/ belongs to a report of `scope` (every file when there is no scope). */
+const inScope =
+  (scope: ReadonlySet<string> | undefined) =>
+  (name: string): boolean =>
+    scope === undefined || scope.has(reportOfFile(name));
+
 /**
  * Reads every data file of the project at `root` (nothing is validated here; see validateDataset). Files
  * are decoded as UTF-8; a file that is not UTF-8, or one that is not read at all, is named in `problems`.
+ * With a `scope` (one partition's reports), the manifests are read whole but of data/figures, indicators,
+ * sources and originals only the files of those reports: a partition's reading grows with its province.
  */
-export function readDataset(root: string): DatasetInput {
+export function readDataset(root: string, scope?: ReadonlySet<string>): DatasetInput {
   const paths = dataPaths(root);
   const rel = (p: string) => relative(root, p);
-  const problems = layoutProblems(root);
+  const wanted = inScope(scope);
+  const problems = layoutProblems(root, wanted);
   const decode = (path: string, bytes: Buffer): string => {
     const { text, error } = decodeUtf8(bytes);
     if (error !== null) {
@@ -130,17 +142,49 @@ export function readDataset(root: string): DatasetInput {
     return text;
   };
   const sources = new Map<string, SourceText>();
-  for (const file of filesIn(paths.sources, '.txt')) {
+  for (const file of filesIn(paths.sources, '.txt', wanted)) {
     const bytes = readFileSync(file);
     sources.set(file.slice(paths.sources.length + 1, -'.txt'.length), { file: rel(file), text: decode(file, bytes), sha256: sha256(bytes) });
   }
   const originals = new Map<string, OriginalFile>();
   for (const extension of DATA_FOLDERS['originals'] ?? []) {
-    for (const file of filesIn(paths.originals, extension)) originals.set(file.slice(paths.originals.length + 1), { file: rel(file), sha256: sha256(readFileSync(file)) });
+    for (const file of filesIn(paths.originals, extension, wanted)) originals.set(file.slice(paths.originals.length + 1), { file: rel(file), sha256: sha256(readFileSync(file)) });
   }
   const units = parseCsv(read(paths.units), rel(paths.units), UNIT_COLUMNS, [], []);
   const reports = parseCsv(read(paths.reports), rel(paths.reports), REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS, []);
-  const figures = filesIn(paths.figures, '.csv').map((f) => parseCsv(read(f), rel(f), FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS, FIGURE_TEXT_COLUMNS));
-  const indicators = filesIn(paths.indicators, '.csv').map((f) => parseCsv(read(f), rel(f), INDICATOR_COLUMNS, [], INDICATOR_TEXT_COLUMNS));
-  return { units, reports, figures, indicators, sources, problems, originals };
+  const figures = filesIn(paths.figures, '.csv', wanted).map((f) => parseCsv(read(f), rel(f), FIGURE_COLUMNS, FIGURE_OPTIONAL_COLUMNS, FIGURE_TEXT_COLUMNS));
+  const indicators = filesIn(paths.indicators, '.csv', wanted).map((f) => parseCsv(read(f), rel(f), INDICATOR_COLUMNS, [], INDICATOR_TEXT_COLUMNS));
+  return { units, reports, figures, indicators, sources, problems, originals, ...(scope === undefined ? {} : { scope }) };
+}
+
+/**
+ * The files of data/ a read with `scope` reads (every file without one), as paths from `root`: what the content
+ * step's cache key hashes, so that a partition hashes only its own reports' files.
+ */
+export function dataFiles(root: string, scope?: ReadonlySet<string>): string[] {
+  const { data } = dataPaths(root);
+  const wanted = inScope(scope);
+  if (!existsSync(data)) return [];
+  return readdirSync(data, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(data, entry.name);
+    if (!entry.isDirectory()) return [relative(root, path)];
+    return readdirSync(path, { withFileTypes: true })
+      .filter((e) => wanted(e.name))
+      .flatMap((e) => (e.isDirectory() ? filesUnderDir(join(path, e.name)) : [join(path, e.name)]))
+      .map((f) => relative(root, f));
+  });
+}
+
+const filesUnderDir = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnderDir(join(dir, e.name)) : [join(dir, e.name)]));
+
+/**
+ * The reports of one province, from data/units.csv and reports.csv as written (not yet validated: validation
+ * of the partition reads both whole and names every problem in them): the scope of that province's partition.
+ */
+export function readPartitionScope(root: string, province: string): Set<string> {
+  const paths = dataPaths(root);
+  const csv = (path: string, columns: readonly string[], optional: readonly string[]) =>
+    parseCsv(existsSync(path) ? readFileSync(path, 'utf8') : '', relative(root, path), columns, optional, []);
+  return partitionReportIds(csv(paths.units, UNIT_COLUMNS, []).records, csv(paths.reports, REPORT_COLUMNS, REPORT_OPTIONAL_COLUMNS).records, province);
 }

@@ -2,7 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import {
   nationalIndexPage,
-  nationalSangongPage,
+  SANGONG_ROWS_PER_PAGE,
+  nationalSangongPages,
   nationalSangongRows,
   nationalSearchPage,
   readPartitionExport,
@@ -160,7 +161,16 @@ describe('nationalSangongRows', () => {
 const documentOf = (html: string) => parseHTML(html).document;
 
 describe('national pages', () => {
-  const pages = { index: nationalIndexPage(partitions), sangong: nationalSangongPage(partitions), search: nationalSearchPage(partitions) };
+  const sangongPages = nationalSangongPages(partitions);
+  const pages = {
+    index: nationalIndexPage(partitions),
+    ...Object.fromEntries(sangongPages),
+    search: nationalSearchPage(partitions),
+  };
+
+  it('sangong: a summary page and one page per partition that states 三公经费', () => {
+    expect([...sangongPages.keys()]).toEqual(['sangong/hunan.html', 'sangong/sichuan.html', 'sangong.html']);
+  });
 
   it.each(Object.entries(pages))('%s: report text is text, scripts come only from the site', (_, html) => {
     const document = documentOf(html);
@@ -187,24 +197,66 @@ describe('national pages', () => {
   });
 
   it('sangong: every amount links to its row on its partition’s report page, a missing one says so', () => {
-    const document = documentOf(pages.sangong);
-    const rows = [...document.querySelectorAll('#sangong-table tbody tr')];
+    const rowsOf = (path: string) => [...documentOf(sangongPages.get(path) ?? '').querySelectorAll('#sangong-table tbody tr')];
+    const rows = [...rowsOf('sangong/hunan.html'), ...rowsOf('sangong/sichuan.html')];
     expect(rows.map((r) => `${r.getAttribute('data-partition')} ${r.getAttribute('data-report')} ${r.getAttribute('data-phase')}`)).toEqual(
       [
         'hunan b-ybj-2021-final-accounts actual',
-        'sichuan c-ybj-2022-final-accounts adjusted',
         'hunan a-ybj-2022-final-accounts budget',
         'hunan a-ybj-2022-final-accounts actual',
+        'sichuan c-ybj-2022-final-accounts adjusted',
       ],
     );
-    const last = rows[3];
+    const last = rows[2];
     expect([...(last?.querySelectorAll('td.num') ?? [])].map((c) => c.textContent)).toEqual(['2.5 万元', '未载明', '未载明', '0.5 万元']);
+    // the partition pages sit in sangong/: their links lead one folder up
     expect(last?.querySelector('td.num a')?.getAttribute('href')).toBe(
-      'hunan/reports/a-ybj-2022-final-accounts.html#a-ybj-2022-final-accounts-f-0002',
+      '../hunan/reports/a-ybj-2022-final-accounts.html#a-ybj-2022-final-accounts-f-0002',
     );
     expect(last?.querySelector('td.num a')?.getAttribute('title')).toBe(HOSTILE);
     expect(rows[0]?.querySelector('a')?.textContent).toBe(HOSTILE);
-    expect(rows[0]?.querySelector('a')?.getAttribute('href')).toBe('hunan/units/b-ybj.html');
+    expect(rows[0]?.querySelector('a')?.getAttribute('href')).toBe('../hunan/units/b-ybj.html');
+    expect(
+      documentOf(sangongPages.get('sangong/hunan.html') ?? '')
+        .querySelector('header a.brand')
+        ?.getAttribute('href'),
+    ).toBe('../index.html');
+  });
+
+  it('sangong: the summary has one row per partition with its counts and links, and no amount', () => {
+    const document = documentOf(sangongPages.get('sangong.html') ?? '');
+    const rows = [...document.querySelectorAll('#sangong-partitions tbody tr')];
+    expect(rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent))).toEqual([
+      ['湖南省', '2', '3', '2021–2022', '打开'],
+      ['四川省', '1', '1', '2022', '打开'],
+    ]);
+    expect(rows.map((r) => [...r.querySelectorAll('a')].map((a) => a.getAttribute('href')))).toEqual([
+      ['sangong/hunan.html', 'hunan/compare/sangong.html'],
+      ['sangong/sichuan.html', 'sichuan/compare/sangong.html'],
+    ]);
+    expect(document.querySelector('#sangong-table')).toBeNull();
+  });
+
+  it('sangong: a partition of many reports is split into pages of SANGONG_ROWS_PER_PAGE rows, each linked from the others', () => {
+    const count = SANGONG_ROWS_PER_PAGE * 2 + 1;
+    const many: JoinedTables = {
+      units: [{ id: 'a-ybj', name: '甲县医疗保障局', province: '湖南省' }],
+      reports: Array.from({ length: count }, (_, k) => report(`a-ybj-r${k}`, 'a-ybj', '甲县医疗保障局', 2000 + (k % 20))),
+      figures: Array.from({ length: count }, (_, k) => figure(`a-ybj-r${k}`, 1, 'sangong_total', 'actual', '1')),
+      findings: [],
+    };
+    const split = nationalSangongPages([readPartitionExport('hunan', many)]);
+    expect([...split.keys()]).toEqual(['sangong/hunan.html', 'sangong/hunan.p2.html', 'sangong/hunan.p3.html', 'sangong.html']);
+    const sizes = [...split.entries()]
+      .filter(([path]) => path !== 'sangong.html')
+      .map(([, text]) => documentOf(text).querySelectorAll('#sangong-table tbody tr').length);
+    expect(sizes).toEqual([SANGONG_ROWS_PER_PAGE, SANGONG_ROWS_PER_PAGE, 1]);
+    const pager = documentOf(split.get('sangong/hunan.p2.html') ?? '').querySelector('nav.pager');
+    expect([...(pager?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
+      '../sangong/hunan.html',
+      '../sangong/hunan.p3.html',
+    ]);
+    expect(pager?.querySelector('strong')?.textContent).toBe('2');
   });
 
   it('search: the form lists every partition’s folder for the merged search', () => {

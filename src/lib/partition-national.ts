@@ -170,25 +170,29 @@ th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-
 .search-filters label{display:flex;flex-direction:column;font-size:.85rem;color:#555}
 .search-results li{margin:0 0 1rem}
 .result-title{font-weight:600}
-.result-meta,.result-excerpt{margin:.15rem 0;font-size:.9rem;overflow-wrap:anywhere}`;
+.result-meta,.result-excerpt{margin:.15rem 0;font-size:.9rem;overflow-wrap:anywhere}
+.pager{margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}`;
 
 const html = escapeXml;
 
-/** A whole page of the national site (every page sits in its root, so links need no `../`). */
-function page(title: string, body: string): string {
+/**
+ * A whole page of the national site. `up` leads from the page's folder back to the national root ('' for a
+ * page in the root, '../' for one in sangong/), so that every link stays relative.
+ */
+function page(title: string, body: string, up = ''): string {
   const nav = [
     [NATIONAL_PAGES.home, t('national.nav.home')],
     [NATIONAL_PAGES.sangong, t('national.nav.sangong')],
     [NATIONAL_PAGES.search, t('national.nav.search')],
   ]
-    .map(([href, label]) => `<a href="${href}">${html(label ?? '')}</a>`)
+    .map(([href, label]) => `<a href="${up}${href}">${html(label ?? '')}</a>`)
     .join('');
   return (
     `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${html(CONTENT_SECURITY_POLICY)}">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${html(title)} · ${html(t('site.name'))}</title><link rel="icon" href="favicon.svg" type="image/svg+xml"><style>${STYLE}</style></head>\n` +
-    `<body><header><a class="brand" href="${NATIONAL_PAGES.home}">${html(t('site.name'))}</a><nav aria-label="${html(t('nav.label'))}">${nav}</nav></header>\n` +
+    `<title>${html(title)} · ${html(t('site.name'))}</title><link rel="icon" href="${up}favicon.svg" type="image/svg+xml"><style>${STYLE}</style></head>\n` +
+    `<body><header><a class="brand" href="${up}${NATIONAL_PAGES.home}">${html(t('site.name'))}</a><nav aria-label="${html(t('nav.label'))}">${nav}</nav></header>\n` +
     `<main id="main">\n${body}\n</main>\n<footer><p>${html(t('footer.about'))}</p><p>${html(t('footer.privacy'))}</p></footer></body></html>\n`
   );
 }
@@ -212,31 +216,102 @@ export function nationalIndexPage(partitions: readonly PartitionExport[]): strin
   );
 }
 
-/** sangong.html: the 三公 rows of every partition in one table; each number links to its row on its report page. */
-export function nationalSangongPage(partitions: readonly PartitionExport[]): string {
-  const rows = nationalSangongRows(partitions);
+/** The years of some rows as one span ("2019–2024", "2022"; '' for none); no spread: a province may have 100,000 rows. */
+function yearSpan(years: readonly number[]): string {
+  if (years.length === 0) return '';
+  const first = years.reduce((a, b) => Math.min(a, b));
+  const last = years.reduce((a, b) => Math.max(a, b));
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+/**
+ * The most rows one page of the national 三公 comparison holds: a province's rows are split over pages of this
+ * many, so no page grows with the country or with one large province (at 500 rows about 40 KB gzipped).
+ */
+export const SANGONG_ROWS_PER_PAGE = 500;
+
+/** The national 三公 page of a partition's rows, page `n` (from 1), from the national root: sangong/hunan.html, sangong/hunan.p2.html. */
+export const nationalSangongPath = (folder: string, n: number) => `sangong/${folder}${n > 1 ? `.p${n}` : ''}.html`;
+
+/**
+ * The national 三公 comparison as files (path from the national root → HTML): sangong.html, a summary with one
+ * row per partition (its reports stating 三公经费, its rows, its years) linked to the partition's own pages,
+ * and sangong/<folder>.html (.p2, .p3 … past SANGONG_ROWS_PER_PAGE rows): that partition's rows, each number
+ * linked to its row on its report page. Every page is bounded; only the summary grows, by one row a province.
+ */
+export function nationalSangongPages(partitions: readonly PartitionExport[]): Map<string, string> {
+  const pages = new Map<string, string>();
+  const rowsOf = groupBy(nationalSangongRows(partitions), (r) => r.folder);
   const missing = `<span class="muted">${html(t('sangong.notStated'))}</span>`;
+  const up = '../';
   const figureCell = (folder: string, figure: ExportedFigure | undefined) =>
-    `<td class="num">${figure ? `<a href="${folder}/${routes.report(figure.report_id)}#${figure.figure_id}" title="${html(figure.quote)}">${html(formatFigure(figure))}</a>` : missing}</td>`;
-  const body = rows.map(
-    (r) =>
-      `<tr data-partition="${r.folder}" data-report="${r.report.id}" data-phase="${r.phase}">${cell(r.province)}` +
-      `<td><a href="${r.folder}/${routes.unit(r.report.unit_id)}">${html(r.report.unit_name)}</a></td>${cell(String(r.report.year))}${cell(PHASES[r.phase])}` +
-      [r.total, r.abroad, r.vehicle, r.reception].map((f) => figureCell(r.folder, f)).join('') +
-      '</tr>',
-  );
+    `<td class="num">${figure ? `<a href="${up}${folder}/${routes.report(figure.report_id)}#${figure.figure_id}" title="${html(figure.quote)}">${html(formatFigure(figure))}</a>` : missing}</td>`;
   const heads = [t('national.province'), t('common.unit'), t('common.year'), t('figure.phase')];
   const amounts = [t('sangong.total'), t('sangong.abroad'), t('sangong.vehicle'), t('sangong.reception')];
-  const table =
-    rows.length === 0
-      ? `<p>${html(t('national.sangong.none'))}</p>`
-      : `<div class="table-wrap"><table id="sangong-table"><thead><tr>${heads.map((h) => `<th>${html(h)}</th>`).join('')}` +
+  const summary: string[] = [];
+  for (const partition of partitions) {
+    const rows = rowsOf.get(partition.folder) ?? [];
+    const pageCount = Math.ceil(rows.length / SANGONG_ROWS_PER_PAGE);
+    const own = `<a href="${partition.folder}/${routes.sangong}">${html(t('national.sangong.own'))}</a>`;
+    const years = rows.map((r) => r.report.year);
+    summary.push(
+      `<tr data-partition="${partition.folder}"><td>${rows.length > 0 ? `<a href="${nationalSangongPath(partition.folder, 1)}">${html(partition.province)}</a>` : html(partition.province)}</td>` +
+        cell(formatNumber(String(new Set(rows.map((r) => r.report.id)).size)), true) +
+        cell(formatNumber(String(rows.length)), true) +
+        cell(yearSpan(years)) +
+        `<td>${own}</td></tr>`,
+    );
+    for (let n = 1; n <= pageCount; n++) {
+      const body = rows
+        .slice((n - 1) * SANGONG_ROWS_PER_PAGE, n * SANGONG_ROWS_PER_PAGE)
+        .map(
+          (r) =>
+            `<tr data-partition="${r.folder}" data-report="${r.report.id}" data-phase="${r.phase}">${cell(r.province)}` +
+            `<td><a href="${up}${r.folder}/${routes.unit(r.report.unit_id)}">${html(r.report.unit_name)}</a></td>${cell(String(r.report.year))}${cell(PHASES[r.phase])}` +
+            [r.total, r.abroad, r.vehicle, r.reception].map((f) => figureCell(r.folder, f)).join('') +
+            '</tr>',
+        );
+      const pager =
+        pageCount > 1
+          ? `<nav class="pager" aria-label="${html(t('national.sangong.pages'))}">${Array.from({ length: pageCount }, (_, k) =>
+              k + 1 === n ? `<strong>${k + 1}</strong>` : `<a href="${up}${nationalSangongPath(partition.folder, k + 1)}">${k + 1}</a>`,
+            ).join(' ')}</nav>`
+          : '';
+      const title = `${t('national.sangong.title')}：${partition.province}${pageCount > 1 ? ` (${n}/${pageCount})` : ''}`;
+      const table =
+        `<div class="table-wrap"><table id="sangong-table"><thead><tr>${heads.map((h) => `<th>${html(h)}</th>`).join('')}` +
         `${amounts.map((h) => `<th class="num">${html(h)}</th>`).join('')}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody></table></div>`;
-  const sources = partitions.map((p) => `<a href="${p.folder}/${routes.figuresJson}">${html(p.province)}</a>`).join('、');
-  return page(
-    t('national.sangong.title'),
-    `<h1>${html(t('national.sangong.title'))}</h1><p>${html(t('national.sangong.intro'))}</p>\n${table}\n<p class="muted">${html(t('national.sangong.source'))}${sources}</p>`,
+      pages.set(
+        nationalSangongPath(partition.folder, n),
+        page(
+          title,
+          `<h1>${html(title)}</h1><p>${html(t('national.sangong.intro'))}</p>\n${pager}${table}${pager}\n` +
+            `<p class="muted">${html(t('national.sangong.source'))}<a href="${up}${partition.folder}/${routes.figuresJson}">${html(partition.province)}</a></p>`,
+          up,
+        ),
+      );
+    }
+  }
+  const summaryHeads = [
+    t('national.province'),
+    t('national.sangong.reports'),
+    t('national.sangong.rows'),
+    t('common.year'),
+    t('national.sangong.ownPage'),
+  ];
+  const anyRow = partitions.some((p) => (rowsOf.get(p.folder) ?? []).length > 0);
+  const table =
+    `<div class="table-wrap"><table id="sangong-partitions"><thead><tr>${summaryHeads.map((h, i) => `<th${i === 1 || i === 2 ? ' class="num"' : ''}>${html(h)}</th>`).join('')}</tr></thead>\n` +
+    `<tbody>\n${summary.join('\n')}\n</tbody></table></div>`;
+  pages.set(
+    NATIONAL_PAGES.sangong,
+    page(
+      t('national.sangong.title'),
+      `<h1>${html(t('national.sangong.title'))}</h1><p>${html(t('national.sangong.intro'))}</p><p>${html(t('national.sangong.summary', { rows: String(SANGONG_ROWS_PER_PAGE) }))}</p>\n` +
+        `${anyRow ? '' : `<p>${html(t('national.sangong.none'))}</p>\n`}${table}`,
+    ),
   );
+  return pages;
 }
 
 /**

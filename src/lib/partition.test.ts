@@ -11,6 +11,7 @@ import {
   datasetForBuild,
   partitionDataset,
   partitionFolder,
+  partitionReportIds,
   provincesOf,
 } from './partition';
 
@@ -88,6 +89,30 @@ describe('partitionDataset over the bundled data', () => {
 
   it.each(['湖南', '', 'hunan'])('refuses %j, naming the provinces there are', (province) => {
     expect(() => partitionDataset(dataset, province)).toThrow(/no unit .* province .*湖南省、上海市/);
+  });
+});
+
+describe('partitionReportIds', () => {
+  const record = (line: number, values: Record<string, string>) => ({ line, values });
+  const units = [
+    record(2, { id: 'a', province: '湖南省' }),
+    record(3, { id: 'b', province: '四川省' }),
+    record(4, { id: 'c', province: '湖南省' }),
+  ];
+  const reports = [
+    record(2, { id: 'a-2021-budget', unit_id: 'a' }),
+    record(3, { id: 'b-2021-budget', unit_id: 'b' }),
+    record(4, { id: 'c-2022-budget', unit_id: 'c' }),
+    // a report of no listed unit belongs to no partition (validation of every partition names it)
+    record(5, { id: 'x-2021-budget', unit_id: 'x' }),
+  ];
+  it.each([
+    ['湖南省', ['a-2021-budget', 'c-2022-budget']],
+    ['四川省', ['b-2021-budget']],
+    ['广东省', []],
+    ['', []],
+  ])('%s → %j', (province, ids) => {
+    expect([...partitionReportIds(units, reports, province)]).toEqual(ids);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { CsvRecord } from './csv';
 import type { ValidDataset } from './validate';
 
 /**
@@ -85,13 +86,30 @@ export function partitionDataset(dataset: ValidDataset, province: string): Valid
   };
 }
 
+/**
+ * The ids of one province's reports, from the rows of units.csv and reports.csv as written: what a partition
+ * reads of data/ besides the two manifests (readDataset's scope). Rows are taken as they are, before
+ * validation; validation of the partition still reads both manifests whole, so a row that fails there stops
+ * every partition, and a report whose unit is unknown belongs to none.
+ */
+export function partitionReportIds(units: readonly CsvRecord[], reports: readonly CsvRecord[], province: string): Set<string> {
+  const unitIds = new Set(units.filter((u) => u.values['province'] === province).map((u) => u.values['id']));
+  return new Set(reports.filter((r) => unitIds.has(r.values['unit_id'])).map((r) => r.values['id'] ?? ''));
+}
+
 /** The environment variable that makes `npm run content` write one province's collections (set by scripts/build.ts). */
 export const PARTITION_ENV = 'MINGZHANG_PARTITION';
 
+/** The province a build is a partition of (PARTITION_ENV), or null when it builds the whole site. */
+export function partitionOf(env: Readonly<Record<string, string | undefined>>): string | null {
+  const province = env[PARTITION_ENV];
+  return province === undefined || province === '' ? null : province;
+}
+
 /** The dataset the content step builds from: the whole one, or one province's part when PARTITION_ENV names one. */
 export function datasetForBuild(dataset: ValidDataset, env: Readonly<Record<string, string | undefined>>): ValidDataset {
-  const province = env[PARTITION_ENV];
-  return province === undefined || province === '' ? dataset : partitionDataset(dataset, province);
+  const province = partitionOf(env);
+  return province === null ? dataset : partitionDataset(dataset, province);
 }
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux whatever the kernel's own rate). */

@@ -53,6 +53,23 @@ export interface DatasetInput {
   problems?: Problem[];
   /** Originals by file name (`<report id>.<format>`); left out, originals are not checked. */
   originals?: Map<string, OriginalFile>;
+  /**
+   * The reports whose own files (figures, indicators, source, original) were read, when not all were: one
+   * province's partition. The manifests are still validated whole; a report outside the scope is checked as a
+   * manifest row only (its source and original were not read, so they are not looked for).
+   */
+  scope?: ReadonlySet<string>;
+}
+
+/**
+ * The report a file of data/figures, data/indicators, data/sources or data/originals belongs to: its name up to
+ * the first dot (`x.csv`, `x.appendix.csv`, `x.txt`, `x.pdf` → x; report ids are slugs, without dots). A
+ * partition reads only its reports' files by this name, so validation holds every row to its file's report.
+ */
+export function reportOfFile(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.indexOf('.');
+  return dot < 0 ? name : name.slice(0, dot);
 }
 
 /** A validated row with where it came from. */
@@ -121,10 +138,16 @@ function parseRows<T>(csv: ParsedCsv, schema: ZodType<T, ZodTypeDef, unknown>, p
  * Each report that names an original has it, byte for byte (its sha256), and data/originals/ holds no file
  * that no manifest row names (also rows that failed their schema: one problem, not two).
  */
-function originalProblems(reports: readonly Located<Report>[], originals: ReadonlyMap<string, OriginalFile>, records: ParsedCsv['records'], manifest: string): Problem[] {
+function originalProblems(
+  reports: readonly Located<Report>[],
+  originals: ReadonlyMap<string, OriginalFile>,
+  records: ParsedCsv['records'],
+  manifest: string,
+  scope: ReadonlySet<string> | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   for (const { row, file, line } of reports) {
-    if (row.original_format === '') continue;
+    if (row.original_format === '' || (scope !== undefined && !scope.has(row.id))) continue;
     const name = `${row.id}.${row.original_format}`;
     const original = originals.get(name);
     if (!original) problems.push({ file, line, field: 'original_format', message: `no original data/originals/${name} for report ${row.id}` });
@@ -197,6 +220,7 @@ export function validateDataset(input: DatasetInput, currentYear = new Date().ge
     if (!listedUnitIds.has(row.unit_id)) {
       problems.push({ file: r.file, line: r.line, field: 'unit_id', message: `unknown unit ${row.unit_id}: expected an id from ${input.units.file}` });
     }
+    if (input.scope !== undefined && !input.scope.has(row.id)) continue;
     const source = input.sources.get(row.id);
     if (!source) {
       problems.push({ file: r.file, line: r.line, field: 'id', message: `no source text data/sources/${row.id}.txt for report ${row.id}` });
@@ -214,7 +238,7 @@ export function validateDataset(input: DatasetInput, currentYear = new Date().ge
       problems.push({ file: r.file, line: r.line, field: 'title', message: `title ${showValue(row.title)} does not occur in ${source.file} (spaces and line breaks aside)` });
     }
   }
-  if (input.originals) problems.push(...originalProblems(reports, input.originals, input.reports.records, input.reports.file));
+  if (input.originals) problems.push(...originalProblems(reports, input.originals, input.reports.records, input.reports.file, input.scope));
   // Ids listed in the manifest, also on rows that failed their schema: a bad `kind` on a report is one
   // problem, not an "unknown report" for each of its figures and a source "without an entry".
   const listedIds = new Set(input.reports.records.map((r) => r.values['id'] ?? ''));
@@ -248,10 +272,27 @@ export function validateDataset(input: DatasetInput, currentYear = new Date().ge
     return source.text;
   };
 
+  /**
+   * Whether a row of a listed report sits in another report's file (a partition reads a report's rows only from
+   * the files named after it). Such a row is named once and not checked further: in another report's file it
+   * could not be checked the same way by every build.
+   */
+  const misfiled = (reportId: string, file: string, line: number): boolean => {
+    if (!listedIds.has(reportId) || reportOfFile(file) === reportId) return false;
+    problems.push({
+      file,
+      line,
+      field: 'report_id',
+      message: `${file} holds the rows of report ${reportOfFile(file)} (its name up to the first dot), not of ${reportId}: move the row to its report's file, ${reportId}.csv`,
+    });
+    return true;
+  };
+
   const figures = input.figures.flatMap((csv) => parseRows(csv, figureRowSchema, problems, FIGURE_TEXT_COLUMNS));
   const seenFigures = new Map<string, string>();
   for (const f of figures) {
     const { row } = f;
+    if (misfiled(row.report_id, f.file, f.line)) continue;
     const key = [row.report_id, row.metric, row.phase, row.scope, row.item, row.unit, row.quote].join('\u0000');
     const first = seenFigures.get(key);
     if (first !== undefined) {
@@ -278,6 +319,7 @@ export function validateDataset(input: DatasetInput, currentYear = new Date().ge
   const seenIndicators = new Map<string, string>();
   for (const i of indicators) {
     const { row } = i;
+    if (misfiled(row.report_id, i.file, i.line)) continue;
     const key = [row.report_id, row.scope, row.level1, row.level2, row.level3, row.quote].join('\u0000');
     const first = seenIndicators.get(key);
     if (first !== undefined) problems.push({ file: i.file, line: i.line, field: '', message: `duplicate row: same report, scope, levels and quote as ${first}` });
