@@ -51,7 +51,7 @@ describe.skipIf(unavailable !== null)('search finds every known term', () => {
       await pagefind.options({ baseUrl: '/' });
       const { findPages } = await import(new URL('js/search-query.js', location.href).href);
       const out = [];
-      for (const q of ${JSON.stringify(queries)}) out.push((await findPages(pagefind, q)).map((d) => d.url));
+      for (const q of ${JSON.stringify(queries)}) out.push((await findPages(pagefind, q)).pages.map((d) => d.url));
       return out;
     })()`)) as string[][];
 
