@@ -156,13 +156,21 @@ describe('withSearchWords', () => {
     expect(block).not.toContain('data-search-fulltext');
   });
 
+  it('gives the tokens of the terms its heading holds a block of their own, weighted to come first', () => {
+    const html = withSearchWords(page('<h1>株洲市医疗保障局</h1><p>乌鲁木齐</p>'), ['株洲', '乌鲁木齐']);
+    const [words, heading] = html.slice(html.indexOf('<div hidden data-search-words')).split('</div>');
+    expect(words).toContain(termToken('乌鲁木齐'));
+    expect(words).not.toContain(termToken('株洲'));
+    expect(heading).toBe(`<div hidden data-search-words data-pagefind-weight="10">${termToken('株洲')}`);
+  });
+
   it('puts what only the full text holds in a block of its own, which the default index leaves out', () => {
     const html = withSearchWords(page('<h1>株洲市医疗保障局</h1><div data-search-fulltext><p>株洲的非税收入</p></div>'), [
       '株洲',
       '非税收入',
     ]);
-    const [compact, full] = html.slice(html.indexOf('<div hidden data-search-words')).split('</div>');
-    expect(compact).toContain(termToken('株洲'));
+    const [compact, heading, full] = html.slice(html.indexOf('<div hidden data-search-words')).split('</div>');
+    expect(heading).toContain(termToken('株洲'));
     expect(compact).not.toContain(termToken('非税收入'));
     expect(full).toContain('data-search-fulltext');
     expect(full).toContain(`非税收入 · ${termToken('非税收入')}`);

@@ -116,16 +116,17 @@ export const FULL_TEXT_ATTRIBUTE = 'data-search-fulltext';
  * The texts Pagefind indexes on a built page: its data-pagefind-body without the parts marked
  * data-pagefind-ignore, in the default index (`compact`, without the full-text part) and in the full-text index.
  */
-function indexedTexts(html: string): { compact: string; full: string } | null {
+function indexedTexts(html: string): { compact: string; full: string; heading: string } | null {
   const { document } = parseHTML(html);
   const body = document.querySelector('[data-pagefind-body]');
   if (!body) return null;
   for (const ignored of body.querySelectorAll('[data-pagefind-ignore], [data-search-words]')) ignored.remove();
+  const heading = body.querySelector('h1')?.textContent ?? '';
   const full = body.textContent ?? '';
   const fullTextParts = body.querySelectorAll(`[${FULL_TEXT_ATTRIBUTE}]`);
-  if (fullTextParts.length === 0) return { compact: full, full };
+  if (fullTextParts.length === 0) return { compact: full, full, heading };
   for (const part of fullTextParts) part.remove();
-  return { compact: body.textContent ?? '', full };
+  return { compact: body.textContent ?? '', full, heading };
 }
 
 /** The text Pagefind indexes on a built page, in the default index or (fullText) in the full-text index. */
@@ -136,13 +137,20 @@ export function indexedText(html: string, { fullText = false } = {}): string | n
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The hidden words for a set of held terms and a text: the terms whole, their tokens, the text's query words. */
-const wordsFor = (held: readonly string[], text: string, already: ReadonlySet<string> = new Set()) => {
+/**
+ * The hidden words for a set of held terms and a text: the terms whole, their tokens (but those of `headed`,
+ * which go in a block of their own), the text's query words.
+ */
+const wordsFor = (held: readonly string[], text: string, headed: ReadonlySet<string>, already: ReadonlySet<string> = new Set()) => {
   const words = queryWords([text, ...held])
     .split(' · ')
     .filter((word) => word !== '' && !already.has(word));
-  return [...held, ...held.map(termToken), ...words].join(' · ');
+  const tokens = held.filter((term) => !headed.has(term)).map(termToken);
+  return [...held, ...tokens, ...words].join(' · ');
 };
+
+/** How much more a term token counts on a page whose heading holds the term: those pages come first. */
+const HEADING_WEIGHT = 10;
 
 /**
  * A built page with, hidden at the end of its data-pagefind-body: every known term it holds, whole, as its token
@@ -160,12 +168,17 @@ export function withSearchWords(html: string, terms: readonly string[]): string 
   const held = termsIn(texts.compact, terms);
   // the held terms whole, too: Pagefind leaves a chart's SVG text out of a result's text, where the search page
   // checks that a result holds the term
-  const words = wordsFor(held, texts.compact);
+  const headed = new Set(termsIn(texts.heading, held));
+  const words = wordsFor(held, texts.compact, headed);
   let blocks = `<div hidden data-search-words data-pagefind-weight="0.5">${escapeHtml(words)}</div>`;
+  if (headed.size > 0) {
+    const tokens = [...headed].map(termToken).join(' · ');
+    blocks += `<div hidden data-search-words data-pagefind-weight="${HEADING_WEIGHT}">${tokens}</div>`;
+  }
   if (texts.full !== texts.compact) {
     const heldHere = new Set(held);
     const onlyInFull = termsIn(texts.full, terms).filter((term) => !heldHere.has(term));
-    const fullWords = wordsFor(onlyInFull, texts.full, new Set(words.split(' · ')));
+    const fullWords = wordsFor(onlyInFull, texts.full, new Set(), new Set(words.split(' · ')));
     if (fullWords !== '')
       blocks += `<div hidden data-search-words ${FULL_TEXT_ATTRIBUTE} data-pagefind-weight="0.5">${escapeHtml(fullWords)}</div>`;
   }
