@@ -190,7 +190,8 @@ describe('builds', () => {
             await page.locator('#search-results img, #search-results svg, #search-results script, #search-results iframe').count(),
           ).toBe(0);
           expect(await pwned()).toBeNull();
-          await page.goto(`${site.url}search.html?q=img`);
+          // the unit filter's choices are offered when a link names a unit (the page does not load Pagefind's filters)
+          await page.goto(`${site.url}search.html?q=img&unit=${encodeURIComponent(`${probeMarkup}探针单位`)}`);
           const probe = page.locator('#search-results li', { hasText: '探针页' });
           await expect.poll(() => probe.count(), { timeout: 10_000 }).toBe(1);
           expect(await probe.textContent()).toContain(probeMarkup);
