@@ -10,7 +10,8 @@
  *                                                  dist-partitions/ (the last job of a CI matrix)
  *   npm run --silent build -- --list-partitions    the provinces of data/units.csv as a JSON array (a CI matrix's list)
  *
- * Every build runs the same steps: content → astro build → search words → pagefind → canonical Pagefind files.
+ * Every build runs the same steps: content → astro build → search words → pagefind (a default index and a
+ * full-text index) → canonical Pagefind files.
  * A partition builds in a work folder of its own (.partitions/<folder>/: a copy of the code, data/ and
  * node_modules linked), so that partitions run as parallel processes without sharing content/, dist/ or
  * Astro's caches. SITE_URL, when set, is the national site's address; a partition's is SITE_URL/<folder>/.
@@ -31,6 +32,8 @@ import {
   readPartitionExport,
 } from '../src/lib/partition-national';
 import { siteBase } from '../src/lib/site';
+import { FULL_TEXT_ATTRIBUTE } from '../src/lib/search-terms';
+import { FULL_TEXT_BUNDLE } from '../public/js/search-query.js';
 
 const root = process.cwd();
 const OUT = join(root, 'dist-partitions');
@@ -60,8 +63,11 @@ function steps(astroConfig: string[], verify: boolean): [string, string, string[
     ['content', bin('tsx'), ['scripts/build-content.ts']],
     ['astro', bin('astro'), ['build', ...astroConfig]],
     ['search words', bin('tsx'), ['scripts/search-words.ts', 'dist']],
-    ['pagefind', bin('pagefind'), ['--site', 'dist']],
-    ['canonical', bin('tsx'), ['scripts/pagefind-canonical.ts', 'dist']],
+    // the default index leaves out the reports' full texts (src/lib/search-terms.ts, FULL_TEXT_ATTRIBUTE); the
+    // second holds every page whole, for a search the reader extends to the full texts
+    ['pagefind', bin('pagefind'), ['--site', 'dist', '--exclude-selectors', `[${FULL_TEXT_ATTRIBUTE}]`]],
+    ['pagefind full text', bin('pagefind'), ['--site', 'dist', '--output-subdir', FULL_TEXT_BUNDLE]],
+    ['canonical', bin('tsx'), ['scripts/pagefind-canonical.ts', 'dist', 'pagefind', FULL_TEXT_BUNDLE]],
     ...(verify ? [['verify', bin('tsx'), ['scripts/verify-build.ts', 'dist']] satisfies [string, string, string[]]] : []),
   ];
 }

@@ -53,8 +53,9 @@ describe.skipIf(unavailable !== null)('the built site in Chromium', () => {
       // the expected report page is among them. A string, so that vitest does not rewrite the browser's import()
       const urls = (await page.evaluate(`(async () => {
         const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
-        const { findPages } = await import(new URL('js/search-query.js', location.href).href);
-        return (await findPages(pagefind, ${JSON.stringify(query)})).map((d) => d.url);
+        const { findPages, FULL_TEXT_BUNDLE } = await import(new URL('js/search-query.js', location.href).href);
+        const fullText = () => import(new URL(FULL_TEXT_BUNDLE + '/pagefind.js', location.href).href);
+        return (await findPages(pagefind, ${JSON.stringify(query)}, {}, Infinity, fullText)).pages.map((d) => d.url);
       })()`)) as string[];
       expect(urls.join(' '), query).toContain(`reports/${reportId}.html`);
     }

@@ -84,6 +84,36 @@ describe.skipIf(unavailable !== null)('search journey', () => {
     },
   );
 
+  it('searches the reports’ full texts when the reader asks, keeps that in the link, and by itself when nothing else matches', async () => {
+    // 非税收入 appears only in report texts, which the default index leaves out
+    const phrase = '非税收入';
+    const holders = readContent<ReportEntry>('reports')
+      .filter((r) => r.text.includes(phrase))
+      .map((r) => `reports/${r.id}.html`)
+      .sort();
+    expect(holders.length, `a bundled report's text holds ${phrase}`).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(`${site.url}search.html?q=${encodeURIComponent(phrase)}`);
+      await expect.poll(async () => (await shown(page)).reports.sort(), { timeout: 10_000 }).toEqual(holders);
+      expect(await page.locator('#search-status').textContent()).toContain('报告全文');
+      expect(await page.locator('#search-fulltext').isChecked()).toBe(false);
+      await page.locator('#search-fulltext').check();
+      await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe('1');
+      await expect.poll(async () => (await shown(page)).reports.sort(), { timeout: 10_000 }).toEqual(holders);
+      const again = await browser.newPage();
+      try {
+        await again.goto(page.url());
+        await expect.poll(() => again.locator('#search-fulltext').isChecked(), { timeout: 10_000 }).toBe(true);
+        await expect.poll(async () => (await shown(again)).reports.sort(), { timeout: 10_000 }).toEqual(holders);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('opens a ?q= link from elsewhere with the results already shown', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
     try {

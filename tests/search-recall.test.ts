@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchForm } from '../public/js/search-query.js';
+import { FULL_TEXT_BUNDLE, searchForm } from '../public/js/search-query.js';
 import { t, type MessageKey } from '../src/i18n';
 import { GLOSSARY } from '../src/lib/glossary';
 import { indexedText, knownTerms } from '../src/lib/search-terms';
@@ -30,6 +30,7 @@ describe.skipIf(unavailable !== null)('search finds every known term', () => {
   let site: SiteInBrowser;
   let page: Page;
   const texts = new Map<string, string>();
+  const fullTexts = new Map<string, string>();
 
   beforeAll(async () => {
     site = await openBuiltSite();
@@ -38,6 +39,8 @@ describe.skipIf(unavailable !== null)('search finds every known term', () => {
     for (const file of htmlFiles()) {
       const text = indexedText(readFileSync(join(distDir, file), 'utf8'));
       if (text !== null) texts.set(urlOf(file), searchForm(text));
+      const full = indexedText(readFileSync(join(distDir, file), 'utf8'), { fullText: true });
+      if (full !== null) fullTexts.set(urlOf(file), searchForm(full));
     }
   });
   afterAll(async () => {
@@ -45,13 +48,13 @@ describe.skipIf(unavailable !== null)('search finds every known term', () => {
   });
 
   /** The URLs the search page's own logic (js/search-query.js over Pagefind) finds for each query. */
-  const find = async (queries: string[]): Promise<string[][]> =>
+  const find = async (queries: string[], bundle = 'pagefind'): Promise<string[][]> =>
     (await page.evaluate(`(async () => {
-      const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
+      const pagefind = await import(new URL('${bundle}/pagefind.js', location.href).href);
       await pagefind.options({ baseUrl: '/' });
       const { findPages } = await import(new URL('js/search-query.js', location.href).href);
       const out = [];
-      for (const q of ${JSON.stringify(queries)}) out.push((await findPages(pagefind, q)).map((d) => d.url));
+      for (const q of ${JSON.stringify(queries)}) out.push((await findPages(pagefind, q)).pages.map((d) => d.url));
       return out;
     })()`)) as string[][];
 
@@ -77,6 +80,21 @@ describe.skipIf(unavailable !== null)('search finds every known term', () => {
     console.info(`search recall: ${queries.length} queries, ${misses.length} with a miss; precision ${relevant}/${results}`, imprecise);
     expect(misses).toEqual([]);
     expect(relevant / results).toBeGreaterThan(0.95);
+  });
+
+  it('finds every page whose full text holds a term in the full-text index (100% recall)', async () => {
+    const found = await find(terms, FULL_TEXT_BUNDLE);
+    const misses = terms.flatMap((term, i) => {
+      const needle = searchForm(term);
+      const missed = [...fullTexts].filter(([url, text]) => text.includes(needle) && !found[i]?.includes(url)).map(([url]) => url);
+      return missed.length > 0 ? [`${term}: missed ${missed.join(' ')}`] : [];
+    });
+    expect(misses).toEqual([]);
+    // the full texts hold terms the default index leaves out: the second index is not the first one again
+    const onlyInFull = terms.filter((term) =>
+      [...fullTexts].some(([url, text]) => text.includes(searchForm(term)) && !texts.get(url)?.includes(searchForm(term))),
+    );
+    expect(onlyInFull.length).toBeGreaterThan(0);
   });
 
   it('finds the terms the issue named on all their pages, and nothing for a phrase no page holds', async () => {

@@ -39,43 +39,130 @@ export const holdsAll = (content, parts) => {
   return parts.every((part) => text.includes(part));
 };
 
+/** The folder of the second Pagefind bundle, which also holds the reports' full texts (scripts/build.ts). */
+export const FULL_TEXT_BUNDLE = 'pagefind-text';
+
 /** How many of Pagefind's results are read to check their text (each is one small fetch). */
 export const MAX_CHECKED = 200;
 
-/** The Pagefind filter listing the known terms each page holds (src/lib/search-terms.ts, TERM_FILTER). */
-export const TERM_FILTER = 'term';
+/** The letters a term's token is written in: Pagefind keeps a run of ASCII letters as one word. */
+const TOKEN_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
- * The known terms among a query's parts, as the index spells them: each is looked up in the "term" filter, which
- * finds every page that holds it even where Pagefind's word segmentation cut it apart.
- * @param {Record<string, Record<string, number>>} available what pagefind.filters() returns
- * @param {string[]} parts in searchForm
+ * The hidden word that stands for a known term in the index (src/lib/search-terms.ts puts it on every page that
+ * holds the term): a 53-bit hash of its searchForm in 12 letters after "mz". Looking a term up is then a
+ * one-word search, which loads the one index chunk that holds the token, however Pagefind segmented the term
+ * and however many pages hold it. Two terms share a token with odds of about 1 in 2^53 per pair.
+ * @param {string} term
  */
-export function knownTermsIn(available, parts) {
-  const values = Object.keys(available[TERM_FILTER] ?? {});
-  return values.filter((value) => parts.includes(searchForm(value)));
+export function termToken(term) {
+  const form = searchForm(term);
+  // cyrb53: two 32-bit FNV-like lanes mixed into 53 bits (exact in a double)
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < form.length; i++) {
+    const code = form.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  let hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  let letters = '';
+  for (let i = 0; i < 12; i++) {
+    letters += TOKEN_LETTERS[hash % 26];
+    hash = Math.floor(hash / 26);
+  }
+  return `mz${letters}`;
 }
 
+/** Every term token in a text (what termToken writes). */
+const TOKENS = /\s*\bmz[a-z]{12}\b\s*(?:·\s*)?/gu;
+
+/** How many characters an excerpt shows before and after the first typed part it holds. */
+const EXCERPT_BEFORE = 30;
+const EXCERPT_AFTER = 60;
+
 /**
- * The pages a query finds: Pagefind's results for the words without the quotes, together with every page
- * listed under a known term the query names, narrowed to those that hold the quoted phrases (always) and the
- * typed parts (when any result does).
- * @param {{ search: (query: string | null, options: object) => Promise<{ results: { id: string, data: () => Promise<any> }[] }>, filters: () => Promise<Record<string, Record<string, number>>> }} pagefind
+ * An excerpt of a result's text (Pagefind's `content`: HTML-escaped, its words apart by U+200B) around the first
+ * typed part it holds, that part marked as Pagefind marks hits (<mark>…</mark>); null when it holds none. A term
+ * found through its token would otherwise be shown by Pagefind in the hidden block of words (search-terms.ts).
+ * @param {string} content
+ * @param {string[]} parts in searchForm
+ * @returns {string | null}
+ */
+export function excerptOf(content, parts) {
+  const text = content.replace(/\u200b/gu, '').replace(TOKENS, ' ');
+  // the text in searchForm, with the index in `text` of each of its characters
+  let form = '';
+  const at = [];
+  for (let i = 0; i < text.length; i++) {
+    const folded = searchForm(text[i] ?? '');
+    form += folded;
+    for (let k = 0; k < folded.length; k++) at.push(i);
+  }
+  const hits = parts.map((part) => (part === '' ? -1 : form.indexOf(part))).map((index, k) => [index, parts[k]?.length ?? 0]);
+  const [start, length] = hits.filter(([index]) => index >= 0).sort((a, b) => a[0] - b[0])[0] ?? [-1, 0];
+  if (start < 0) return null;
+  const from = at[start] ?? 0;
+  const to = (at[start + length - 1] ?? from) + 1;
+  const whole = (piece) => piece.replace(/^[a-z0-9#]{1,8};/iu, '').replace(/&[a-z0-9#]{0,8}$/iu, '');
+  const before = whole(text.slice(Math.max(0, from - EXCERPT_BEFORE), from));
+  const after = whole(text.slice(to, to + EXCERPT_AFTER));
+  return `${from > EXCERPT_BEFORE ? '…' : ''}${before}<mark>${text.slice(from, to)}</mark>${after}${to + EXCERPT_AFTER < text.length ? '…' : ''}`;
+}
+
+/** A result's data with an excerpt that shows a typed part, or Pagefind's own without the term tokens. */
+const withExcerpt = (data, parts) => ({
+  ...data,
+  excerpt: excerptOf(String(data.content ?? ''), parts) ?? String(data.excerpt ?? '').replace(TOKENS, ' '),
+});
+
+/** The results of the first search, in its order, that every other search also returned. */
+const inAll = (searches) => {
+  const [first, ...others] = searches;
+  if (!first) return [];
+  const ids = others.map((s) => new Set(s.results.map((r) => r.id)));
+  return first.results.filter((r) => ids.every((set) => set.has(r.id)));
+};
+
+/**
+ * The pages a query finds. Each typed part is first looked up as a known term (its token: one small chunk of
+ * the index). When every part is a known term, the pages holding all of them are the answer, exact without
+ * reading a page, and only the first `shown` pages' data are fetched. Otherwise Pagefind's results for the
+ * words without the quotes, together with the pages holding every known part, are read (up to MAX_CHECKED)
+ * and narrowed to those that hold the quoted phrases (always) and the typed parts (when any result does).
+ * @param {{ search: (query: string | null, options: object) => Promise<{ results: { id: string, data: () => Promise<any> }[] }> }} pagefind
  * @param {string} raw
  * @param {Record<string, string>} filters
- * @returns {Promise<any[]>} the results' data: full-text matches first, in Pagefind's order
+ * @param {number} shown how many pages' data to return
+ * @param {(() => Promise<any>) | null} fullText loads the full-text index (FULL_TEXT_BUNDLE): searched when the
+ *   default index finds nothing, so that a phrase only a report's text holds is still found
+ * @returns {Promise<{ count: number, pages: any[], fullText: boolean }>} how many pages were found, the data of
+ *   the first `shown` (exact matches first, in Pagefind's order), and whether they came from the full texts
  */
-export async function findPages(pagefind, raw, filters = {}) {
+export async function findPages(pagefind, raw, filters = {}, shown = Infinity, fullText = null) {
+  const found = await findPagesIn(pagefind, raw, filters, shown);
+  if (found.count > 0 || fullText === null || raw.trim() === '') return { ...found, fullText: false };
+  return { ...(await findPagesIn(await fullText(), raw, filters, shown)), fullText: true };
+}
+
+async function findPagesIn(pagefind, raw, filters, shown) {
   const { query, phrases, parts } = readQuery(raw);
-  const terms = parts.length > 0 ? knownTermsIn(await pagefind.filters(), parts) : [];
-  const searches = await Promise.all([
-    pagefind.search(query || null, { filters }),
-    ...terms.map((term) => pagefind.search(null, { filters: { ...filters, [TERM_FILTER]: term } })),
-  ]);
+  const byTerm = await Promise.all(parts.map((part) => pagefind.search(termToken(part), { filters })));
+  const known = parts.filter((_, i) => (byTerm[i]?.results.length ?? 0) > 0);
+  const withAllTerms = inAll(byTerm.filter((s) => s.results.length > 0));
+  const unchecked = [...parts, ...phrases].filter((part) => !known.includes(part));
+  if (parts.length > 0 && unchecked.length === 0 && withAllTerms.length > 0) {
+    const pages = await Promise.all(withAllTerms.slice(0, shown).map((r) => r.data()));
+    return { count: withAllTerms.length, pages: pages.map((d) => withExcerpt(d, parts)) };
+  }
+  const words = await pagefind.search(query || null, { filters });
   const seen = new Set();
-  const results = searches.flatMap((s) => s.results).filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const results = [...words.results, ...withAllTerms].filter((r) => !seen.has(r.id) && seen.add(r.id));
   const data = await Promise.all(results.slice(0, MAX_CHECKED).map((r) => r.data()));
   const withPhrases = data.filter((d) => holdsAll(String(d.content ?? ''), phrases));
   const exact = withPhrases.filter((d) => holdsAll(String(d.content ?? ''), parts));
-  return exact.length > 0 ? exact : withPhrases;
+  const found = exact.length > 0 ? exact : withPhrases;
+  return { count: found.length, pages: found.slice(0, shown).map((d) => withExcerpt(d, parts)) };
 }

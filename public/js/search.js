@@ -1,15 +1,21 @@
 // The search page's own UI over Pagefind's JS API. Everything a result or a filter brings (titles, unit names,
 // excerpts) comes from report texts, which are hostile input: it is put into the page only as text nodes, never
-// as HTML. The query and the chosen filters live in the URL (?q=…&year=…), so a search can be shared.
+// as HTML. The query, the chosen filters and the full-text option live in the URL (?q=…&year=…&text=1), so a
+// search can be shared. A first search loads only what it needs: the filters' choices come with the page
+// (search.astro), and the default index leaves out the reports' full texts, searched in a second index
+// (FULL_TEXT_BUNDLE) only when the reader asks.
 (() => {
   const form = document.getElementById('search-form');
   const input = document.getElementById('search-input');
   const filtersBox = document.getElementById('search-filters');
+  const fullText = document.getElementById('search-fulltext');
   const list = document.getElementById('search-results');
   const status = document.getElementById('search-status');
   if (!form || !input || !filtersBox || !list || !status) return;
   const text = (key) => form.dataset[key] ?? '';
   const FILTERS = ['unit', 'year', 'kind', 'region'];
+  /** How many results are shown (each is one small fetch). */
+  const SHOWN = 30;
   const siteRoot = new URL('.', location.href);
 
   if (location.protocol === 'file:') {
@@ -23,25 +29,31 @@
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
   const chosen = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
+  if (fullText instanceof HTMLInputElement) fullText.checked = params.get('text') === '1';
+  const wantsFullText = () => fullText instanceof HTMLInputElement && fullText.checked;
 
   // The joined national site lists its partitions ({ folder: "hunan/", name: "湖南省" }, …): their indexes are
   // searched as one (Pagefind's multisite search), each result's address under its folder and named with its
   // partition. A site of its own has one index, in its own folder.
   const bundles = form.dataset.bundles ? JSON.parse(form.dataset.bundles) : [{ folder: '', name: '' }];
   const partitionOf = (href) => bundles.find((b) => b.folder !== '' && href.startsWith(new URL(b.folder, siteRoot).href))?.name ?? '';
-  let pagefind = null;
-  let queries = null;
-  const load = async () => {
-    if (!pagefind) {
-      const [first, ...others] = bundles;
-      pagefind = await import(new URL(`${first.folder}pagefind/pagefind.js`, siteRoot).href);
-      await pagefind.options({ baseUrl: `/${first.folder}` });
-      for (const { folder } of others) await pagefind.mergeIndex(new URL(`${folder}pagefind/`, siteRoot).href, { baseUrl: `/${folder}` });
-    }
-    return pagefind;
-  };
   // how a query is read and which results are kept: js/search-query.js
+  let queries = null;
   const loadQueries = async () => (queries ??= await import(new URL('js/search-query.js', siteRoot).href));
+  // one Pagefind per index folder (pagefind/, or the full-text FULL_TEXT_BUNDLE): each its own module
+  const instances = new Map();
+  const load = async (indexFolder) => {
+    if (!instances.has(indexFolder)) {
+      const [first, ...others] = bundles;
+      const pagefind = await import(new URL(`${first.folder}${indexFolder}/pagefind.js`, siteRoot).href);
+      await pagefind.options({ baseUrl: `/${first.folder}` });
+      for (const { folder } of others)
+        await pagefind.mergeIndex(new URL(`${folder}${indexFolder}/`, siteRoot).href, { baseUrl: `/${folder}` });
+      instances.set(indexFolder, pagefind);
+    }
+    return instances.get(indexFolder);
+  };
+  const loadIndex = async () => load(wantsFullText() ? (await loadQueries()).FULL_TEXT_BUNDLE : 'pagefind');
 
   // Pagefind marks hits as <mark>…</mark> in an excerpt of the page's text: keep only those marks, as elements
   // we make, and put everything else in as text.
@@ -72,11 +84,19 @@
     return target.origin === siteRoot.origin && target.pathname.startsWith(siteRoot.pathname) ? target.href : null;
   };
 
+  // The choices of each filter: given by the page, or (a page that gives none, like the joined national search
+  // page) read from Pagefind's filter files once a first search has been shown. A value a link chose is offered too.
+  const given = form.dataset.filterValues ? JSON.parse(form.dataset.filterValues) : null;
+  let filtersShown = false;
   const renderFilters = async () => {
-    const available = await (await load()).filters();
+    if (filtersShown) return;
+    filtersShown = true;
+    const available =
+      given ??
+      Object.fromEntries(Object.entries(await (await load('pagefind')).filters()).map(([name, counts]) => [name, Object.keys(counts)]));
     filtersBox.replaceChildren();
     for (const name of FILTERS) {
-      const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+      const values = [...new Set([...(available[name] ?? []), chosen[name]].filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
       if (values.length === 0) continue;
       const label = document.createElement('label');
       label.append(document.createTextNode(text(`label${name[0].toUpperCase()}${name.slice(1)}`)));
@@ -96,6 +116,7 @@
     const next = new URLSearchParams();
     if (input.value.trim()) next.set('q', input.value.trim());
     for (const name of FILTERS) if (chosen[name]) next.set(name, chosen[name]);
+    if (wantsFullText()) next.set('text', '1');
     const query = next.toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   };
@@ -112,10 +133,11 @@
       return;
     }
     status.textContent = text('searching');
-    const found = await (await loadQueries()).findPages(await load(), query, filters);
+    const { findPages, FULL_TEXT_BUNDLE } = await loadQueries();
+    const found = await findPages(await loadIndex(), query, filters, SHOWN, wantsFullText() ? null : () => load(FULL_TEXT_BUNDLE));
     if (mine !== generation) return;
     const items = [];
-    for (const result of found.slice(0, 30)) {
+    for (const result of found.pages) {
       const href = resultHref(result.url);
       if (!href) continue;
       const item = document.createElement('li');
@@ -136,7 +158,10 @@
     }
     list.replaceChildren(...items);
     status.textContent =
-      found.length === 0 ? text('none') : text('count').replace('{count}', String(found.length)).replace('{shown}', String(items.length));
+      found.count === 0
+        ? text('none')
+        : `${found.fullText ? `${text('fromFullText')} ` : ''}${text('count').replace('{count}', String(found.count)).replace('{shown}', String(items.length))}`;
+    if (!given) await renderFilters();
   };
 
   form.addEventListener('submit', (event) => {
@@ -153,10 +178,9 @@
     if (select instanceof HTMLSelectElement) chosen[select.name] = select.value;
     run();
   });
-  renderFilters()
-    .then(run)
-    .catch((error) => {
-      status.textContent = text('failed');
-      console.error(error);
-    });
+  fullText?.addEventListener('change', () => run());
+  (given ? renderFilters() : Promise.resolve()).then(run).catch((error) => {
+    status.textContent = text('failed');
+    console.error(error);
+  });
 })();

@@ -329,6 +329,7 @@ export function nationalSearchPage(partitions: readonly PartitionExport[]): stri
     none: t('search.none'),
     count: t('search.count', { count: '{count}', shown: '{shown}' }),
     failed: t('search.failed'),
+    'from-full-text': t('search.fromFullText'),
     bundles: JSON.stringify(partitions.map((p) => ({ folder: `${p.folder}/`, name: p.province }))),
   };
   const attributes = Object.entries(data)
@@ -340,7 +341,9 @@ export function nationalSearchPage(partitions: readonly PartitionExport[]): stri
       `<form id="search-form" role="search" action="${NATIONAL_PAGES.search}" method="get" hidden${attributes}>` +
       `<label for="search-input">${html(t('search.label'))}</label><div class="search-row">` +
       `<input id="search-input" name="q" type="search" autocomplete="off" placeholder="${html(t('search.placeholder'))}">` +
-      `<button type="submit">${html(t('search.submit'))}</button></div><div id="search-filters" class="search-filters" hidden></div></form>\n` +
+      `<button type="submit">${html(t('search.submit'))}</button></div>` +
+      `<label class="search-fulltext"><input id="search-fulltext" name="text" type="checkbox" value="1"> ${html(t('search.fullText'))}</label>` +
+      `<div id="search-filters" class="search-filters" hidden></div></form>\n` +
       `<p id="search-status" role="status" aria-live="polite"></p><ol id="search-results" class="search-results"></ol>\n` +
       `<p id="search-needs-server" hidden>${html(t('search.needsServer'))}</p><noscript>${html(t('search.noscript'))}</noscript>\n` +
       `<script src="js/search.js"></script>`,

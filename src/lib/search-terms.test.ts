@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsAll, knownTermsIn, readQuery, searchForm } from '../../public/js/search-query.js';
+import { excerptOf, findPages, holdsAll, readQuery, searchForm, termToken } from '../../public/js/search-query.js';
 import { indexedText, knownTerms, placeStem, queryWords, termsIn, withSearchWords } from './search-terms';
 
 describe('searchForm', () => {
@@ -35,15 +35,6 @@ describe('holdsAll', () => {
     ['anything', [], true],
   ])('%s holds %j: %s', (content, parts, holds) => {
     expect(holdsAll(content, parts)).toBe(holds);
-  });
-});
-
-describe('knownTermsIn', () => {
-  it('finds the index spellings of the parts that are known terms', () => {
-    const available = { term: { '因公出国（境）费': 3, 株洲: 5, 炎陵: 2 }, unit: { 炎陵县医疗保障局: 1 } };
-    expect(knownTermsIn(available, ['因公出国(境)费', '株洲'])).toEqual(['因公出国（境）费', '株洲']);
-    expect(knownTermsIn(available, ['炎陵县医疗保障局'])).toEqual([]);
-    expect(knownTermsIn({}, ['株洲'])).toEqual([]);
   });
 });
 
@@ -115,7 +106,10 @@ describe('termsIn', () => {
 
 describe('queryWords', () => {
   it('gives the words of a long text as segmenting it whole does', () => {
-    const text = Array.from({ length: 40 }, (_, k) => `第${k}行：公务用车运行维护费${k}万元，乌鲁木齐（新市区）“三公”经费1,234.56万元。\n\n  医疗保障局、Ｅ．１２．５ 2022年度`).join('');
+    const text = Array.from(
+      { length: 40 },
+      (_, k) => `第${k}行：公务用车运行维护费${k}万元，乌鲁木齐（新市区）“三公”经费1,234.56万元。\n\n  医疗保障局、Ｅ．１２．５ 2022年度`,
+    ).join('');
     const whole = new Set(
       [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)]
         .filter((s) => s.isWordLike && !/^\d+$/.test(s.segment))
@@ -143,15 +137,46 @@ describe('indexedText', () => {
     expect(indexedText(page('<h1>炎陵县</h1><p data-pagefind-ignore>乌鲁木齐</p>'))).toBe('炎陵县');
     expect(indexedText('<!doctype html><html><body><main>炎陵县</main></body></html>')).toBeNull();
   });
+
+  it('leaves the full text out of the default index and keeps it in the full-text index', () => {
+    const html = page('<h1>炎陵县</h1><div data-search-fulltext><p>非税收入</p></div><p>株洲</p>');
+    expect(indexedText(html)).toBe('炎陵县株洲');
+    expect(indexedText(html, { fullText: true })).toBe('炎陵县非税收入株洲');
+  });
 });
 
 describe('withSearchWords', () => {
-  it('adds the held terms (whole, segmented, and as "term" filter values) at the end of the indexed body', () => {
+  it('adds the held terms (whole, as tokens and segmented) at the end of the indexed body', () => {
     const html = withSearchWords(page('<p>乌鲁木齐高新技术产业开发区医疗保障局</p>'), ['乌鲁木齐', '株洲', '医疗保障局']);
     const block = html.slice(html.indexOf('<div hidden data-search-words'), html.indexOf('</main>'));
-    expect(block).toContain('data-pagefind-weight="0.5">乌鲁木齐 · 医疗保障局 · ');
-    expect(block).toContain('<span data-pagefind-filter="term">乌鲁木齐</span><span data-pagefind-filter="term">医疗保障局</span>');
+    expect(block).toContain(`data-pagefind-weight="0.5">乌鲁木齐 · 医疗保障局 · ${termToken('乌鲁木齐')} · ${termToken('医疗保障局')} · `);
     expect(block).not.toContain('株洲');
+    expect(block).not.toContain(termToken('株洲'));
+    expect(block).not.toContain('data-pagefind-filter');
+    expect(block).not.toContain('data-search-fulltext');
+  });
+
+  it('gives the tokens of the terms its heading holds a block of their own, weighted to come first', () => {
+    const html = withSearchWords(page('<h1>株洲市医疗保障局</h1><p>乌鲁木齐</p>'), ['株洲', '乌鲁木齐']);
+    const [words, heading] = html.slice(html.indexOf('<div hidden data-search-words')).split('</div>');
+    expect(words).toContain(termToken('乌鲁木齐'));
+    expect(words).not.toContain(termToken('株洲'));
+    expect(heading).toBe(`<div hidden data-search-words data-pagefind-weight="10">${termToken('株洲')}`);
+  });
+
+  it('puts what only the full text holds in a block of its own, which the default index leaves out', () => {
+    const html = withSearchWords(page('<h1>株洲市医疗保障局</h1><div data-search-fulltext><p>株洲的非税收入</p></div>'), [
+      '株洲',
+      '非税收入',
+    ]);
+    const [compact, heading, full] = html.slice(html.indexOf('<div hidden data-search-words')).split('</div>');
+    expect(heading).toContain(termToken('株洲'));
+    expect(compact).not.toContain(termToken('非税收入'));
+    expect(full).toContain('data-search-fulltext');
+    expect(full).toContain(`非税收入 · ${termToken('非税收入')}`);
+    // a word of the default block is not repeated in the full-text block
+    expect(full).not.toContain(termToken('株洲'));
+    expect(indexedText(html)).toBe('株洲市医疗保障局');
   });
 
   it('escapes what a hostile report put in, leaves pages it cannot use alone and runs once', () => {
@@ -162,5 +187,94 @@ describe('withSearchWords', () => {
     expect(withSearchWords(once, ['株洲'])).toBe(once);
     const unindexed = '<!doctype html><html><body><main>株洲</main></body></html>';
     expect(withSearchWords(unindexed, ['株洲'])).toBe(unindexed);
+  });
+});
+
+describe('termToken', () => {
+  it('is one ASCII word per term, the same for every spelling the search page treats as the same', () => {
+    expect(termToken('三公经费')).toMatch(/^mz[a-z]{12}$/);
+    expect(termToken('“三公”经费')).toBe(termToken('三公经费'));
+    expect(termToken('因公出国（境）费')).toBe(termToken('因公出国(境)费'));
+    const tokens = ['三公经费', '三公经', '公务接待费', '株洲', '株洲市', '洲株', ''].map(termToken);
+    expect(new Set(tokens).size).toBe(tokens.length);
+  });
+});
+
+describe('excerptOf', () => {
+  it.each([
+    ['报告\u200b类型：\u200b因公出国（境）费 为 0', ['因公出国(境)费'], '报告类型：<mark>因公出国（境）费</mark> 为 0'],
+    ['甲 · mzabcdefghijkl · 株洲', ['株洲'], '甲 · <mark>株洲</mark>'],
+    ['株洲 炎陵', ['炎陵', '株洲'], '<mark>株洲</mark> 炎陵'],
+    [`${'前'.repeat(40)}&amp;株洲`, ['株洲'], `…${'前'.repeat(25)}&amp;<mark>株洲</mark>`],
+    // an HTML entity cut by the excerpt's edge is left out
+    [`${'前'.repeat(40)}&amp;${'后'.repeat(27)}株洲`, ['株洲'], `…${'后'.repeat(27)}<mark>株洲</mark>`],
+    ['乌鲁木齐', ['株洲'], null],
+    ['乌鲁木齐', [], null],
+  ])('%s around %j → %s', (content, parts, excerpt) => {
+    expect(excerptOf(content, parts)).toBe(excerpt);
+  });
+});
+
+/** A stand-in for Pagefind: pages with their words; a search finds the pages holding every word of the query. */
+function fakePagefind(pages: Record<string, string>) {
+  const searches: (string | null)[] = [];
+  const fetched: string[] = [];
+  const result = (url: string) => ({
+    id: url,
+    data: async () => {
+      fetched.push(url);
+      return { url, content: pages[url] ?? '', excerpt: '' };
+    },
+  });
+  return {
+    searches,
+    fetched,
+    search: async (query: string | null) => {
+      searches.push(query);
+      const words = (query ?? '').split(' ').filter(Boolean);
+      const urls = Object.keys(pages).filter((url) => words.every((w) => (pages[url] ?? '').split(' ').some((pw) => pw.startsWith(w))));
+      return { results: urls.map(result) };
+    },
+  };
+}
+
+describe('findPages', () => {
+  const site = {
+    '/a': `株洲 三公经费 ${termToken('株洲')} ${termToken('三公经费')}`,
+    '/b': `株洲 ${termToken('株洲')}`,
+    '/c': `三公 经费 ${termToken('三公经费')}`,
+    '/d': '医疗 救助',
+  };
+
+  it.each([
+    ['三公经费', ['/a', '/c'], 1],
+    ['株洲 三公经费', ['/a'], 2],
+    ['"株洲"', ['/a', '/b'], 1],
+  ])('answers %s from the term tokens alone, reading only the pages it returns', async (query, urls, searches) => {
+    const pagefind = fakePagefind(site);
+    const found = await findPages(pagefind, query, {}, 1);
+    expect(found.count).toBe(urls.length);
+    expect(found.pages.map((p) => p.url)).toEqual(urls.slice(0, 1));
+    expect(pagefind.searches).toHaveLength(searches);
+    expect(pagefind.searches.every((q) => /^mz[a-z]{12}$/.test(q ?? ''))).toBe(true);
+    expect(pagefind.fetched).toEqual(urls.slice(0, 1));
+  });
+
+  it('searches the words and checks the pages when a part is no known term', async () => {
+    const pagefind = fakePagefind(site);
+    const found = await findPages(pagefind, '医疗', {}, 10);
+    expect(found).toMatchObject({ count: 1, fullText: false });
+    expect(found.pages.map((p) => p.url)).toEqual(['/d']);
+    expect(pagefind.searches).toContain('医疗');
+  });
+
+  it('searches the full-text index when the default one finds nothing, and says so', async () => {
+    const full = fakePagefind({ '/e': '收入 · 非税收入' });
+    const found = await findPages(fakePagefind(site), '非税收入', {}, 10, async () => full);
+    expect(found).toMatchObject({ count: 1, fullText: true });
+    expect(found.pages.map((p) => p.url)).toEqual(['/e']);
+    expect(found.pages[0]?.excerpt).toBe('收入 · <mark>非税收入</mark>');
+    const none = await findPages(fakePagefind(site), '三公经费', {}, 10, async () => full);
+    expect(none.fullText).toBe(false);
   });
 });

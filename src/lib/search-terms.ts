@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { searchForm } from '../../public/js/search-query.js';
+import { searchForm, termToken } from '../../public/js/search-query.js';
 
 /**
  * Pagefind indexes Chinese with one word segmenter (jieba) and the browser splits a query with another
@@ -105,38 +105,82 @@ export function termsIn(text: string, terms: readonly string[]): string[] {
   return terms.filter((term) => found.has(term));
 }
 
-/** The text Pagefind indexes on a built page: its data-pagefind-body without the parts marked data-pagefind-ignore. */
-export function indexedText(html: string): string | null {
+/**
+ * The part of a page that only the full-text index holds (the report's source text, SourceText.astro): the
+ * default index leaves it out (scripts/build.ts runs Pagefind with --exclude-selectors on it), so that a first
+ * search loads small chunks; the search page searches the full-text index when the reader asks.
+ */
+export const FULL_TEXT_ATTRIBUTE = 'data-search-fulltext';
+
+/**
+ * The texts Pagefind indexes on a built page: its data-pagefind-body without the parts marked
+ * data-pagefind-ignore, in the default index (`compact`, without the full-text part) and in the full-text index.
+ */
+function indexedTexts(html: string): { compact: string; full: string; heading: string } | null {
   const { document } = parseHTML(html);
   const body = document.querySelector('[data-pagefind-body]');
   if (!body) return null;
   for (const ignored of body.querySelectorAll('[data-pagefind-ignore], [data-search-words]')) ignored.remove();
-  return body.textContent ?? '';
+  const heading = body.querySelector('h1')?.textContent ?? '';
+  const full = body.textContent ?? '';
+  const fullTextParts = body.querySelectorAll(`[${FULL_TEXT_ATTRIBUTE}]`);
+  if (fullTextParts.length === 0) return { compact: full, full, heading };
+  for (const part of fullTextParts) part.remove();
+  return { compact: body.textContent ?? '', full, heading };
+}
+
+/** The text Pagefind indexes on a built page, in the default index or (fullText) in the full-text index. */
+export function indexedText(html: string, { fullText = false } = {}): string | null {
+  const texts = indexedTexts(html);
+  return texts && (fullText ? texts.full : texts.compact);
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The Pagefind filter that lists the known terms a page holds: the search page's exact index of them. */
-export const TERM_FILTER = 'term';
+/**
+ * The hidden words for a set of held terms and a text: the terms whole, their tokens (but those of `headed`,
+ * which go in a block of their own), the text's query words.
+ */
+const wordsFor = (held: readonly string[], text: string, headed: ReadonlySet<string>, already: ReadonlySet<string> = new Set()) => {
+  const words = queryWords([text, ...held])
+    .split(' · ')
+    .filter((word) => word !== '' && !already.has(word));
+  const tokens = held.filter((term) => !headed.has(term)).map(termToken);
+  return [...held, ...tokens, ...words].join(' · ');
+};
+
+/** How much more a term token counts on a page whose heading holds the term: those pages come first. */
+const HEADING_WEIGHT = 10;
 
 /**
- * A built page with, hidden at the end of its data-pagefind-body: every known term it holds, whole and in the
- * browser's segmentation, the segmentation of its indexed text, and each such term as a value of the "term" filter. Pagefind's own
- * segmentation of a page can cut a name apart (乌鲁木齐 → 乌鲁 木齐) so that no query word matches; the filter
- * lets the search page fetch every page that holds a known term whatever the segmentation. Pages that are not
- * indexed, or already carry the words, come back unchanged.
+ * A built page with, hidden at the end of its data-pagefind-body: every known term it holds, whole, as its token
+ * (public/js/search-query.js, termToken) and in the browser's segmentation, and the segmentation of its indexed
+ * text. Pagefind's own segmentation of a page can cut a name apart (乌鲁木齐 → 乌鲁 木齐) so that no query word
+ * matches; the token lets the search page find every page that holds a known term with a one-word search. The
+ * terms and words that only the full text holds go in a second block, marked as full text, which the default
+ * index leaves out. Pages that are not indexed, or already carry the words, come back unchanged.
  */
 export function withSearchWords(html: string, terms: readonly string[]): string {
   if (html.includes('data-search-words')) return html;
-  const text = indexedText(html);
+  const texts = indexedTexts(html);
   const end = html.lastIndexOf('</main>');
-  if (text === null || end < 0) return html;
-  const held = termsIn(text, terms);
+  if (texts === null || end < 0) return html;
+  const held = termsIn(texts.compact, terms);
   // the held terms whole, too: Pagefind leaves a chart's SVG text out of a result's text, where the search page
   // checks that a result holds the term
-  const words = [...held, queryWords([text, ...held])].filter(Boolean).join(' · ');
-  const filters = held.map((term) => `<span data-pagefind-filter="${TERM_FILTER}">${escapeHtml(term)}</span>`).join('');
-  const wordBlock = `<div hidden data-search-words data-pagefind-weight="0.5">${escapeHtml(words)}</div>`;
-  const filterBlock = `<div hidden data-search-words data-pagefind-ignore>${filters}</div>`;
-  return html.slice(0, end) + wordBlock + filterBlock + html.slice(end);
+  const headed = new Set(termsIn(texts.heading, held));
+  const words = wordsFor(held, texts.compact, headed);
+  let blocks = `<div hidden data-search-words data-pagefind-weight="0.5">${escapeHtml(words)}</div>`;
+  if (headed.size > 0) {
+    const tokens = [...headed].map(termToken).join(' · ');
+    blocks += `<div hidden data-search-words data-pagefind-weight="${HEADING_WEIGHT}">${tokens}</div>`;
+  }
+  if (texts.full !== texts.compact) {
+    const heldHere = new Set(held);
+    const onlyInFull = termsIn(texts.full, terms).filter((term) => !heldHere.has(term));
+    const fullWords = wordsFor(onlyInFull, texts.full, new Set(), new Set(words.split(' · ')));
+    if (fullWords !== '')
+      blocks += `<div hidden data-search-words ${FULL_TEXT_ATTRIBUTE} data-pagefind-weight="0.5">${escapeHtml(fullWords)}</div>`;
+  }
+  return html.slice(0, end) + blocks + html.slice(end);
 }
