@@ -35,8 +35,19 @@ describe.skipIf(unavailable !== null)('search journey', () => {
     await site?.close();
   });
 
-  /** The report pages among the results shown, and the year each result states. */
+  /** Presses 显示更多 until every result is shown, as a reader looking for one report would. */
+  const showAll = async (page: Page) => {
+    const more = page.locator('#search-more');
+    while (await more.isVisible()) {
+      const before = await page.locator('#search-results li').count();
+      await more.click();
+      await expect.poll(() => page.locator('#search-results li').count(), { timeout: 10_000 }).toBeGreaterThan(before);
+    }
+  };
+
+  /** The report pages among the results (all of them, after 显示更多), and the year each result states. */
   const shown = async (page: Page) => {
+    await showAll(page);
     const items = page.locator('#search-results li');
     const hrefs = await items.locator('a.result-title').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     const metas = await items.locator('.result-meta').allTextContents();
@@ -109,6 +120,27 @@ describe.skipIf(unavailable !== null)('search journey', () => {
       } finally {
         await again.close();
       }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows the first ten results, and twenty more at each 显示更多 until all are shown', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    try {
+      await page.goto(`${site.url}search.html?q=${encodeURIComponent(TERM)}`);
+      const items = page.locator('#search-results li');
+      await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      const total = Number(/找到 (\d+) 个页面/u.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
+      expect(total, 'the bundled site has more than ten pages with the term').toBeGreaterThan(10);
+      expect(await items.count()).toBe(10);
+      await page.locator('#search-more').click();
+      await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(Math.min(30, total));
+      await showAll(page);
+      expect(await items.count()).toBe(total);
+      expect(await page.locator('#search-more').isVisible()).toBe(false);
+      const hrefs = await items.locator('a.result-title').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      expect(new Set(hrefs).size, 'no result shown twice').toBe(total);
     } finally {
       await page.close();
     }

@@ -225,6 +225,13 @@ describe('npm run build -- --join', () => {
         const resultLinks = async (path: string) => {
           await tab.goto(`${site.url}${path}`);
           await expect.poll(() => tab.locator('#search-results li').count(), { message: path, timeout: 20_000 }).toBeGreaterThan(0);
+          // every result, as a reader sees them by pressing 显示更多 until it goes
+          const more = tab.locator('#search-more');
+          while (await more.isVisible()) {
+            const before = await tab.locator('#search-results li').count();
+            await more.click();
+            await expect.poll(() => tab.locator('#search-results li').count(), { message: path, timeout: 20_000 }).toBeGreaterThan(before);
+          }
           const hrefs = await tab
             .locator('#search-results a.result-title')
             .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));

@@ -14,8 +14,10 @@
   if (!form || !input || !filtersBox || !list || !status) return;
   const text = (key) => form.dataset[key] ?? '';
   const FILTERS = ['unit', 'year', 'kind', 'region'];
-  /** How many results are shown (each is one small fetch). */
-  const SHOWN = 30;
+  /** How many results a search shows first, and how many more each 显示更多 adds (each result is one small fetch). */
+  const FIRST = 10;
+  const MORE = 20;
+  let shown = FIRST;
   const siteRoot = new URL('.', location.href);
 
   if (location.protocol === 'file:') {
@@ -122,8 +124,11 @@
   };
 
   let generation = 0;
-  const run = async () => {
+  const more = document.getElementById('search-more');
+  const run = async (next = FIRST) => {
     const mine = ++generation;
+    shown = next;
+    if (more) more.hidden = true;
     syncUrl();
     const query = input.value.trim();
     const filters = Object.fromEntries(FILTERS.filter((name) => chosen[name]).map((name) => [name, chosen[name]]));
@@ -134,7 +139,7 @@
     }
     status.textContent = text('searching');
     const { findPages, FULL_TEXT_BUNDLE } = await loadQueries();
-    const found = await findPages(await loadIndex(), query, filters, SHOWN, wantsFullText() ? null : () => load(FULL_TEXT_BUNDLE));
+    const found = await findPages(await loadIndex(), query, filters, shown, wantsFullText() ? null : () => load(FULL_TEXT_BUNDLE));
     if (mine !== generation) return;
     const items = [];
     for (const result of found.pages) {
@@ -161,9 +166,11 @@
       found.count === 0
         ? text('none')
         : `${found.fullText ? `${text('fromFullText')} ` : ''}${text('count').replace('{count}', String(found.count)).replace('{shown}', String(items.length))}`;
+    if (more) more.hidden = found.count <= found.pages.length;
     if (!given) await renderFilters();
   };
 
+  more?.addEventListener('click', () => run(shown + MORE));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     run();
@@ -179,8 +186,10 @@
     run();
   });
   fullText?.addEventListener('change', () => run());
-  (given ? renderFilters() : Promise.resolve()).then(run).catch((error) => {
-    status.textContent = text('failed');
-    console.error(error);
-  });
+  (given ? renderFilters() : Promise.resolve())
+    .then(() => run())
+    .catch((error) => {
+      status.textContent = text('failed');
+      console.error(error);
+    });
 })();

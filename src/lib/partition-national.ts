@@ -345,6 +345,7 @@ export function nationalSearchPage(partitions: readonly PartitionExport[]): stri
       `<label class="search-fulltext"><input id="search-fulltext" name="text" type="checkbox" value="1"> ${html(t('search.fullText'))}</label>` +
       `<div id="search-filters" class="search-filters" hidden></div></form>\n` +
       `<p id="search-status" role="status" aria-live="polite"></p><ol id="search-results" class="search-results"></ol>\n` +
+      `<p><button type="button" id="search-more" hidden>${html(t('search.more'))}</button></p>\n` +
       `<p id="search-needs-server" hidden>${html(t('search.needsServer'))}</p><noscript>${html(t('search.noscript'))}</noscript>\n` +
       `<script src="js/search.js"></script>`,
   );
