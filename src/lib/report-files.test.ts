@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,24 +47,45 @@ describe('per-report files', () => {
     expect(allChecklists(root)).toEqual([...collections.completeness].sort((a, b) => a.report_id.localeCompare(b.report_id)));
   });
 
-  it('gives one report its own rows, findings, checklist and text', () => {
+  /** A copy of the files under another root, which no aggregate has read yet: the one-report readers read it from disk. */
+  const unread = () => {
+    const copy = mkdtempSync(join(tmpdir(), 'report-files-'));
+    cpSync(join(root, 'content'), join(copy, 'content'), { recursive: true });
+    return copy;
+  };
+
+  // from disk, and (after the aggregate readers above) from the copy they read
+  it.each([
+    ['from disk', unread],
+    ['after the aggregates', () => root],
+  ])('gives one report its own rows, findings, checklist and text (%s)', (_, rootOf) => {
+    const at = rootOf();
     const report = collections.reports.find(
       (r) => collections.indicators.some((i) => i.report_id === r.id) && collections.findings.some((f) => f.report_id === r.id),
     );
     if (!report) throw new Error('the corpus has no report with indicators and findings');
-    expect(figuresOf(report.id, root)).toEqual(collections.figures.filter((f) => f.report_id === report.id));
-    expect(indicatorsOf(report.id, root)).toEqual(collections.indicators.filter((i) => i.report_id === report.id));
-    expect(findingsOf(report.id, root)).toEqual(collections.findings.filter((f) => f.report_id === report.id));
-    expect(checklistOf(report.id, root)).toEqual(collections.completeness.find((c) => c.report_id === report.id));
-    expect(textOf(report.id, root)).toBe(report.text);
+    expect(figuresOf(report.id, at)).toEqual(collections.figures.filter((f) => f.report_id === report.id));
+    expect(indicatorsOf(report.id, at)).toEqual(collections.indicators.filter((i) => i.report_id === report.id));
+    expect(findingsOf(report.id, at)).toEqual(collections.findings.filter((f) => f.report_id === report.id));
+    expect(checklistOf(report.id, at)).toEqual(collections.completeness.find((c) => c.report_id === report.id));
+    expect(textOf(report.id, at)).toBe(report.text);
+    if (at !== root) rmSync(at, { recursive: true, force: true });
   });
 
-  it('reads another report after one (the last file read is kept, and only for its own report)', () => {
+  it.each([
+    ['from disk', unread],
+    ['after the aggregates', () => root],
+  ])('reads another report after one, and a page sorting what it got changes nothing for the next (%s)', (_, rootOf) => {
+    const at = rootOf();
     const [first, second] = collections.reports;
     if (!first || !second) throw new Error('the corpus has fewer than two reports');
-    expect(figuresOf(first.id, root)).toEqual(collections.figures.filter((f) => f.report_id === first.id));
-    expect(figuresOf(second.id, root)).toEqual(collections.figures.filter((f) => f.report_id === second.id));
-    expect(checklistOf(first.id, root).report_id).toBe(first.id);
+    const own = collections.figures.filter((f) => f.report_id === first.id);
+    expect(own.length).toBeGreaterThan(1);
+    figuresOf(first.id, at).reverse();
+    expect(figuresOf(first.id, at)).toEqual(own);
+    expect(figuresOf(second.id, at)).toEqual(collections.figures.filter((f) => f.report_id === second.id));
+    expect(checklistOf(first.id, at).report_id).toBe(first.id);
+    if (at !== root) rmSync(at, { recursive: true, force: true });
   });
 
   it.each([

@@ -78,6 +78,8 @@ export function readReportFile(reportId: string, root = process.cwd()): ReportFi
 
 /** Every report's file, in report id order (the order of the collections), read once per process. */
 const everything = new Map<string, ReportFile[]>();
+/** The same files by report id, for the one-report readers once the aggregates have read them all. */
+const everythingById = new Map<string, Map<string, ReportFile>>();
 function allReportFiles(root: string): ReportFile[] {
   let files = everything.get(root);
   if (files === undefined) {
@@ -88,28 +90,33 @@ function allReportFiles(root: string): ReportFile[] {
       .map((f) => f.slice(0, -'.json'.length))
       .sort((a, b) => a.localeCompare(b));
     everything.set(root, (files = ids.map((id) => readReportFile(id, root))));
+    everythingById.set(root, new Map(files.map((f) => [f.report_id, f])));
   }
   return files;
 }
 
 /**
- * The last report file read: a report page asks for its figures, indicators, findings and checklist one
- * after another, and one read serves them all. Only one is kept, so a build never holds every report's rows
- * this way.
+ * One report's file. When an aggregate page has read every file, from that copy (parsing and validating the
+ * file again for each report and unit page cost more than the aggregates' read). Otherwise from disk,
+ * keeping the last file read: a report page asks for its figures, indicators, findings and checklist one
+ * after another, and one read serves them all; only one is kept, so this never holds every report's rows.
  */
 let lastRead: { path: string; file: ReportFile } | null = null;
 function ownFile(reportId: string, root: string): ReportFile {
+  const loaded = everythingById.get(root)?.get(reportId);
+  if (loaded !== undefined) return loaded;
   const path = rowsPath(reportId, root);
   if (lastRead?.path !== path) lastRead = { path, file: readReportFile(reportId, root) };
   return lastRead.file;
 }
 
+// The one-report readers give copies of the arrays: a page may sort what it gets, and the file may be shared.
 /** One report's figures, in source order. */
-export const figuresOf = (reportId: string, root = process.cwd()): FigureEntry[] => ownFile(reportId, root).figures;
+export const figuresOf = (reportId: string, root = process.cwd()): FigureEntry[] => [...ownFile(reportId, root).figures];
 /** One report's indicators, in source order. */
-export const indicatorsOf = (reportId: string, root = process.cwd()): IndicatorEntry[] => ownFile(reportId, root).indicators;
+export const indicatorsOf = (reportId: string, root = process.cwd()): IndicatorEntry[] => [...ownFile(reportId, root).indicators];
 /** One report's findings, in rule-book order. */
-export const findingsOf = (reportId: string, root = process.cwd()): Finding[] => ownFile(reportId, root).findings;
+export const findingsOf = (reportId: string, root = process.cwd()): Finding[] => [...ownFile(reportId, root).findings];
 /** One report's completeness checklist. */
 export const checklistOf = (reportId: string, root = process.cwd()): Completeness => ownFile(reportId, root).completeness;
 /** Every figure of every report (what `getCollection('figures')` gave), for aggregate pages and exports. */
