@@ -7,9 +7,10 @@
  * unchanged and content/ is as that run wrote it, nothing is validated, checked or written again; otherwise
  * reports whose inputs are unchanged take their findings and checklists from the cache.
  *
- * Besides content/<collection>.json it writes content/by-report/<report id>.json (each report's figures and
- * indicators, which the site reads through src/lib/report-files.ts rather than Astro's content store), and
- * writes every file entry by entry, so that no collection has to fit in one string.
+ * Besides content/<collection>.json it writes content/by-report/<report id>.json (each report's figures,
+ * indicators, findings and checklist) and <report id>.txt (its masked text), which the site reads through
+ * src/lib/report-files.ts rather than Astro's content store (reports.json holds no texts), and writes every
+ * file entry by entry, so that no collection has to fit in one string.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -98,18 +99,26 @@ const writeArray = (file: string, entries: readonly unknown[]) => {
   closeSync(fd);
   return hash.digest('hex');
 };
-for (const [name, entries] of Object.entries(collections)) {
+// the texts are written per report (below), not into reports.json: pages read one report's text at a time
+const withoutText = ({ text: _text, ...entry }: (typeof collections.reports)[number]) => entry;
+for (const [name, entries] of Object.entries({ ...collections, reports: collections.reports.map(withoutText) })) {
   outputs[`${name}.json`] = writeArray(join(out, `${name}.json`), entries);
   console.error(`content/${name}.json: ${entries.length} entries`);
 }
 const byReport = join(root, BY_REPORT_DIR);
 rmSync(byReport, { recursive: true, force: true });
 mkdirSync(byReport, { recursive: true });
-for (const [id, text] of reportFiles(collections)) {
-  writeFileSync(join(byReport, `${id}.json`), text);
-  outputs[join('by-report', `${id}.json`)] = sha256(text);
+const writeReportFile = (name: string, content: string) => {
+  writeFileSync(join(byReport, name), content);
+  outputs[join('by-report', name)] = sha256(content);
+};
+for (const [id, { rows, text }] of reportFiles(collections)) {
+  writeReportFile(`${id}.json`, rows);
+  writeReportFile(`${id}.txt`, text);
 }
-console.error(`${BY_REPORT_DIR}/: ${collections.reports.length} files (figures and indicators of each report)`);
+console.error(
+  `${BY_REPORT_DIR}/: ${collections.reports.length} reports × 2 files (figures, indicators, findings and checklist; masked text)`,
+);
 mkdirSync(cacheDir, { recursive: true });
 writeFileSync(resultsFile, JSON.stringify(cache.used()));
 writeFileSync(runFile, `${JSON.stringify({ key, outputs } satisfies LastRun, null, 1)}\n`);

@@ -1,6 +1,7 @@
 /**
  * npm run verify:build [-- DIST] — fails (exit 1) when the built site holds less than the data it was built
- * from: a collection file with fewer entries than data/ has rows, a report or unit page that is missing or
+ * from: a collection file with fewer entries than data/ has rows (also the per-report files the pages read:
+ * rows, findings, checklists, and each report's text against its source), a report or unit page that is missing or
  * shows fewer figures than the dataset gives its report, an export (figures.csv/json, findings, units,
  * reports, indicators, and each report's figures file) with fewer rows. Each problem names what is missing.
  * Run after `npm run build`; it reads data/, content/ and dist/ and changes nothing.
@@ -10,7 +11,7 @@ import { join, relative } from 'node:path';
 import { readDataset } from '../src/lib/dataset-files';
 import { countShortfall, csvColumn, elementIdsWithPrefix, jsonColumn, shortfall, type BuildProblem } from '../src/lib/build-verify';
 import { groupBy } from '../src/lib/views';
-import { allFigures, allIndicators, BY_REPORT_DIR } from '../src/lib/report-files';
+import { allChecklists, allFigures, allFindings, allIndicators, BY_REPORT_DIR, textOf } from '../src/lib/report-files';
 
 const root = process.cwd();
 const dist = join(root, process.argv[2] ?? 'dist');
@@ -61,10 +62,37 @@ try {
       collections.indicators.source,
     ),
   );
+  add(
+    countShortfall(
+      `${BY_REPORT_DIR}/*.json`,
+      'completeness checklists',
+      collections.completeness.rows,
+      allChecklists(root).length,
+      collections.completeness.source,
+    ),
+  );
 } catch (e) {
   problems.push({ file: BY_REPORT_DIR, message: e instanceof Error ? e.message : String(e) });
 }
 const findings = readEntries('findings');
+try {
+  add(countShortfall(`${BY_REPORT_DIR}/*.json`, 'findings', findings.length, allFindings(root).length, 'content/findings.json'));
+} catch (e) {
+  problems.push({ file: BY_REPORT_DIR, message: e instanceof Error ? e.message : String(e) });
+}
+// each report's text, which its page shows in full: masking keeps the length of the source
+for (const report of collections.reports.entries) {
+  const source = data.sources.get(report.id);
+  if (source === undefined) continue; // validation names a report without its source
+  const file = `${BY_REPORT_DIR}/${report.id}.txt`;
+  try {
+    const length = textOf(report.id, root).length;
+    if (length < source.text.length)
+      problems.push({ file, message: `has ${length} of the ${source.text.length} characters of ${source.file}: the text is cut short` });
+  } catch (e) {
+    problems.push({ file, message: e instanceof Error ? e.message : String(e) });
+  }
+}
 
 // 2. Pages: one per unit and per report; a report page anchors every figure of its report by id.
 const figuresByReport = groupBy(collections.figures.entries, (f) => f.report_id ?? '');

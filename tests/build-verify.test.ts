@@ -1,7 +1,8 @@
 /**
  * The fault test of `npm run verify:build`: in a temporary copy of the built site (data/, content/, dist/),
- * remove one figure from a report page, from an export or from a collection file, and the check must fail
- * naming the file and the missing figure; the untouched copy must pass.
+ * remove one figure from a report page, from an export or from a collection file, or cut a report's text,
+ * findings or checklist from the per-report files the pages read, and the check must fail naming the file
+ * and what is missing; the untouched copy must pass.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDir, distDir, projectRoot, readContent, requireBuild } from './helpers/built-site';
 import type { FigureEntry } from '../src/schemas/figure';
+import type { Finding } from '../src/schemas/finding';
 
 const copies: string[] = [];
 afterAll(() => {
@@ -87,6 +89,42 @@ describe('npm run verify:build', () => {
     const { status, stderr } = verifyCopy((root) => edit(join(root, file), () => '[]\n'));
     expect(status).toBe(1);
     expect(stderr).toMatch(new RegExp(`${file} has 0 of the \\d+ figures`));
+  });
+
+  it('fails naming the file when a report’s text the pages read was cut short', () => {
+    const file = `content/by-report/${figure.report_id}.txt`;
+    const { status, stderr } = verifyCopy((root) => edit(join(root, file), (text) => text.slice(0, text.length >> 1)));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(new RegExp(`${file} has \\d+ of the \\d+ characters of data/sources/${figure.report_id}\\.txt`));
+  });
+
+  it('fails naming the file when a report’s text the pages read is missing', () => {
+    const file = `content/by-report/${figure.report_id}.txt`;
+    const { status, stderr } = verifyCopy((root) => rmSync(join(root, file)));
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${file} is missing`);
+  });
+
+  it('fails when the per-report files lost a report’s findings', () => {
+    const findings = readContent<Finding>('findings');
+    const reportId = findings[0]?.report_id;
+    if (reportId === undefined) throw new Error('the bundled dataset has no finding');
+    const { status, stderr } = verifyCopy((root) =>
+      edit(join(root, `content/by-report/${reportId}.json`), (json) => JSON.stringify({ ...(JSON.parse(json) as object), findings: [] })),
+    );
+    expect(status).toBe(1);
+    expect(stderr).toMatch(new RegExp(`content/by-report/\\*\\.json has \\d+ findings, content/findings\\.json has ${findings.length}`));
+  });
+
+  it('fails when a per-report file lost its completeness checklist', () => {
+    const { status, stderr } = verifyCopy((root) =>
+      edit(join(root, `content/by-report/${figure.report_id}.json`), (json) => {
+        const { completeness: _dropped, ...rest } = JSON.parse(json) as { completeness: unknown };
+        return JSON.stringify(rest);
+      }),
+    );
+    expect(status).toBe(1);
+    expect(stderr).toMatch(new RegExp(`content/by-report/${figure.report_id}\\.json: completeness: Required`));
   });
 
   it('fails when the figures collection has fewer entries than data/ has rows', () => {

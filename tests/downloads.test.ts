@@ -13,7 +13,7 @@ import type { Unit } from '../src/schemas/unit';
 import { TABLE_NAMES } from '../src/lib/downloads';
 import { DOMParser } from 'linkedom';
 import { parseChangelog } from '../src/lib/changelog';
-import { distDir, htmlFiles, projectRoot, readContent, readPage, requireBuild } from './helpers/built-site';
+import { distDir, htmlFiles, projectRoot, readContent, readPage, readText, requireBuild } from './helpers/built-site';
 
 // Tests over the built downloads (run after `npm run build`). The Data Package is checked by Frictionless'
 // own JavaScript library (datapackage-js, a dev dependency that works offline): the descriptor against the
@@ -99,9 +99,10 @@ describe('the downloads', () => {
       if (!figure || !report) throw new Error(`row ${i}: no figure or report`);
       const line = Number(row['line']);
       // the quote starts on that line of the report's text
-      const lineText = report.text.split('\n')[line - 1] ?? '';
+      const text = readText(report.id);
+      const lineText = text.split('\n')[line - 1] ?? '';
       expect(lineText.length, figure.id).toBeGreaterThan(0);
-      expect(report.text.slice(0, figure.quote_offset).split('\n').length, figure.id).toBe(line);
+      expect(text.slice(0, figure.quote_offset).split('\n').length, figure.id).toBe(line);
       expect(row['url']).toBe(`reports/${report.id}.html#${figure.id}`);
       expect(row['page']).toBe('');
     }

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/schemas/finding';
-import type { ReportEntry } from '../src/schemas/report';
 import { browserUnavailable, openBuiltSite, type SiteInBrowser } from './helpers/browser';
-import { readContent } from './helpers/built-site';
+import { readContent, readText } from './helpers/built-site';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`findings e2e tests skipped: ${unavailable}`);
@@ -12,11 +11,9 @@ describe.skipIf(unavailable !== null)('the findings page in Chromium', () => {
   let site: SiteInBrowser;
   let page: Page;
   let findings: Finding[];
-  let reports: ReportEntry[];
 
   beforeAll(async () => {
     findings = readContent<Finding>('findings');
-    reports = readContent<ReportEntry>('reports');
     site = await openBuiltSite();
     page = site.page;
   });
@@ -64,7 +61,7 @@ describe.skipIf(unavailable !== null)('the findings page in Chromium', () => {
     const target = page.locator('li:target');
     // the highlighted line holds the part of the quote that falls on it
     const ref = f?.refs[0];
-    const text = reports.find((r) => r.id === f?.report_id)?.text ?? '';
+    const text = f ? readText(f.report_id) : '';
     const startLine = text.slice(0, ref?.offset ?? 0).split('\n').length;
     const segment = (ref?.quote.split('\n')[(ref?.line ?? 0) - startLine] ?? '').trim();
     expect(segment).not.toBe('');

@@ -9,7 +9,7 @@ import { FINDINGS_COLUMNS, QUOTE_SEPARATOR } from '../src/lib/checks/export';
 import { spreadsheetSafe } from '../src/lib/csv';
 import { RULES } from '../src/lib/checks/rules';
 import { FINAL_ACCOUNTS, SELF_EVALUATION } from '../src/lib/completeness';
-import { distDir, readContent, readPage, requireBuild } from './helpers/built-site';
+import { distDir, readContent, readPage, readText, requireBuild } from './helpers/built-site';
 
 // 数据核查 on the built site: run after `npm run build` (the `npm test` script builds first).
 let findings: Finding[];
@@ -106,7 +106,7 @@ describe('the 数据核查 section of each report page', () => {
           const target = li?.querySelector('a[href^="#L"]')?.getAttribute('href') ?? '';
           expect(target).toBe(`#L${ref.line}`);
           // the linked line holds the part of the quote that falls on it
-          const startLine = r.text.slice(0, ref.offset).split('\n').length;
+          const startLine = readText(r.id).slice(0, ref.offset).split('\n').length;
           const segment = ref.quote.split('\n')[ref.line - startLine] ?? '';
           expect(segment.trim(), `${f.id} ${target}`).not.toBe('');
           expect(doc.querySelector(target)?.textContent, `${f.id} ${target}`).toContain(segment.trim());

@@ -4,7 +4,7 @@ import type { FigureEntry } from '../src/schemas/figure';
 import type { ReportEntry } from '../src/schemas/report';
 import { lineLocator } from '../src/lib/views';
 import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, readContent, requireBuild } from './helpers/built-site';
+import { distDir, readContent, readText, requireBuild } from './helpers/built-site';
 import { serveStatic } from './helpers/static-server';
 import { openGroupOf } from './helpers/report-page';
 
@@ -22,8 +22,9 @@ interface Cited {
 
 /** The figures of a report with the line their quote starts on and that line's text. */
 function cited(report: ReportEntry, figures: readonly FigureEntry[]): Cited[] {
-  const lineOf = lineLocator(report.text);
-  const lines = report.text.split('\n');
+  const text = readText(report.id);
+  const lineOf = lineLocator(text);
+  const lines = text.split('\n');
   return figures
     .filter((f) => f.report_id === report.id)
     .map((figure) => {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../schemas/finding';
 import type { Completeness } from '../schemas/completeness';
-import type { ReportEntry } from '../schemas/report';
+import type { ReportWithText } from '../schemas/report';
 import type { FigureEntry } from '../schemas/figure';
 import type { IndicatorEntry } from '../schemas/indicator';
 
@@ -33,7 +33,7 @@ const hashOf = (parts: readonly string[]) => {
 /** The key of a report's results: changes when the report, its text, figures or indicators, or the code change. */
 export function reportKey(
   codeVersion: string,
-  report: ReportEntry,
+  report: ReportWithText,
   figures: readonly FigureEntry[],
   indicators: readonly IndicatorEntry[],
 ): string {

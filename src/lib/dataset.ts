@@ -1,6 +1,6 @@
 import type { ValidDataset } from './validate';
 import type { Unit } from '../schemas/unit';
-import type { ReportEntry } from '../schemas/report';
+import type { ReportWithText } from '../schemas/report';
 import type { FigureEntry } from '../schemas/figure';
 import type { IndicatorEntry } from '../schemas/indicator';
 import { redactPersonalData } from './privacy';
@@ -17,7 +17,7 @@ import { groupBy } from './views';
 /** The content collections the site is built from. */
 export interface Collections {
   units: Unit[];
-  reports: ReportEntry[];
+  reports: ReportWithText[];
   figures: FigureEntry[];
   indicators: IndicatorEntry[];
   /** 数据核查: contradictions and questions found in each report (src/lib/checks). */
@@ -88,7 +88,7 @@ export function buildCollections(dataset: ValidDataset, cache?: ResultCache, cod
 
   // Grouped once: filtering every figure once per report made this step grow with reports × figures.
   const figuresByReport = groupBy(figures, (f) => f.report_id);
-  const reports: ReportEntry[] = dataset.reports.map((report) => {
+  const reports: ReportWithText[] = dataset.reports.map((report) => {
     const own = figuresByReport.get(report.id) ?? [];
     const unit = unitsById.get(report.unit_id);
     return {
@@ -110,7 +110,7 @@ export function buildCollections(dataset: ValidDataset, cache?: ResultCache, cod
   const sortedIndicators = [...indicators].sort(bySourceOrder);
   const sortedFiguresBy = groupBy(sortedFigures, (f) => f.report_id);
   const indicatorsBy = groupBy(sortedIndicators, (i) => i.report_id);
-  const resultsOf = (report: ReportEntry): ReportResults => {
+  const resultsOf = (report: ReportWithText): ReportResults => {
     const own = sortedFiguresBy.get(report.id) ?? [];
     const ownIndicators = indicatorsBy.get(report.id) ?? [];
     const key = cache ? reportKey(codeVersion, report, own, ownIndicators) : '';

@@ -24,7 +24,14 @@ const unit = {
   department_type: '医疗保障局',
 };
 const tables = buildTables(
-  { units: [unit], reports: [input.report], figures: input.figures, indicators: input.indicators, findings: [] },
+  {
+    units: [unit],
+    reports: [input.report],
+    textOf: () => input.report.text,
+    figures: input.figures,
+    indicators: input.indicators,
+    findings: [],
+  },
   null,
 );
 const table = (name: string) => {
@@ -71,7 +78,7 @@ describe('buildTables', () => {
 
   it('links are absolute under a site URL', () => {
     const [withSite] = buildTables(
-      { units: [unit], reports: [input.report], figures: input.figures, indicators: [], findings: [] },
+      { units: [unit], reports: [input.report], textOf: () => input.report.text, figures: input.figures, indicators: [], findings: [] },
       'https://example.org/mz/',
     );
     expect(withSite?.rows[0]?.['url']).toBe('https://example.org/mz/reports/test-report.html#test-report-f-0001');

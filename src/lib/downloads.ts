@@ -58,6 +58,8 @@ export const DATA_LICENSE = {
 export interface Collections {
   units: readonly Unit[];
   reports: readonly ReportEntry[];
+  /** A report's masked text, read when a line number is wanted (src/lib/report-files.ts: textOf). */
+  textOf: (reportId: string) => string;
   figures: readonly FigureEntry[];
   indicators: readonly IndicatorEntry[];
   findings: readonly Finding[];
@@ -162,9 +164,8 @@ const INDICATOR_FIELDS: TableField[] = [
 
 /** The six tables from the collections; links are absolute under `base` when set (src/lib/site.ts). */
 export function buildTables(c: Collections, base: string | null): Table[] {
-  const texts = new Map(c.reports.map((r) => [r.id, r.text]));
   const unitName = new Map(c.units.map((u) => [u.id, u.name]));
-  const figures = figureExportRows(c.figures, texts, base);
+  const figures = figureExportRows(c.figures, { get: c.textOf }, base);
   const findings = [...c.findings].sort(byReport).map(toFindingsRow);
   const units = c.units.map((u) => ({ ...u, url: siteUrl(base, routes.unit(u.id)) }));
   const reports = c.reports.map((r) => ({
@@ -206,7 +207,12 @@ export function buildTables(c: Collections, base: string | null): Table[] {
       };
     }),
   );
-  const lineIn = new Map(c.reports.map((r) => [r.id, lineLocator(r.text)]));
+  const locators = new Map<string, (offset: number) => number>();
+  const lineIn = (reportId: string, offset: number) => {
+    let locate = locators.get(reportId);
+    if (locate === undefined) locators.set(reportId, (locate = lineLocator(c.textOf(reportId))));
+    return locate(offset);
+  };
   const indicators = c.indicators.map((i) => ({
     indicator_id: i.id,
     report_id: i.report_id,
@@ -221,7 +227,7 @@ export function buildTables(c: Collections, base: string | null): Table[] {
     deduction_reason: i.deduction_reason,
     quote: i.quote,
     review: i.review,
-    line: lineIn.get(i.report_id)?.(i.quote_offset) ?? '',
+    line: lineIn(i.report_id, i.quote_offset),
     url: siteUrl(base, `${routes.report(i.report_id)}#${i.id}`),
   }));
   const flatFindings = findings.map((f) => ({ ...f, quotes: f.quotes.join(QUOTE_SEPARATOR), lines: f.lines.join(QUOTE_SEPARATOR) }));

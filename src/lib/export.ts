@@ -80,7 +80,11 @@ export function toExportRow(f: FigureEntry, place: FigurePlace): ExportRow {
  * The export rows of figures: each with the line its quote starts on in its report's text (`texts` by report
  * id) and its URL under `base` (src/lib/site.ts). The texts are plain text, so no page is known.
  */
-export function figureExportRows(figures: readonly FigureEntry[], texts: ReadonlyMap<string, string>, base: string | null): ExportRow[] {
+export function figureExportRows(
+  figures: readonly FigureEntry[],
+  texts: Pick<ReadonlyMap<string, string>, 'get'>,
+  base: string | null,
+): ExportRow[] {
   const locators = new Map<string, (offset: number) => number>();
   const lineOf = (reportId: string, offset: number) => {
     let locate = locators.get(reportId);

@@ -64,7 +64,6 @@ function report(id: string, year: number, unitName: string): ReportEntry {
     note: '',
     unit_name: unitName,
     unit_short_name: unitName,
-    text: '',
     machine_figures: 0,
     checked_figures: 0,
     original_sha256: '',

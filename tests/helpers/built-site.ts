@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { textOf } from '../../src/lib/report-files';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const distDir = join(projectRoot, 'dist');
@@ -17,6 +18,9 @@ export function requireBuild(): void {
 export function readContent<T>(name: string): T[] {
   return JSON.parse(readFileSync(join(contentDir, `${name}.json`), 'utf8')) as T[];
 }
+
+/** A report's masked text as the build wrote it (content/by-report/<id>.txt). */
+export const readText = (reportId: string): string => textOf(reportId, projectRoot);
 
 export function readPage(path: string): Document {
   return parseHTML(readFileSync(join(distDir, path), 'utf8')).document as unknown as Document;

@@ -5,7 +5,7 @@
  */
 import type { FigureEntry } from '../../schemas/figure';
 import type { IndicatorEntry } from '../../schemas/indicator';
-import type { ReportEntry } from '../../schemas/report';
+import type { ReportWithText } from '../../schemas/report';
 import type { FindingRef, Severity } from '../../schemas/finding';
 import { FIXED_SCOPES, METRICS, PHASES, UNITS, type MetricKey, type Phase } from '../../schemas/vocabulary';
 import { formatStated } from '../format';
@@ -13,7 +13,7 @@ import { measure, type Measured } from './exact';
 
 /** The input of every rule: one report with its own figures and indicators (in source order). */
 export interface CheckInput {
-  report: ReportEntry;
+  report: ReportWithText;
   figures: readonly FigureEntry[];
   indicators: readonly IndicatorEntry[];
 }

@@ -4,7 +4,7 @@
  */
 import type { FigureEntry } from '../../schemas/figure';
 import type { IndicatorEntry } from '../../schemas/indicator';
-import type { ReportEntry } from '../../schemas/report';
+import type { ReportWithText } from '../../schemas/report';
 import type { MeasureUnit, MetricKey, Phase, ReportKind } from '../../schemas/vocabulary';
 import { toYuanString } from '../money';
 import type { CheckInput } from './context';
@@ -47,7 +47,7 @@ export interface FixtureOptions {
   after?: string;
 }
 
-export function makeReport(fields: Partial<ReportEntry> = {}): ReportEntry {
+export function makeReport(fields: Partial<ReportWithText> = {}): ReportWithText {
   return {
     id: 'test-report',
     unit_id: 'test-unit',

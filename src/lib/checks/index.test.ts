@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findingSchema } from '../../schemas/finding';
 import { figureEntrySchema, type FigureEntry } from '../../schemas/figure';
 import { indicatorEntrySchema, type IndicatorEntry } from '../../schemas/indicator';
-import type { ReportEntry } from '../../schemas/report';
+import type { ReportWithText } from '../../schemas/report';
 import { METRIC_KEYS, UNIT_NAMES, PHASE_NAMES } from '../../schemas/vocabulary';
 import { checkReport, countBySeverity, ENGINE_RULE, RULES, runChecks } from './index';
 import { isMessageKey } from './i18n';
@@ -122,7 +122,7 @@ describe('odd data', () => {
       '[{"id":1,"metric":"nope","unit":"斤","value":null,"quote_offset":"x"},{},null,{"metric":"sangong_total","phase":"actual","scope":null,"item":null,"value":"1","unit":"万元"}]',
     ) as FigureEntry[];
     const badIndicators = JSON.parse('[{"weight":5,"score":{},"quote":null},{}]') as IndicatorEntry[];
-    const report = JSON.parse('{"id":"test-report","title":null,"text":null,"year":"x"}') as ReportEntry;
+    const report = JSON.parse('{"id":"test-report","title":null,"text":null,"year":"x"}') as ReportWithText;
     expect(() => runChecks({ reports: [report], figures: garbage.filter(Boolean).map((f) => ({ ...f, report_id: 'test-report' })), indicators: badIndicators })).not.toThrow();
     const findings = checkReport(report, garbage, badIndicators);
     // the rows that are not figures or indicators are counted and reported, and no rule trips over them

@@ -5,7 +5,7 @@
  */
 import { figureEntrySchema, type FigureEntry } from '../../schemas/figure';
 import { indicatorEntrySchema, type IndicatorEntry } from '../../schemas/indicator';
-import type { ReportEntry } from '../../schemas/report';
+import type { ReportWithText } from '../../schemas/report';
 import { SEVERITIES, type Finding } from '../../schemas/finding';
 import { groupBy, lineLocator } from '../views';
 import type { Draft } from './context';
@@ -16,7 +16,7 @@ import type { SumGroup } from './rules/sums';
 export { RULES, ENGINE_RULE } from './rules';
 
 export interface CheckData {
-  reports: readonly ReportEntry[];
+  reports: readonly ReportWithText[];
   figures: readonly FigureEntry[];
   indicators: readonly IndicatorEntry[];
 }
@@ -28,7 +28,7 @@ function failed(rule: string, e: unknown): Draft {
 }
 
 /** Runs the rules on one report; `rules` defaults to the whole rule book. */
-export function checkReport(report: ReportEntry, figures: readonly unknown[], indicators: readonly unknown[], rules: readonly Rule[] = RULES): Finding[] {
+export function checkReport(report: ReportWithText, figures: readonly unknown[], indicators: readonly unknown[], rules: readonly Rule[] = RULES): Finding[] {
   const text = typeof report.text === 'string' ? report.text : '';
   const title = typeof report.title === 'string' ? report.title : '';
   // The rules see only rows of the collections' shape; anything else is counted and reported, not guessed at.

@@ -6,7 +6,7 @@
  * statement); the score is present ÷ required, as a percentage rounded to 0.1. Every requirement weighs the
  * same. Kinds without a checklist (部门预算, 三公经费说明) get none and no score.
  */
-import type { ReportEntry } from '../../schemas/report';
+import type { ReportWithText } from '../../schemas/report';
 import type { Completeness, CompletenessItem } from '../../schemas/completeness';
 import type { ReportKind } from '../../schemas/vocabulary';
 import { formatExcerpt } from '../format';
@@ -69,7 +69,7 @@ function find(text: string, squashed: string, origin: readonly number[], req: Re
   return null;
 }
 
-export function checkCompleteness(report: Pick<ReportEntry, 'id' | 'kind' | 'text'>): Completeness {
+export function checkCompleteness(report: Pick<ReportWithText, 'id' | 'kind' | 'text'>): Completeness {
   const text = typeof report.text === 'string' ? report.text : '';
   const { name, requirements } = checklistOf(report.kind);
   const { squashed, origin } = squash(text);

@@ -3,7 +3,7 @@ import { currentVersion } from '../../lib/changelog';
 import { buildTables, type Table } from '../../lib/downloads';
 import type { DatasetVersion } from '../../lib/downloads';
 import { siteBase } from '../../lib/site';
-import { allFigures, allIndicators } from '../../lib/report-files';
+import { allFigures, allFindings, allIndicators, textOf } from '../../lib/report-files';
 
 /**
  * The download tables of the whole site, built once per build: twenty endpoints (data/*.csv|json, the
@@ -19,10 +19,17 @@ export function siteTables(site: URL | undefined): Promise<Table[]> {
 }
 
 async function buildSiteTables(site: URL | undefined): Promise<Table[]> {
-  const [units, reports, findings] = await Promise.all([getCollection('units'), getCollection('reports'), getCollection('findings')]);
+  const [units, reports] = await Promise.all([getCollection('units'), getCollection('reports')]);
   const data = <T>(entries: { data: T }[]) => entries.map((e) => e.data);
   return buildTables(
-    { units: data(units), reports: data(reports), figures: allFigures(), indicators: allIndicators(), findings: data(findings) },
+    {
+      units: data(units),
+      reports: data(reports),
+      textOf,
+      figures: allFigures(),
+      indicators: allIndicators(),
+      findings: allFindings(),
+    },
     siteBase(site),
   );
 }
