@@ -6,6 +6,7 @@ import { routes } from '../lib/paths';
 import { browseIndex } from '../lib/browse';
 import { siteBase } from '../lib/site';
 import { comparisonPaths } from '../lib/compare';
+import { findingsProvinceRoute, findingsProvinces } from '../lib/findings-provinces';
 
 /**
  * sitemap.xml, written only when the build has a site URL (SITE_URL): a sitemap's URLs must be absolute, and
@@ -17,7 +18,7 @@ export const getStaticPaths = (() =>
 export const GET: APIRoute = async ({ site }) => {
   const base = siteBase(site);
   if (base === null) throw new Error('sitemap.xml needs a site URL (SITE_URL)');
-  const [units, reports] = await Promise.all([getCollection('units'), getCollection('reports')]);
+  const [units, reports, findings] = await Promise.all([getCollection('units'), getCollection('reports'), getCollection('findings')]);
   const pages = [
     '',
     ...comparisonPaths(
@@ -26,6 +27,11 @@ export const GET: APIRoute = async ({ site }) => {
       allFigures(),
     ),
     routes.findings,
+    ...findingsProvinces(
+      units.map((u) => u.data),
+      reports.map((r) => r.data),
+      findings.map((f) => f.data),
+    ).map((p) => findingsProvinceRoute(p.folder)),
     routes.search,
     routes.data,
     routes.methodology,
