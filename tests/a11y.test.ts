@@ -64,8 +64,9 @@ describe.skipIf(unavailable !== null)('accessibility (axe)', () => {
   }, 120_000);
 
   it('finds no serious or critical violation on the comparison pages, a view from a shared link and an embed', async () => {
-    // every comparison page, national and per province (controls made by js/compare.js, charts whose bars are links)
-    const pages = htmlFiles().filter((p) => p.startsWith('compare/'));
+    // every national comparison page and a province's page of each (controls made by js/compare.js, charts whose bars are links)
+    const national = htmlFiles().filter((p) => /^compare\/[^/]+\.html$/.test(p));
+    const pages = [...new Set([...national, ...onePagePerKind().filter((p) => p.startsWith('compare/'))])];
     expect(pages.length).toBeGreaterThanOrEqual(8);
     const violations: Violation[] = [];
     for (const path of [...pages, 'compare/execution/sichuan.html?metric=adjusted&sort=stated-desc', 'embed/sangong.html'])
