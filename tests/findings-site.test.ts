@@ -47,7 +47,9 @@ describe('the findings pages', () => {
       const own = findings.filter((f) => folderOfReport(f.report_id) === folder);
       expect(tr.querySelector('[data-count="total"]')?.textContent).toBe(String(own.length));
       for (const severity of ['error', 'warning', 'info'] as const)
-        expect(tr.querySelector(`[data-count="${severity}"]`)?.textContent, `${folder} ${severity}`).toBe(String(own.filter((f) => f.severity === severity).length));
+        expect(tr.querySelector(`[data-count="${severity}"]`)?.textContent, `${folder} ${severity}`).toBe(
+          String(own.filter((f) => f.severity === severity).length),
+        );
     }
   });
 
@@ -71,7 +73,8 @@ describe('the findings pages', () => {
       const form = doc.getElementById('findings-filters');
       for (const name of ['severity', 'rule', 'unit', 'year']) {
         const options = new Set([...(form?.querySelectorAll(`select[name="${name}"] option`) ?? [])].map((o) => o.getAttribute('value')));
-        for (const tr of rows) expect(options.has(tr.getAttribute(`data-${name}`)), `${name} ${tr.getAttribute(`data-${name}`)}`).toBe(true);
+        for (const tr of rows)
+          expect(options.has(tr.getAttribute(`data-${name}`)), `${name} ${tr.getAttribute(`data-${name}`)}`).toBe(true);
       }
       // without JavaScript the controls stay hidden and every row shows
       expect(form?.hasAttribute('hidden')).toBe(true);

@@ -150,7 +150,9 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
     const provinces = await page.$$eval('table.compare-summary tbody td:first-child a', (as) => as.map((a) => a.getAttribute('href')));
     expect(provinces).toEqual(expect.arrayContaining(['../compare/sangong/shanghai.html', '../compare/sangong/hunan.html']));
     // every bar of the national chart leads to a province's page
-    const bars = await page.$$eval('figure.chart .chart-wide a', (as) => as.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''));
+    const bars = await page.$$eval('figure.chart .chart-wide a', (as) =>
+      as.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''),
+    );
     expect(bars.length).toBeGreaterThan(1);
     for (const href of bars) expect(provinces).toContain(href);
 
@@ -162,7 +164,9 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
     await page.locator('select[name="phase"]').selectOption('actual');
     await expect.poll(() => page.url()).toContain('?phase=actual');
     const hunan = page.locator('nav.compare-provinces a', { hasText: '湖南省' });
-    await expect.poll(() => hunan.evaluate((a) => (a as HTMLAnchorElement).href)).toBe(`${site.url}compare/sangong/hunan.html?phase=actual`);
+    await expect
+      .poll(() => hunan.evaluate((a) => (a as HTMLAnchorElement).href))
+      .toBe(`${site.url}compare/sangong/hunan.html?phase=actual`);
     await hunan.click();
     await expect.poll(() => page.url()).toContain('compare/sangong/hunan.html?phase=actual');
     await page.waitForLoadState();

@@ -315,7 +315,14 @@ describe('exactPercent and plainDecimal', () => {
 });
 
 describe('provinceComparePages', () => {
-  const facets = (province: string, year: number): Facets => ({ year, phase: 'actual', province, city: '', county: '', department_type: '' });
+  const facets = (province: string, year: number): Facets => ({
+    year,
+    phase: 'actual',
+    province,
+    city: '',
+    county: '',
+    department_type: '',
+  });
   const rows = (
     [
       ['湖南省', 2024],
@@ -357,7 +364,9 @@ describe('provinceComparePages', () => {
       ],
     ],
   ])('%s', (_name, limit, pages) => {
-    expect(provinceComparePages(rows, limit).map((p) => [p.province, p.path, `${p.part}/${p.parts}`, p.rows.map((r) => r.i)])).toEqual(pages);
+    expect(provinceComparePages(rows, limit).map((p) => [p.province, p.path, `${p.part}/${p.parts}`, p.rows.map((r) => r.i)])).toEqual(
+      pages,
+    );
   });
   it.each([1, 2, 3])('keeps every row on exactly one page, each page one province (limit %i)', (limit) => {
     const pages = provinceComparePages(rows, limit);
@@ -396,7 +405,13 @@ describe('provinceSummaries', () => {
 
   it('counts rows and reports per province and takes medians within a phase, never across', () => {
     expect(summaries).toEqual([
-      { province: '湖南省', folder: 'hunan', rows: 3, reports: 2, medians: { parts: { budget: { median: '1000000', count: 1 }, actual: { median: '20000', count: 2 } } } },
+      {
+        province: '湖南省',
+        folder: 'hunan',
+        rows: 3,
+        reports: 2,
+        medians: { parts: { budget: { median: '1000000', count: 1 }, actual: { median: '20000', count: 2 } } },
+      },
       // a row with no stated total counts as a row but gives no median
       { province: '上海市', folder: 'shanghai', rows: 1, reports: 1, medians: { parts: {} } },
     ]);

@@ -15,7 +15,16 @@ import {
   type ProvinceSummary,
 } from '../compare';
 import type { Unit } from '../../schemas/unit';
-import { executionCharts, executionScopeText, sangongCharts, scoreCharts, shareCharts, summaryCharts, summaryPhase, type UnitHref } from './compare-charts';
+import {
+  executionCharts,
+  executionScopeText,
+  sangongCharts,
+  scoreCharts,
+  shareCharts,
+  summaryCharts,
+  summaryPhase,
+  type UnitHref,
+} from './compare-charts';
 import { NARROW_WIDTH, WIDE_WIDTH } from './layout';
 
 const unit: Unit = {
@@ -128,7 +137,10 @@ describe.each(COMPARISONS)('the national charts of the %s comparison', (comparis
     expect(charts.map((c) => c.metric)).toEqual(COMPARISON_METRICS[comparison]);
     for (const chart of charts) {
       expect(chart.caption).toContain('中位数');
-      const links = [...render(chart.wide).querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.querySelector('title')?.textContent ?? '']);
+      const links = [...render(chart.wide).querySelectorAll('a')].map((a) => [
+        a.getAttribute('href'),
+        a.querySelector('title')?.textContent ?? '',
+      ]);
       expect(links.map(([href]) => href).sort(), chart.metric).toEqual([`${comparison}/hunan.html`, `${comparison}/shanghai.html`]);
       for (const [, title] of links) expect(title).toMatch(/^(湖南省|上海市)\n.+（\d+ 个数）$/);
     }
@@ -136,10 +148,20 @@ describe.each(COMPARISONS)('the national charts of the %s comparison', (comparis
 });
 
 describe('summaryPhase', () => {
-  const summary = (medians: ProvinceSummary['medians']): ProvinceSummary => ({ province: '湖南省', folder: 'hunan', rows: 1, reports: 1, medians });
+  const summary = (medians: ProvinceSummary['medians']): ProvinceSummary => ({
+    province: '湖南省',
+    folder: 'hunan',
+    rows: 1,
+    reports: 1,
+    medians,
+  });
   const m = (count: number) => ({ median: '1', count });
   it.each<[string, ProvinceSummary[], string]>([
-    ['the phase with the most values', [summary({ parts: { budget: m(3), actual: m(1) } }), summary({ parts: { budget: m(1) } })], 'budget'],
+    [
+      'the phase with the most values',
+      [summary({ parts: { budget: m(3), actual: m(1) } }), summary({ parts: { budget: m(1) } })],
+      'budget',
+    ],
     ['决算 on a tie', [summary({ parts: { budget: m(2), actual: m(2) } })], 'actual'],
     ['rows not about one phase', [summary({ stated: { '': m(2) } })], ''],
     ['no value: no phase', [summary({ parts: {} })], ''],

@@ -245,14 +245,50 @@ export function executionScopeText(scope: string): string {
 }
 
 /** How the national page draws and writes a median of each metric (COMPARISON_METRICS). */
-export const SUMMARY_SCALES: Record<string, { label: string; axis: string; draw: (median: string) => number; text: (median: string) => string; reference?: number }> = {
-  parts: { label: t('compare.summary.metric.parts'), axis: t('chart.wanYuan'), draw: (m) => approximate(m) / 10_000, text: (m) => formatWanYuan(m) },
-  perStaff: { label: t('compare.summary.metric.perStaff'), axis: t('compare.yuanPerPerson'), draw: approximate, text: (m) => formatYuan(m) },
-  stated: { label: t('compare.summary.metric.stated'), axis: t('chart.percent'), draw: approximate, text: (m) => formatPercentString(m), reference: 100 },
-  initial: { label: t('compare.summary.metric.initial'), axis: t('chart.percent'), draw: approximate, text: (m) => formatPercentString(m), reference: 100 },
-  adjusted: { label: t('compare.summary.metric.adjusted'), axis: t('chart.percent'), draw: approximate, text: (m) => formatPercentString(m), reference: 100 },
+export const SUMMARY_SCALES: Record<
+  string,
+  { label: string; axis: string; draw: (median: string) => number; text: (median: string) => string; reference?: number }
+> = {
+  parts: {
+    label: t('compare.summary.metric.parts'),
+    axis: t('chart.wanYuan'),
+    draw: (m) => approximate(m) / 10_000,
+    text: (m) => formatWanYuan(m),
+  },
+  perStaff: {
+    label: t('compare.summary.metric.perStaff'),
+    axis: t('compare.yuanPerPerson'),
+    draw: approximate,
+    text: (m) => formatYuan(m),
+  },
+  stated: {
+    label: t('compare.summary.metric.stated'),
+    axis: t('chart.percent'),
+    draw: approximate,
+    text: (m) => formatPercentString(m),
+    reference: 100,
+  },
+  initial: {
+    label: t('compare.summary.metric.initial'),
+    axis: t('chart.percent'),
+    draw: approximate,
+    text: (m) => formatPercentString(m),
+    reference: 100,
+  },
+  adjusted: {
+    label: t('compare.summary.metric.adjusted'),
+    axis: t('chart.percent'),
+    draw: approximate,
+    text: (m) => formatPercentString(m),
+    reference: 100,
+  },
   shares: { label: t('compare.summary.metric.shares'), axis: t('chart.percent'), draw: approximate, text: (m) => formatPercentString(m) },
-  score: { label: t('compare.summary.metric.score'), axis: t('compare.score.axisScore'), draw: approximate, text: (m) => t('compare.summary.score', { score: m }) },
+  score: {
+    label: t('compare.summary.metric.score'),
+    axis: t('compare.score.axisScore'),
+    draw: approximate,
+    text: (m) => t('compare.summary.score', { score: m }),
+  },
 };
 
 /**
@@ -262,16 +298,24 @@ export const SUMMARY_SCALES: Record<string, { label: string; axis: string; draw:
 export function summaryPhase(summaries: readonly ProvinceSummary[], metric: string): Phase | '' {
   const counts = new Map<Phase | '', number>();
   for (const s of summaries)
-    for (const [phase, m] of Object.entries(s.medians[metric] ?? {}) as [Phase | '', { count: number }][]) counts.set(phase, (counts.get(phase) ?? 0) + m.count);
+    for (const [phase, m] of Object.entries(s.medians[metric] ?? {}) as [Phase | '', { count: number }][])
+      counts.set(phase, (counts.get(phase) ?? 0) + m.count);
   const order: (Phase | '')[] = ['actual', 'adjusted', 'budget', ''];
-  return order.reduce<Phase | ''>((best, phase) => ((counts.get(phase) ?? 0) > (counts.get(best) ?? 0) ? phase : best), order.find((p) => counts.has(p)) ?? '');
+  return order.reduce<Phase | ''>(
+    (best, phase) => ((counts.get(phase) ?? 0) > (counts.get(best) ?? 0) ? phase : best),
+    order.find((p) => counts.has(p)) ?? '',
+  );
 }
 
 /**
  * The charts of a comparison's national page and of its embeds: per metric, one bar per province, its median in
  * one phase, linked to the province's page. At most one bar per province, whatever the number of reports.
  */
-export function summaryCharts(comparison: Comparison, summaries: readonly ProvinceSummary[], provinceHref: (folder: string) => string): CompareChart[] {
+export function summaryCharts(
+  comparison: Comparison,
+  summaries: readonly ProvinceSummary[],
+  provinceHref: (folder: string) => string,
+): CompareChart[] {
   return COMPARISON_METRICS[comparison].flatMap((metric) => {
     const scale = SUMMARY_SCALES[metric];
     if (!scale) return [];
@@ -281,7 +325,15 @@ export function summaryCharts(comparison: Comparison, summaries: readonly Provin
         const m = s.medians[metric]?.[phase];
         if (!m) return [];
         const text = scale.text(m.median);
-        return [{ label: s.province, value: scale.draw(m.median), text, href: provinceHref(s.folder), title: `${s.province}\n${text}（${t('compare.summary.values', { count: m.count })}）` }];
+        return [
+          {
+            label: s.province,
+            value: scale.draw(m.median),
+            text,
+            href: provinceHref(s.folder),
+            title: `${s.province}\n${text}（${t('compare.summary.values', { count: m.count })}）`,
+          },
+        ];
       })
       .sort((a, b) => b.value - a.value);
     const caption = t('compare.summary.chartCaption', { metric: scale.label, phase: phase === '' ? '' : `（${PHASES[phase]}）` });
