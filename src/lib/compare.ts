@@ -378,11 +378,13 @@ export function comparePageName(page: Pick<ComparePage<unknown>, 'years' | 'part
 }
 
 /**
- * The number of rows above which a province's page of a comparison is split by year: the 三公 table's rows are
- * about 1.4 KB of HTML each (each amount carries its quote as a tooltip), some 170 bytes gzipped, so a page of
- * 250 rows stays under 60 KB gzipped with its chart and chrome.
+ * The number of rows above which a province's page of a comparison is split by year (and a year in parts): a
+ * page must stay under 60 KB gzipped with everything it loads. Measured on the 三公 pages of the synthetic corpus
+ * (npm run bench): a row costs about 160 bytes gzipped (each amount carries its quote as a tooltip), each report
+ * it cites about 105 bytes more in the provenance table, the two charts (at most 40 bars each) and the page's
+ * chrome about 19 KB; 120 rows make about 51 KB.
  */
-export const COMPARE_PAGE_LIMIT = 250;
+export const COMPARE_PAGE_LIMIT = 120;
 
 /** The number of rows a chart draws at most; a longer table is drawn as its first rows by the chart's value. */
 export const CHART_ROW_LIMIT = 40;
