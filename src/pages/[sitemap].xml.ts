@@ -6,7 +6,7 @@ import { routes } from '../lib/paths';
 import { browseIndex } from '../lib/browse';
 import { siteBase } from '../lib/site';
 import { comparisonPaths } from '../lib/compare';
-import { findingsProvinceRoute, findingsProvinces } from '../lib/findings-provinces';
+import { findingsPages, findingsProvinceRoute } from '../lib/findings-provinces';
 
 /**
  * sitemap.xml, written only when the build has a site URL (SITE_URL): a sitemap's URLs must be absolute, and
@@ -27,11 +27,11 @@ export const GET: APIRoute = async ({ site }) => {
       allFigures(),
     ),
     routes.findings,
-    ...findingsProvinces(
+    ...findingsPages(
       units.map((u) => u.data),
       reports.map((r) => r.data),
       findings.map((f) => f.data),
-    ).map((p) => findingsProvinceRoute(p.folder)),
+    ).map((p) => findingsProvinceRoute(p.path)),
     routes.search,
     routes.data,
     routes.methodology,
