@@ -11,6 +11,7 @@ import { RULES } from '../src/lib/checks/rules';
 import { FINAL_ACCOUNTS, SELF_EVALUATION } from '../src/lib/completeness';
 import type { Unit } from '../src/schemas/unit';
 import { partitionFolder } from '../src/lib/partition';
+import { findingsPages } from '../src/lib/findings-provinces';
 import { distDir, readContent, readPage, requireBuild } from './helpers/built-site';
 
 // 数据核查 on the built site: run after `npm run build` (the `npm test` script builds first).
@@ -32,6 +33,10 @@ const folderOfReport = (reportId: string) => {
   const unitId = reports.find((r) => r.id === reportId)?.unit_id;
   return partitionFolder(units.find((u) => u.id === unitId)?.province ?? '');
 };
+
+/** The page a report's findings and completeness are on (its province's, or its year's when the province is split). */
+const pageOfReport = (reportId: string) =>
+  findingsPages(units, reports, findings).find((p) => p.reports.some((r) => r.id === reportId))?.path ?? '';
 
 describe('the findings pages', () => {
   it('count the findings per province and severity on the national page, each province linking to its page', () => {
@@ -62,13 +67,13 @@ describe('the findings pages', () => {
 
   it('list every finding on its province’s page with its severity, rule, unit and year, filterable and sortable', () => {
     expect(findings.length).toBeGreaterThan(0);
-    const pages = [...new Set(findings.map((f) => folderOfReport(f.report_id)))];
+    const pages = [...new Set(findings.map((f) => pageOfReport(f.report_id)))];
     expect(pages.length).toBeGreaterThan(1);
-    for (const folder of pages) {
-      const doc = readPage(`findings/${folder}.html`);
-      const own = findings.filter((f) => folderOfReport(f.report_id) === folder);
+    for (const path of pages) {
+      const doc = readPage(`findings/${path}.html`);
+      const own = findings.filter((f) => pageOfReport(f.report_id) === path);
       const rows = [...doc.querySelectorAll('table.findings-table tbody tr')];
-      expect(rows, folder).toHaveLength(own.length);
+      expect(rows, path).toHaveLength(own.length);
       // every filter offers every value the rows carry
       const form = doc.getElementById('findings-filters');
       for (const name of ['severity', 'rule', 'unit', 'year']) {
@@ -82,7 +87,7 @@ describe('the findings pages', () => {
       expect(doc.querySelectorAll('th[data-sort-key]').length).toBe(5);
     }
     for (const f of findings) {
-      const doc = readPage(`findings/${folderOfReport(f.report_id)}.html`);
+      const doc = readPage(`findings/${pageOfReport(f.report_id)}.html`);
       const tr = doc.querySelector(`tr[data-finding="${f.id}"]`);
       expect(tr, f.id).not.toBeNull();
       expect(tr?.getAttribute('data-severity')).toBe(f.severity);
@@ -97,7 +102,7 @@ describe('the findings pages', () => {
 
   it("show each report's completeness score on its province's page", () => {
     for (const c of completeness) {
-      const doc = readPage(`findings/${folderOfReport(c.report_id)}.html`);
+      const doc = readPage(`findings/${pageOfReport(c.report_id)}.html`);
       expect(
         doc.querySelector(`table.completeness-summary tr[data-report="${c.report_id}"] [data-score]`)?.getAttribute('data-score'),
         c.report_id,
