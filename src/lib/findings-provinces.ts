@@ -58,7 +58,7 @@ export function findingsPages<R extends { id: string; unit_id: string; year: num
   findings: readonly F[],
   limit = FINDINGS_PAGE_LIMIT,
 ): FindingsPage<R, F>[] {
-  return findingsProvinces(units, reports, findings).flatMap((p) => {
+  return findingsProvinces(units, reports, findings).flatMap((p): FindingsPage<R, F>[] => {
     if (p.reports.length + p.findings.length <= limit) return [{ ...p, path: p.folder, year: null }];
     const yearOf = new Map(p.reports.map((r) => [r.id, r.year]));
     const reportsByYear = groupBy(p.reports, (r) => r.year);
