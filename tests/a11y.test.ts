@@ -64,11 +64,12 @@ describe.skipIf(unavailable !== null)('accessibility (axe)', () => {
   }, 120_000);
 
   it('finds no serious or critical violation on the comparison pages, a view from a shared link and an embed', async () => {
-    // every comparison page (controls made by js/compare.js, charts whose bars are links) and a chart with a legend
-    const pages = htmlFiles().filter((p) => /^compare\/[^/]+\.html$/.test(p));
-    expect(pages.length).toBeGreaterThanOrEqual(4);
+    // every national comparison page and a province's page of each (controls made by js/compare.js, charts whose bars are links)
+    const national = htmlFiles().filter((p) => /^compare\/[^/]+\.html$/.test(p));
+    const pages = [...new Set([...national, ...onePagePerKind().filter((p) => p.startsWith('compare/'))])];
+    expect(pages.length).toBeGreaterThanOrEqual(8);
     const violations: Violation[] = [];
-    for (const path of [...pages, 'compare/execution.html?metric=adjusted&sort=stated-desc', 'embed/sangong.html'])
+    for (const path of [...pages, 'compare/execution/sichuan.html?metric=adjusted&sort=stated-desc', 'embed/sangong.html'])
       violations.push(...(await audit(path)));
     expect(violations.map((v) => `${v.page}: ${v.rule} (${v.impact}) at ${v.targets}`)).toEqual([]);
   }, 120_000);

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/schemas/finding';
 import { browserUnavailable, openBuiltSite, type SiteInBrowser } from './helpers/browser';
+import type { Unit } from '../src/schemas/unit';
+import { partitionFolder } from '../src/lib/partition';
 import { readContent, readText } from './helpers/built-site';
 
 const unavailable = browserUnavailable();
@@ -23,22 +25,31 @@ describe.skipIf(unavailable !== null)('the findings page in Chromium', () => {
 
   const visible = () => page.locator('table.findings-table tbody tr:visible');
 
-  it('filters by severity, unit and year, and sorts by a column', async () => {
+  it('goes from the national page to a province’s, then filters by severity, unit and year, and sorts by a column', async () => {
+    // the province with the most findings
+    const units = readContent<Unit>('units');
+    const provinceOf = (f: Finding) => units.find((u) => u.id === f.unit_id)?.province ?? '';
+    const counts = new Map<string, number>();
+    for (const f of findings) counts.set(provinceOf(f), (counts.get(provinceOf(f)) ?? 0) + 1);
+    const province = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    const own = findings.filter((f) => provinceOf(f) === province);
     await page.goto(`${site.url}findings.html`);
+    await page.locator('table.findings-provinces').getByRole('link', { name: province, exact: true }).click();
+    await expect.poll(() => page.url()).toContain(`findings/${partitionFolder(province)}.html`);
     await expect.poll(() => page.locator('#findings-filters').isVisible()).toBe(true);
-    expect(await visible().count()).toBe(findings.length);
+    expect(await visible().count()).toBe(own.length);
 
     await page.selectOption('select[name="severity"]', 'warning');
-    await expect.poll(() => visible().count()).toBe(findings.filter((f) => f.severity === 'warning').length);
-    const unit = findings.find((f) => f.severity === 'warning')?.unit_name ?? '';
+    await expect.poll(() => visible().count()).toBe(own.filter((f) => f.severity === 'warning').length);
+    const unit = own.find((f) => f.severity === 'warning')?.unit_name ?? '';
     await page.selectOption('select[name="unit"]', unit);
-    await expect.poll(() => visible().count()).toBe(findings.filter((f) => f.severity === 'warning' && f.unit_name === unit).length);
-    expect(await page.locator('#findings-shown').textContent()).toContain(`/ ${findings.length}`);
+    await expect.poll(() => visible().count()).toBe(own.filter((f) => f.severity === 'warning' && f.unit_name === unit).length);
+    expect(await page.locator('#findings-shown').textContent()).toContain(`/ ${own.length}`);
 
     await page.selectOption('select[name="severity"]', '');
     await page.selectOption('select[name="unit"]', '');
-    await page.selectOption('select[name="year"]', String(findings[0]?.year));
-    await expect.poll(() => visible().count()).toBe(findings.filter((f) => f.year === findings[0]?.year).length);
+    await page.selectOption('select[name="year"]', String(own[0]?.year));
+    await expect.poll(() => visible().count()).toBe(own.filter((f) => f.year === own[0]?.year).length);
     await page.selectOption('select[name="year"]', '');
 
     await page.locator('th[data-sort-key="year"] button').click();

@@ -9,27 +9,85 @@ import { FINDINGS_COLUMNS, QUOTE_SEPARATOR } from '../src/lib/checks/export';
 import { spreadsheetSafe } from '../src/lib/csv';
 import { RULES } from '../src/lib/checks/rules';
 import { FINAL_ACCOUNTS, SELF_EVALUATION } from '../src/lib/completeness';
+import type { Unit } from '../src/schemas/unit';
+import { partitionFolder } from '../src/lib/partition';
+import { findingsPages } from '../src/lib/findings-provinces';
 import { distDir, readContent, readPage, readText, requireBuild } from './helpers/built-site';
 
 // 数据核查 on the built site: run after `npm run build` (the `npm test` script builds first).
 let findings: Finding[];
 let completeness: Completeness[];
 let reports: ReportEntry[];
+let units: Unit[];
 
 beforeAll(() => {
   requireBuild();
   findings = readContent<Finding>('findings');
   completeness = readContent<Completeness>('completeness');
   reports = readContent<ReportEntry>('reports');
+  units = readContent<Unit>('units');
 });
 
-describe('the findings page', () => {
-  it('lists every finding with its severity, rule, unit and year, filterable and sortable', () => {
+/** The folder of the province of a report's unit: its findings are on findings/<folder>.html. */
+const folderOfReport = (reportId: string) => {
+  const unitId = reports.find((r) => r.id === reportId)?.unit_id;
+  return partitionFolder(units.find((u) => u.id === unitId)?.province ?? '');
+};
+
+/** The page a report's findings and completeness are on (its province's, or its year's when the province is split). */
+const pageOfReport = (reportId: string) =>
+  findingsPages(units, reports, findings).find((p) => p.reports.some((r) => r.id === reportId))?.path ?? '';
+
+describe('the findings pages', () => {
+  it('count the findings per province and severity on the national page, each province linking to its page', () => {
     const doc = readPage('findings.html');
-    const rows = [...doc.querySelectorAll('table.findings-table tbody tr')];
+    // no finding is listed there: only a line per province
+    expect(doc.querySelector('table.findings-table')).toBeNull();
+    const folders = [...new Set(reports.map((r) => folderOfReport(r.id)))].sort();
+    const rows = [...doc.querySelectorAll('table.findings-provinces tbody tr')];
+    expect(rows.map((tr) => tr.getAttribute('data-province')).sort()).toEqual(folders);
+    for (const tr of rows) {
+      const folder = tr.getAttribute('data-province') ?? '';
+      expect(tr.querySelector('a')?.getAttribute('href')).toBe(`findings/${folder}.html`);
+      const own = findings.filter((f) => folderOfReport(f.report_id) === folder);
+      expect(tr.querySelector('[data-count="total"]')?.textContent).toBe(String(own.length));
+      for (const severity of ['error', 'warning', 'info'] as const)
+        expect(tr.querySelector(`[data-count="${severity}"]`)?.textContent, `${folder} ${severity}`).toBe(
+          String(own.filter((f) => f.severity === severity).length),
+        );
+    }
+  });
+
+  it.each(['findings.html', 'findings/shanghai.html'])('%s links to the exports', (page) => {
+    const doc = readPage(page);
+    const prefix = page.includes('/') ? '../' : '';
+    expect(doc.querySelector(`a[href="${prefix}data/findings.csv"]`)).not.toBeNull();
+    expect(doc.querySelector(`a[href="${prefix}data/findings.json"]`)).not.toBeNull();
+  });
+
+  it('list every finding on its province’s page with its severity, rule, unit and year, filterable and sortable', () => {
     expect(findings.length).toBeGreaterThan(0);
-    expect(rows).toHaveLength(findings.length);
+    const pages = [...new Set(findings.map((f) => pageOfReport(f.report_id)))];
+    expect(pages.length).toBeGreaterThan(1);
+    for (const path of pages) {
+      const doc = readPage(`findings/${path}.html`);
+      const own = findings.filter((f) => pageOfReport(f.report_id) === path);
+      const rows = [...doc.querySelectorAll('table.findings-table tbody tr')];
+      expect(rows, path).toHaveLength(own.length);
+      // every filter offers every value the rows carry
+      const form = doc.getElementById('findings-filters');
+      for (const name of ['severity', 'rule', 'unit', 'year']) {
+        const options = new Set([...(form?.querySelectorAll(`select[name="${name}"] option`) ?? [])].map((o) => o.getAttribute('value')));
+        for (const tr of rows)
+          expect(options.has(tr.getAttribute(`data-${name}`)), `${name} ${tr.getAttribute(`data-${name}`)}`).toBe(true);
+      }
+      // without JavaScript the controls stay hidden and every row shows
+      expect(form?.hasAttribute('hidden')).toBe(true);
+      expect(rows.some((tr) => tr.hasAttribute('hidden'))).toBe(false);
+      expect(doc.querySelectorAll('th[data-sort-key]').length).toBe(5);
+    }
     for (const f of findings) {
+      const doc = readPage(`findings/${pageOfReport(f.report_id)}.html`);
       const tr = doc.querySelector(`tr[data-finding="${f.id}"]`);
       expect(tr, f.id).not.toBeNull();
       expect(tr?.getAttribute('data-severity')).toBe(f.severity);
@@ -40,27 +98,16 @@ describe('the findings page', () => {
       expect(tr?.querySelector('[data-computed]')?.textContent).toBe(f.computed);
       expect(tr?.querySelector(`a[href$="reports/${f.report_id}.html#${f.id}"]`), f.id).not.toBeNull();
     }
-    // every filter offers every value the rows carry
-    const form = doc.getElementById('findings-filters');
-    for (const name of ['severity', 'rule', 'unit', 'year']) {
-      const options = new Set([...(form?.querySelectorAll(`select[name="${name}"] option`) ?? [])].map((o) => o.getAttribute('value')));
-      for (const tr of rows) expect(options.has(tr.getAttribute(`data-${name}`)), `${name} ${tr.getAttribute(`data-${name}`)}`).toBe(true);
-    }
-    // without JavaScript the controls stay hidden and every row shows
-    expect(form?.hasAttribute('hidden')).toBe(true);
-    expect(rows.some((tr) => tr.hasAttribute('hidden'))).toBe(false);
-    expect(doc.querySelectorAll('th[data-sort-key]').length).toBe(5);
   });
 
-  it("shows each report's completeness score and links to the exports", () => {
-    const doc = readPage('findings.html');
+  it("show each report's completeness score on its province's page", () => {
     for (const c of completeness) {
+      const doc = readPage(`findings/${pageOfReport(c.report_id)}.html`);
       expect(
         doc.querySelector(`table.completeness-summary tr[data-report="${c.report_id}"] [data-score]`)?.getAttribute('data-score'),
+        c.report_id,
       ).toBe(c.score);
     }
-    expect(doc.querySelector('a[href="data/findings.csv"]')).not.toBeNull();
-    expect(doc.querySelector('a[href="data/findings.json"]')).not.toBeNull();
   });
 
   it('is in the navigation of every page, with the methodology page', () => {

@@ -37,7 +37,7 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
 
   it('changes year and sort, copies the link, and the link opens the same view', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}compare/sangong.html`);
+    await page.goto(`${site.url}compare/sangong/shanghai.html`);
     const all = await shownRows(page);
     expect(all.length).toBeGreaterThan(5);
 
@@ -77,7 +77,7 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
 
   it('chooses a metric: the chart and the URL follow', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}compare/execution.html`);
+    await page.goto(`${site.url}compare/execution/sichuan.html`);
     const visibleCharts = () =>
       page.$$eval('figure.chart', (fs) => fs.filter((f) => !(f as HTMLElement).hidden).map((f) => f.getAttribute('data-chart')));
     expect(await visibleCharts()).toEqual(['stated']);
@@ -92,7 +92,7 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
 
   it('downloads exactly the rows shown, as a spreadsheet CSV', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}compare/sangong.html?phase=actual&sort=total-desc`);
+    await page.goto(`${site.url}compare/sangong/shanghai.html?phase=actual&sort=total-desc`);
     const view = await shownRows(page);
     expect(view.length).toBeGreaterThan(0);
     expect(view.every((r) => r.endsWith(' actual'))).toBe(true);
@@ -103,7 +103,7 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
       ]),
     );
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#compare-download').click()]);
-    expect(download.suggestedFilename()).toBe('sangong.csv');
+    expect(download.suggestedFilename()).toBe('sangong-shanghai.csv');
     const path = await download.path();
     const text = readFileSync(path, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -116,13 +116,13 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
 
   it('bars link to the units and carry native tooltips', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}compare/sangong.html`);
+    await page.goto(`${site.url}compare/sangong/shanghai.html`);
     const links = await page.$$eval('figure.chart:not([hidden]) .chart-wide a', (as) =>
       as.map((a) => [a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? '', a.querySelector('title')?.textContent ?? '']),
     );
     expect(links.length).toBeGreaterThan(5);
     for (const [href, title] of links) {
-      expect(href).toMatch(/^\.\.\/units\/[a-z0-9-]+\.html$/);
+      expect(href).toMatch(/^\.\.\/\.\.\/units\/[a-z0-9-]+\.html$/);
       expect(title).toMatch(/万元|元/);
     }
     const first = links[0]?.[0] ?? '';
@@ -134,14 +134,47 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
   it('without JavaScript shows every row as a plain table and no controls', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await noScript.newPage();
-    await page.goto(`${site.url}compare/sangong.html?year=2024&sort=total-desc`);
+    await page.goto(`${site.url}compare/sangong/shanghai.html?year=2024&sort=total-desc`);
     const rows = await shownRows(page);
     const withJs = await context.newPage();
-    await withJs.goto(`${site.url}compare/sangong.html`);
+    await withJs.goto(`${site.url}compare/sangong/shanghai.html`);
     expect(rows).toEqual(await shownRows(withJs));
     expect(await page.locator('#compare-controls').isVisible()).toBe(false);
     await noScript.close();
     await withJs.close();
+  });
+
+  it('the national page links each province’s page; the province links keep the view, and there is no province filter', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}compare/sangong.html`);
+    const provinces = await page.$$eval('table.compare-summary tbody td:first-child a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(provinces).toEqual(expect.arrayContaining(['../compare/sangong/shanghai.html', '../compare/sangong/hunan.html']));
+    // every bar of the national chart leads to a province's page
+    const bars = await page.$$eval('figure.chart .chart-wide a', (as) =>
+      as.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''),
+    );
+    expect(bars.length).toBeGreaterThan(1);
+    for (const href of bars) expect(provinces).toContain(href);
+
+    await page.goto(`${site.url}compare/sangong/shanghai.html`);
+    expect(await page.locator('select[name="province"]').count()).toBe(0);
+    const regions = await page.$$eval('#compare-table tbody td.region', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(regions.length).toBeGreaterThan(5);
+    expect(regions.every((r) => r.startsWith('上海市'))).toBe(true);
+    await page.locator('select[name="phase"]').selectOption('actual');
+    await expect.poll(() => page.url()).toContain('?phase=actual');
+    const hunan = page.locator('nav.compare-provinces a', { hasText: '湖南省' });
+    await expect
+      .poll(() => hunan.evaluate((a) => (a as HTMLAnchorElement).href))
+      .toBe(`${site.url}compare/sangong/hunan.html?phase=actual`);
+    await hunan.click();
+    await expect.poll(() => page.url()).toContain('compare/sangong/hunan.html?phase=actual');
+    await page.waitForLoadState();
+    const rows = await shownRows(page);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.startsWith('lukou-ybj-') || r.startsWith('yanling-ybj-'))).toBe(true);
+    expect(rows.every((r) => r.endsWith(' actual'))).toBe(true);
+    await page.close();
   });
 
   it.each([360, 1280])(
@@ -155,6 +188,7 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
           'compare/execution.html',
           'compare/shares.html',
           'compare/score.html',
+          'compare/sangong/shanghai.html',
           'embed/sangong.html',
         ]),
       );
@@ -166,7 +200,7 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
           page.$$eval(selector, (trs) =>
             trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells).filter((c) => c.getClientRects().length > 0).length),
           );
-        if (path.startsWith('compare/')) {
+        if (path.startsWith('compare/') && (await page.locator('#compare-table').count()) > 0) {
           const [head] = await shownCells('#compare-table thead tr');
           expect(new Set(await shownCells('#compare-table tbody tr:not([hidden])')), path).toEqual(new Set([head]));
         }

@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FigureEntry } from '../src/schemas/figure';
 import type { Finding } from '../src/schemas/finding';
+import type { Unit } from '../src/schemas/unit';
+import { partitionFolder } from '../src/lib/partition';
 import { browserUnavailable, launchBrowser } from './helpers/browser';
 import { distDir, htmlFiles, readContent, requireBuild } from './helpers/built-site';
 import { serveStatic } from './helpers/static-server';
@@ -34,8 +36,8 @@ const CARD_TABLES: [string, string][] = [
   ['table.indicators', 'reports/'],
   ['table.checklist', 'reports/'],
   ['.provenance table', 'reports/'],
-  ['table.findings-table', 'findings.html'],
-  ['table.completeness-summary', 'findings.html'],
+  ['table.findings-table', 'findings/'],
+  ['table.completeness-summary', 'findings/'],
   ['table.downloads', 'data.html'],
   ['table.changelog', 'changelog.html'],
 ];
@@ -101,7 +103,7 @@ describe.skipIf(unavailable !== null)('the site on a 360 px phone', () => {
       if (layout.scrollWidth > PHONE.width)
         wide.push(`${path}: ${layout.scrollWidth} px wide (${layout.overflowing.slice(0, 3).join(', ')})`);
       for (const table of layout.tables) {
-        seen.add(`${table.selector} on ${path.startsWith('reports/') ? 'reports/' : path}`);
+        seen.add(`${table.selector} on ${/^(reports|findings)\//.test(path) ? path.slice(0, path.indexOf('/') + 1) : path}`);
         if (!table.cards) wide.push(`${path}: ${table.selector} is not cards`);
         if (table.scrolls) wide.push(`${path}: ${table.selector} scrolls sideways`);
       }
@@ -123,12 +125,17 @@ describe.skipIf(unavailable !== null)('the site on a 360 px phone', () => {
   });
 
   it('keeps the findings filters and sort in the address: a reload or a shared link shows the same rows', async () => {
-    const findings = readContent<Finding>('findings');
-    const first = findings[0];
+    // the findings of one province, on its page
+    const units = readContent<Unit>('units');
+    const provinceOf = (f: Finding) => units.find((u) => u.id === f.unit_id)?.province ?? '';
+    const everyFinding = readContent<Finding>('findings');
+    const first = everyFinding[0];
     if (!first) throw new Error('no findings in the bundled data');
+    const findings = everyFinding.filter((f) => provinceOf(f) === provinceOf(first));
+    const findingsPage = `findings/${partitionFolder(provinceOf(first))}.html`;
     const visibleIds = () =>
       page.locator('table.findings-table tbody tr:visible').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-finding')));
-    await page.goto(`${site.url}findings.html`);
+    await page.goto(`${site.url}${findingsPage}`);
     await page.locator('select[name="severity"]').selectOption(first.severity);
     await page.locator('select[name="year"]').selectOption(String(first.year));
     await page.locator('th[data-sort-key="unit"] button').click();
@@ -160,7 +167,7 @@ describe.skipIf(unavailable !== null)('the site on a 360 px phone', () => {
     // clearing a filter takes it out of the address; a value no option has is ignored
     await page.locator('select[name="severity"]').selectOption('');
     await expect.poll(() => new URL(page.url()).searchParams.has('severity')).toBe(false);
-    await page.goto(`${site.url}findings.html?severity=nonsense`);
+    await page.goto(`${site.url}${findingsPage}?severity=nonsense`);
     expect(await page.locator('select[name="severity"]').inputValue()).toBe('');
     await expect.poll(() => page.locator('table.findings-table tbody tr:visible').count()).toBe(findings.length);
   });

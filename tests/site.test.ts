@@ -8,6 +8,7 @@ import type { Unit } from '../src/schemas/unit';
 import { formatAmount, formatStatedForTable } from '../src/lib/format';
 import { EXPORT_COLUMNS } from '../src/lib/export';
 import { sangongRows } from '../src/lib/views';
+import { partitionFolder } from '../src/lib/partition';
 import { distDir, htmlFiles, readContent, readPage, requireBuild } from './helpers/built-site';
 
 // Tests over the built site: run after `npm run build` (the `npm test` script builds first).
@@ -76,12 +77,24 @@ describe('pages', () => {
     expect(line?.textContent).toContain(f?.quote.split('\n')[0]);
   });
 
-  it('shows the 三公 comparison with the exported amounts, budget and actual apart', () => {
-    const doc = readPage('compare/sangong.html');
-    expect(doc.querySelector('figure.chart svg')).not.toBeNull();
+  /** The page of a comparison that holds a report's rows: its unit's province's page (src/lib/compare.ts provinceComparePages). */
+  const provincePage = (comparison: string, report: ReportEntry) => {
+    const province = units.find((u) => u.id === report.unit_id)?.province ?? '';
+    return readPage(`compare/${comparison}/${partitionFolder(province)}.html`);
+  };
+
+  it('shows the 三公 comparison with the exported amounts, budget and actual apart, each row on its province’s page', () => {
+    const national = readPage('compare/sangong.html');
+    expect(national.querySelector('figure.chart svg')).not.toBeNull();
     const rows = sangongRows(reports, figures);
     expect(rows.length).toBeGreaterThan(0);
+    // the national page has no rows, only a line per province linking to its page
+    expect(national.querySelector('tr[data-report]')).toBeNull();
+    const provinces = new Set(rows.map((row) => units.find((u) => u.id === row.report.unit_id)?.province));
+    expect(national.querySelectorAll('table.compare-summary tbody tr').length).toBe(provinces.size);
     for (const row of rows) {
+      const doc = provincePage('sangong', row.report);
+      expect(doc.querySelector('figure.chart svg')).not.toBeNull();
       const tr = doc.querySelector(`tr[data-report="${row.report.id}"][data-phase="${row.phase}"]`);
       expect(tr, `${row.report.id} ${row.phase}`).not.toBeNull();
       const total = tr?.querySelector('[data-col="total"]')?.textContent?.trim();
@@ -90,7 +103,7 @@ describe('pages', () => {
   });
 
   it('shows stated execution rates beside rates computed with a named denominator', () => {
-    const doc = readPage('compare/execution.html');
+    const doc = readPage('compare/execution/sichuan.html');
     expect(doc.querySelector('figure.chart svg')).not.toBeNull();
     const leshan = doc.querySelector('tr[data-report="leshan-shizhong-ybj-2022-final-accounts"]');
     expect(leshan?.querySelector('[data-col="stated"]')?.textContent).toBe('27.87%');

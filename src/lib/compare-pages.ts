@@ -4,13 +4,16 @@ import type { ReportEntry } from '../schemas/report';
 import type { FigureEntry } from '../schemas/figure';
 import { allFigures } from './report-files';
 import {
-  comparePages,
   COMPARE_PAGE_LIMIT,
   executionCompareRows,
+  provinceComparePages,
+  provinceSummaries,
   sangongCompareRows,
   scoreCompareRows,
   shareCompareRows,
-  type ComparePage,
+  SUMMARY_VALUES,
+  type ProvinceComparePage,
+  type ProvinceSummary,
 } from './compare';
 
 /** What every comparison is built from: the units, the reports and all their figures. */
@@ -22,7 +25,7 @@ export interface CompareInputs {
 
 let inputs: Promise<CompareInputs> | undefined;
 /**
- * The comparisons' inputs, read once per build: a comparison split by year renders one page per year, and each
+ * The comparisons' inputs, read once per build: a comparison renders a page per province (and year), and each
  * page reading every collection again made the build's cost grow with pages × reports.
  */
 export function compareInputs(): Promise<CompareInputs> {
@@ -42,13 +45,46 @@ const rowsOf = {
 };
 type Rows<K extends keyof typeof rowsOf> = ReturnType<(typeof rowsOf)[K]>[number];
 
+const rowsCache = new Map<string, Promise<unknown>>();
+/** A comparison's rows, computed once per build. */
+export function comparisonRows<K extends keyof typeof rowsOf>(comparison: K): Promise<Rows<K>[]> {
+  let rows = rowsCache.get(comparison);
+  if (rows === undefined) {
+    rows = compareInputs().then((d) => rowsOf[comparison](d));
+    rowsCache.set(comparison, rows);
+  }
+  return rows as Promise<Rows<K>[]>;
+}
+
 const pagesCache = new Map<string, Promise<unknown>>();
-/** A comparison's pages (src/lib/compare.ts comparePages), its rows computed once per build. */
-export function comparisonPages<K extends keyof typeof rowsOf>(comparison: K): Promise<ComparePage<Rows<K>>[]> {
+/** A comparison's pages, one per province and more for a large one (src/lib/compare.ts provinceComparePages). */
+export function comparisonPages<K extends keyof typeof rowsOf>(comparison: K): Promise<ProvinceComparePage<Rows<K>>[]> {
   let pages = pagesCache.get(comparison);
   if (pages === undefined) {
-    pages = compareInputs().then((d) => comparePages<Rows<K>>(rowsOf[comparison](d) as Rows<K>[], COMPARE_PAGE_LIMIT));
+    pages = comparisonRows(comparison).then((rows) => provinceComparePages<Rows<K>>(rows, COMPARE_PAGE_LIMIT));
     pagesCache.set(comparison, pages);
   }
-  return pages as Promise<ComparePage<Rows<K>>[]>;
+  return pages as Promise<ProvinceComparePage<Rows<K>>[]>;
+}
+
+const summaryCache = new Map<string, Promise<ProvinceSummary[]>>();
+/** What a comparison's national page and its embeds show of each province (src/lib/compare.ts provinceSummaries). */
+export function comparisonSummary(comparison: keyof typeof rowsOf): Promise<ProvinceSummary[]> {
+  let summary = summaryCache.get(comparison);
+  if (summary === undefined) {
+    summary = (async () => {
+      switch (comparison) {
+        case 'sangong':
+          return provinceSummaries(await comparisonRows('sangong'), SUMMARY_VALUES.sangong);
+        case 'execution':
+          return provinceSummaries(await comparisonRows('execution'), SUMMARY_VALUES.execution);
+        case 'shares':
+          return provinceSummaries(await comparisonRows('shares'), SUMMARY_VALUES.shares);
+        case 'score':
+          return provinceSummaries(await comparisonRows('score'), SUMMARY_VALUES.score);
+      }
+    })();
+    summaryCache.set(comparison, summary);
+  }
+  return summary;
 }

@@ -10,7 +10,11 @@ import {
   regionLabel,
   distinctLabels,
   exactPercent,
+  medianDecimal,
+  phasesOf,
   plainDecimal,
+  provinceComparePages,
+  provinceSummaries,
   sangongCompareRows,
   scoreCompareRows,
   shareCompareRows,
@@ -310,11 +314,125 @@ describe('exactPercent and plainDecimal', () => {
   });
 });
 
+describe('provinceComparePages', () => {
+  const facets = (province: string, year: number): Facets => ({
+    year,
+    phase: 'actual',
+    province,
+    city: '',
+    county: '',
+    department_type: '',
+  });
+  const rows = (
+    [
+      ['湖南省', 2024],
+      ['上海市', 2023],
+      ['湖南省', 2023],
+      ['湖南省', 2024],
+      ['某某省', 2024],
+    ] as const
+  ).map(([province, year], i) => ({ i, facets: facets(province, year) }));
+  it.each<[string, number, [string, string, string, number[]][]]>([
+    [
+      'one page per province, in the order of their folders; a folder outside the table in hex',
+      3,
+      [
+        ['湖南省', 'hunan', '1/1', [0, 2, 3]],
+        ['上海市', 'shanghai', '1/1', [1]],
+        ['某某省', 'x-e69f90e69f90e79c81', '1/1', [4]],
+      ],
+    ],
+    [
+      'a province with more rows than the limit: one page per year under its folder, the newest under the folder itself',
+      2,
+      [
+        ['湖南省', 'hunan', '1/1', [0, 3]],
+        ['湖南省', 'hunan/2023', '1/1', [2]],
+        ['上海市', 'shanghai', '1/1', [1]],
+        ['某某省', 'x-e69f90e69f90e79c81', '1/1', [4]],
+      ],
+    ],
+    [
+      'a year larger than the limit in parts',
+      1,
+      [
+        ['湖南省', 'hunan', '1/2', [0]],
+        ['湖南省', 'hunan/2024-2', '2/2', [3]],
+        ['湖南省', 'hunan/2023', '1/1', [2]],
+        ['上海市', 'shanghai', '1/1', [1]],
+        ['某某省', 'x-e69f90e69f90e79c81', '1/1', [4]],
+      ],
+    ],
+  ])('%s', (_name, limit, pages) => {
+    expect(provinceComparePages(rows, limit).map((p) => [p.province, p.path, `${p.part}/${p.parts}`, p.rows.map((r) => r.i)])).toEqual(
+      pages,
+    );
+  });
+  it.each([1, 2, 3])('keeps every row on exactly one page, each page one province (limit %i)', (limit) => {
+    const pages = provinceComparePages(rows, limit);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.i)).sort()).toEqual([0, 1, 2, 3, 4]);
+    for (const page of pages) expect(page.rows.every((r) => r.facets.province === page.province)).toBe(true);
+  });
+});
+
+describe('medianDecimal', () => {
+  it.each<[string, string[], string | null]>([
+    ['no value', [], null],
+    ['one value', ['12.5'], '12.5'],
+    ['the middle one of an odd count, in numeric order', ['9', '100', '25'], '25'],
+    ['halfway between the two middle ones, exact', ['1', '2'], '1.5'],
+    ['halfway to the half fen', ['0.01', '0.02'], '0.015'],
+    ['decimals of different lengths', ['1.25', '3', '2.5', '10'], '2.75'],
+    ['negative values', ['-3', '-1'], '-2'],
+    ['large amounts beyond floating point', ['9007199254740993', '9007199254740995'], '9007199254740994'],
+    ['a value that is not a number', ['1', 'abc'], null],
+  ])('%s', (_name, values, median) => {
+    expect(medianDecimal(values)).toBe(median);
+  });
+});
+
+describe('provinceSummaries', () => {
+  const { units, reports, figures } = dataset(
+    report('a-2022', unitA, 2022, [
+      { metric: 'sangong_total', value: '1', unit: '万元' },
+      { metric: 'sangong_total', value: '100', unit: '万元', phase: 'budget' },
+    ]),
+    report('a-2023', unitA, 2023, [{ metric: 'sangong_total', value: '3', unit: '万元' }]),
+    report('b-2024', unitB, 2024, [{ metric: 'sangong_abroad', value: '2', unit: '万元' }]),
+  );
+  const rows = sangongCompareRows(units, reports, figures);
+  const summaries = provinceSummaries(rows, { parts: (r) => r.total?.value_yuan ?? null });
+
+  it('counts rows and reports per province and takes medians within a phase, never across', () => {
+    expect(summaries).toEqual([
+      {
+        province: '湖南省',
+        folder: 'hunan',
+        rows: 3,
+        reports: 2,
+        medians: { parts: { budget: { median: '1000000', count: 1 }, actual: { median: '20000', count: 2 } } },
+      },
+      // a row with no stated total counts as a row but gives no median
+      { province: '上海市', folder: 'shanghai', rows: 1, reports: 1, medians: { parts: {} } },
+    ]);
+  });
+
+  it('lists the phases present in the vocabulary’s order', () => {
+    expect(phasesOf(rows)).toEqual(['budget', 'actual']);
+    expect(phasesOf(rows.map((r) => ({ facets: { ...r.facets, phase: '' as const } })))).toEqual(['']);
+  });
+});
+
 describe('comparisonPaths', () => {
-  it('lists every comparison page and every embed once', () => {
-    const { units, reports, figures } = dataset(report('a-2022', unitA, 2022, [{ metric: 'sangong_total', value: '1', unit: '万元' }]));
+  it('lists every comparison page once: the national page, one per province, and every embed', () => {
+    const { units, reports, figures } = dataset(
+      report('a-2022', unitA, 2022, [{ metric: 'sangong_total', value: '1', unit: '万元' }]),
+      report('b-2022', unitB, 2022, [{ metric: 'sangong_total', value: '2', unit: '万元' }]),
+    );
     expect(comparisonPaths(units, reports, figures)).toEqual([
       'compare/sangong.html',
+      'compare/sangong/hunan.html',
+      'compare/sangong/shanghai.html',
       'embed/sangong.html',
       'embed/sangong-perStaff.html',
       'compare/execution.html',

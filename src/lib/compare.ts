@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { toFen } from './money';
 import { formatScaled, parseStatedNumber, scaleExact, statedDecimals } from './numbers';
 import { percentOf } from './rates';
+import { partitionFolder, provincesOf } from './partition';
 import { executionRows, groupBy, headline, pickAmount, sangongRows, type ExecutionRow, type SangongRow } from './views';
 
 /**
@@ -262,6 +263,114 @@ export function comparePages<T extends { facets: Facets }>(rows: readonly T[], l
   });
 }
 
+/** One page of a comparison's rows of one province. */
+export interface ProvinceComparePage<T> extends ComparePage<T> {
+  province: string;
+  /** The province's ASCII folder, as its partition has it (src/lib/partition.ts partitionFolder). */
+  folder: string;
+  /** The page under compare/<comparison>/: the folder, or `<folder>/<slug>` for the further pages of a large province. */
+  path: string;
+}
+
+/**
+ * A comparison's pages, one per province (in the order of their folders), so that no page holds every row: at
+ * 10,000 reports one page of every row was 1.6 MB gzipped. A province with more rows than `limit` is split
+ * further by year and parts, as comparePages splits a table; every row is on exactly one page.
+ */
+export function provinceComparePages<T extends { facets: Facets }>(rows: readonly T[], limit: number): ProvinceComparePage<T>[] {
+  const byProvince = groupBy(rows, (r) => r.facets.province);
+  return provincesOf([...byProvince.keys()].map((province) => ({ province }))).flatMap((province) => {
+    const folder = partitionFolder(province);
+    return comparePages(byProvince.get(province) ?? [], limit).map((page) => ({
+      ...page,
+      province,
+      folder,
+      path: page.slug === '' ? folder : `${folder}/${page.slug}`,
+    }));
+  });
+}
+
+/**
+ * The median of exact decimals, exact: the middle value, or halfway between the two middle ones (one more
+ * decimal at most); null for no value or one that is not a number.
+ */
+export function medianDecimal(values: readonly string[]): string | null {
+  if (values.length === 0) return null;
+  const scale = Math.max(...values.map(statedDecimals));
+  const scaled: bigint[] = [];
+  for (const value of values) {
+    const n = scaleExact(value, scale);
+    if (n === null) return null;
+    scaled.push(n);
+  }
+  scaled.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const middle = scaled.length >> 1;
+  const high = scaled[middle] ?? 0n;
+  if (scaled.length % 2 === 1) return formatScaled(high, scale);
+  // (a + b) / 2 = (a + b) × 5 / 10: exact with one more decimal
+  return formatScaled(((scaled[middle - 1] ?? 0n) + high) * 5n, scale + 1);
+}
+
+/** What the national page of a comparison says of one province: how many rows and reports, and medians. */
+export interface ProvinceSummary {
+  province: string;
+  folder: string;
+  rows: number;
+  reports: number;
+  /**
+   * Per metric and phase ('' for rows not about one phase), the median of the values the rows state or give, with
+   * how many there are. A median is taken within one phase: a budget is never mixed with what was spent.
+   */
+  medians: Record<string, Partial<Record<Phase | '', { median: string; count: number }>>>;
+}
+
+/** A metric's value of a row as an exact decimal, or null when the row has none. */
+export type SummaryValue<T> = (row: T) => string | null;
+
+export function provinceSummaries<T extends { facets: Facets; report: { id: string } }>(
+  rows: readonly T[],
+  values: Readonly<Record<string, SummaryValue<T>>>,
+): ProvinceSummary[] {
+  const byProvince = groupBy(rows, (r) => r.facets.province);
+  return provincesOf([...byProvince.keys()].map((province) => ({ province }))).map((province) => {
+    const own = byProvince.get(province) ?? [];
+    const medians: ProvinceSummary['medians'] = {};
+    for (const [metric, value] of Object.entries(values)) {
+      const perPhase: ProvinceSummary['medians'][string] = {};
+      for (const [phase, phaseRows] of groupBy(own, (r) => r.facets.phase)) {
+        const stated = phaseRows.flatMap((r) => value(r) ?? []);
+        const median = medianDecimal(stated);
+        if (median !== null) perPhase[phase] = { median, count: stated.length };
+      }
+      medians[metric] = perPhase;
+    }
+    return { province, folder: partitionFolder(province), rows: own.length, reports: new Set(own.map((r) => r.report.id)).size, medians };
+  });
+}
+
+/** The phases a comparison's rows are about, in the vocabulary's order ('' alone for rows not about one phase). */
+export function phasesOf(rows: readonly { facets: Facets }[]): (Phase | '')[] {
+  const present = new Set(rows.map((r) => r.facets.phase));
+  return [...(present.has('') ? [''] : []), ...PHASE_NAMES.filter((p) => present.has(p))] as (Phase | '')[];
+}
+
+/** The values each comparison's national page summarises, one per metric of COMPARISON_METRICS. */
+export const SUMMARY_VALUES = {
+  sangong: { parts: (r) => r.total?.value_yuan ?? null, perStaff: (r) => r.perStaffYuan },
+  execution: {
+    stated: (r) => exactPercent(r.stated),
+    initial: (r) => r.onInitial?.percent ?? null,
+    adjusted: (r) => r.onAdjusted?.percent ?? null,
+  },
+  shares: { shares: (r) => r.basic?.percent ?? null },
+  score: { score: (r) => (r.score.unit === '分' && plainDecimal(r.score.value) !== '' ? plainDecimal(r.score.value) : null) },
+} satisfies {
+  sangong: Record<string, SummaryValue<SangongCompareRow>>;
+  execution: Record<string, SummaryValue<ExecutionCompareRow>>;
+  shares: Record<string, SummaryValue<ShareCompareRow>>;
+  score: Record<string, SummaryValue<ScoreCompareRow>>;
+};
+
 /** A page's name in links and titles: its years, and its part of a large year ("2024（第 2/3 部分）"). */
 export function comparePageName(page: Pick<ComparePage<unknown>, 'years' | 'part' | 'parts'>): string {
   const years = page.years.join('、');
@@ -269,10 +378,13 @@ export function comparePageName(page: Pick<ComparePage<unknown>, 'years' | 'part
 }
 
 /**
- * The number of rows above which a comparison is split by year: about 1.4 MB of HTML (200 KB gzipped) at the
- * 1.4 KB a row of the 三公 table (each amount carries its quote as a tooltip).
+ * The number of rows above which a province's page of a comparison is split by year (and a year in parts): a
+ * page must stay under 60 KB gzipped with everything it loads. Measured on the 三公 pages of the synthetic corpus
+ * (npm run bench): a row costs about 160 bytes gzipped (each amount carries its quote as a tooltip), each report
+ * it cites about 105 bytes more in the provenance table, the two charts (at most 40 bars each) and the page's
+ * chrome about 19 KB; 120 rows make about 51 KB.
  */
-export const COMPARE_PAGE_LIMIT = 1000;
+export const COMPARE_PAGE_LIMIT = 120;
 
 /** The number of rows a chart draws at most; a longer table is drawn as its first rows by the chart's value. */
 export const CHART_ROW_LIMIT = 40;
@@ -296,11 +408,12 @@ export function regionLabel(unit: Pick<Unit, 'province' | 'city' | 'county'> | u
   return [...new Set([unit.province, unit.city, unit.county])].filter((name) => name !== '').join(' ');
 }
 
-/** The comparison pages, their pages per year when split, and their embeddable charts (relative to the site root). */
+/** The comparison pages, their pages per province (and year when split), and their embeddable charts (relative to the site root). */
 export const COMPARISONS = ['sangong', 'execution', 'shares', 'score'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 export const compareRoutes = {
-  page: (comparison: Comparison, slug = '') => (slug === '' ? `compare/${comparison}.html` : `compare/${comparison}/${slug}.html`),
+  /** The national page (path ''), or a province's page: `compare/<comparison>/<folder>.html`, `…/<folder>/<year>.html` (ProvinceComparePage). */
+  page: (comparison: Comparison, path = '') => (path === '' ? `compare/${comparison}.html` : `compare/${comparison}/${path}.html`),
   /** An embeddable chart: `embed/<comparison>.html` or `embed/<comparison>-<metric>.html` (embedName). */
   embed: (name: string) => `embed/${name}.html`,
 };
@@ -362,17 +475,18 @@ export function embedName(comparison: Comparison, metric: string): string {
   return metric === COMPARISON_METRICS[comparison][0] ? comparison : `${comparison}-${metric}`;
 }
 
-/** Every page the comparisons build (their pages per year when split, and the embeds), for the sitemap. */
+/** Every page the comparisons build (their national page, one page per province and year when split, and the embeds), for the sitemap. */
 export function comparisonPaths(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): string[] {
-  const slugs = (rows: { facets: Facets }[]) => comparePages(rows, COMPARE_PAGE_LIMIT).map((p) => p.slug);
+  const paths = (rows: { facets: Facets }[]) => provinceComparePages(rows, COMPARE_PAGE_LIMIT).map((p) => p.path);
   const pages: Record<Comparison, string[]> = {
-    sangong: slugs(sangongCompareRows(units, reports, figures)),
-    execution: slugs(executionCompareRows(units, reports, figures)),
-    shares: slugs(shareCompareRows(units, reports, figures)),
-    score: slugs(scoreCompareRows(units, reports, figures)),
+    sangong: paths(sangongCompareRows(units, reports, figures)),
+    execution: paths(executionCompareRows(units, reports, figures)),
+    shares: paths(shareCompareRows(units, reports, figures)),
+    score: paths(scoreCompareRows(units, reports, figures)),
   };
   return COMPARISONS.flatMap((c) => [
-    ...pages[c].map((slug) => compareRoutes.page(c, slug)),
+    compareRoutes.page(c),
+    ...pages[c].map((path) => compareRoutes.page(c, path)),
     ...COMPARISON_METRICS[c].map((metric) => compareRoutes.embed(embedName(c, metric))),
   ]);
 }

@@ -5,6 +5,7 @@ import {
   headline,
   indicatorTables,
   isProjectScope,
+  latestReports,
   lineLocator,
   pick,
   pickAmount,
@@ -347,5 +348,21 @@ describe('headline of a report about one project', () => {
     const executed = fig('budget_executed', 'actual', '701.23', '万元', { scope: '医疗救助补助资金' });
     const rate = fig('execution_rate', 'actual', '60.7', '%', { scope: '医疗救助补助资金' });
     expect(headline([budget, executed, rate])).toEqual({ budget, expenditure: executed, executionRate: rate, expenditureParts: [], budgetParts: [] });
+  });
+});
+
+describe('latestReports', () => {
+  const r = (id: string, year: number, date = '') => ({ id, year, date });
+  it.each<[string, ReturnType<typeof r>[], number, string[]]>([
+    ['the latest year first', [r('a', 2022), r('b', 2024), r('c', 2023)], 3, ['b', 'c', 'a']],
+    ['within a year the latest date, a report without a date after', [r('a', 2024), r('b', 2024, '2024-03-01'), r('c', 2024, '2024-09-30')], 3, ['c', 'b', 'a']],
+    ['then by id, whatever the input order', [r('z', 2024), r('m', 2024), r('a', 2024)], 3, ['a', 'm', 'z']],
+    ['at most the count asked for', [r('a', 2021), r('b', 2022), r('c', 2023)], 2, ['c', 'b']],
+  ])('%s', (_name, reports, count, ids) => {
+    expect(latestReports(reports, count).map((x) => x.id)).toEqual(ids);
+  });
+  it('lists a fixed number by default', () => {
+    const many = Array.from({ length: 100 }, (_, i) => r(`r${i}`, 2000 + (i % 7)));
+    expect(latestReports(many)).toHaveLength(20);
   });
 });

@@ -231,6 +231,18 @@ export function indicatorTables(indicators: readonly IndicatorEntry[]): { scope:
 }
 
 
+/** The number of reports the home page lists: a fixed number, so that the page stays one size however many come. */
+export const LATEST_REPORTS = 20;
+
+/**
+ * The newest reports: the latest year first, within a year the latest stated date (a report without one after
+ * those with one), then by id so that the order never depends on the input's.
+ */
+export function latestReports<T extends Pick<ReportEntry, 'id' | 'year' | 'date'>>(reports: readonly T[], count = LATEST_REPORTS): T[] {
+  const byDate = (a: string, b: string) => (a === b ? 0 : a === '' ? 1 : b === '' ? -1 : b.localeCompare(a));
+  return [...reports].sort((a, b) => b.year - a.year || byDate(a.date, b.date) || a.id.localeCompare(b.id)).slice(0, count);
+}
+
 /** A function from character offset to 1-based line number, for one text (binary search over line starts). */
 export function lineLocator(text: string): (offset: number) => number {
   const starts = [0];

@@ -1,11 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { allFigures } from '../lib/report-files';
+import { allFigures, allFindings } from '../lib/report-files';
 import { sitemapXml } from '../lib/feeds';
 import { routes } from '../lib/paths';
 import { browseIndex } from '../lib/browse';
 import { siteBase } from '../lib/site';
 import { comparisonPaths } from '../lib/compare';
+import { findingsPages, findingsProvinceRoute } from '../lib/findings-provinces';
 
 /**
  * sitemap.xml, written only when the build has a site URL (SITE_URL): a sitemap's URLs must be absolute, and
@@ -26,6 +27,11 @@ export const GET: APIRoute = async ({ site }) => {
       allFigures(),
     ),
     routes.findings,
+    ...findingsPages(
+      units.map((u) => u.data),
+      reports.map((r) => r.data),
+      allFindings(),
+    ).map((p) => findingsProvinceRoute(p.path)),
     routes.search,
     routes.data,
     routes.methodology,

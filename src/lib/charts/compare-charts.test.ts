@@ -2,9 +2,29 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { makeInput, type FigureSpec } from '../checks/fixtures';
-import { COMPARISONS } from '../compare';
+import {
+  COMPARISON_METRICS,
+  COMPARISONS,
+  executionCompareRows,
+  provinceSummaries,
+  sangongCompareRows,
+  scoreCompareRows,
+  shareCompareRows,
+  SUMMARY_VALUES,
+  type Comparison,
+  type ProvinceSummary,
+} from '../compare';
 import type { Unit } from '../../schemas/unit';
-import { comparisonCharts } from './compare-charts';
+import {
+  executionCharts,
+  executionScopeText,
+  sangongCharts,
+  scoreCharts,
+  shareCharts,
+  summaryCharts,
+  summaryPhase,
+  type UnitHref,
+} from './compare-charts';
 import { NARROW_WIDTH, WIDE_WIDTH } from './layout';
 
 const unit: Unit = {
@@ -53,8 +73,23 @@ function render(options: Plot.PlotOptions): Element {
     : ([...chart.querySelectorAll('svg')].find((svg) => svg.hasAttribute('viewBox')) ?? chart);
 }
 
+/** The charts of a province's page of each comparison, drawn from every row of `data`. */
+const pageCharts = (comparison: Comparison, unitHref: UnitHref) => {
+  const { units, reports, figures } = data;
+  switch (comparison) {
+    case 'sangong':
+      return sangongCharts(sangongCompareRows(units, reports, figures), unitHref);
+    case 'execution':
+      return executionCharts(executionCompareRows(units, reports, figures), unitHref, executionScopeText);
+    case 'shares':
+      return shareCharts(shareCompareRows(units, reports, figures), unitHref);
+    case 'score':
+      return scoreCharts(scoreCompareRows(units, reports, figures), unitHref);
+  }
+};
+
 describe.each(COMPARISONS)('the charts of the %s comparison', (comparison) => {
-  const charts = comparisonCharts(comparison, data, (id) => `../units/${id}.html`);
+  const charts = pageCharts(comparison, (id) => `../units/${id}.html`);
 
   it('has a chart for every metric, each with a caption', () => {
     expect(charts.length).toBeGreaterThan(0);
@@ -76,5 +111,61 @@ describe.each(COMPARISONS)('the charts of the %s comparison', (comparison) => {
         expect(a.querySelector('title')?.textContent ?? '').toContain('渌口区医保局');
       }
     }
+  });
+});
+
+/** A second province's unit, with the same figures: the national charts then have two bars. */
+const other: Unit = { ...unit, id: 'shanghai-x', name: '上海市某区医疗保障局', province: '上海市', city: '上海市', county: '某区' };
+const national = (() => {
+  const input = makeInput(specs, { year: 2023 });
+  const id = 'shanghai-x-2023';
+  const report = { ...input.report, id, unit_id: other.id };
+  const figures = input.figures.map((f) => ({ ...f, id: f.id.replace('test-report', id), report_id: id }));
+  return { units: [unit, other], reports: [...data.reports, report], figures: [...data.figures, ...figures] };
+})();
+const summaries: Record<Comparison, ProvinceSummary[]> = {
+  sangong: provinceSummaries(sangongCompareRows(national.units, national.reports, national.figures), SUMMARY_VALUES.sangong),
+  execution: provinceSummaries(executionCompareRows(national.units, national.reports, national.figures), SUMMARY_VALUES.execution),
+  shares: provinceSummaries(shareCompareRows(national.units, national.reports, national.figures), SUMMARY_VALUES.shares),
+  score: provinceSummaries(scoreCompareRows(national.units, national.reports, national.figures), SUMMARY_VALUES.score),
+};
+
+describe.each(COMPARISONS)('the national charts of the %s comparison', (comparison) => {
+  const charts = summaryCharts(comparison, summaries[comparison], (folder) => `${comparison}/${folder}.html`);
+
+  it('has a chart per metric, one bar per province linked to its page, the median named in its tooltip', () => {
+    expect(charts.map((c) => c.metric)).toEqual(COMPARISON_METRICS[comparison]);
+    for (const chart of charts) {
+      expect(chart.caption).toContain('中位数');
+      const links = [...render(chart.wide).querySelectorAll('a')].map((a) => [
+        a.getAttribute('href'),
+        a.querySelector('title')?.textContent ?? '',
+      ]);
+      expect(links.map(([href]) => href).sort(), chart.metric).toEqual([`${comparison}/hunan.html`, `${comparison}/shanghai.html`]);
+      for (const [, title] of links) expect(title).toMatch(/^(湖南省|上海市)\n.+（\d+ 个数）$/);
+    }
+  });
+});
+
+describe('summaryPhase', () => {
+  const summary = (medians: ProvinceSummary['medians']): ProvinceSummary => ({
+    province: '湖南省',
+    folder: 'hunan',
+    rows: 1,
+    reports: 1,
+    medians,
+  });
+  const m = (count: number) => ({ median: '1', count });
+  it.each<[string, ProvinceSummary[], string]>([
+    [
+      'the phase with the most values',
+      [summary({ parts: { budget: m(3), actual: m(1) } }), summary({ parts: { budget: m(1) } })],
+      'budget',
+    ],
+    ['决算 on a tie', [summary({ parts: { budget: m(2), actual: m(2) } })], 'actual'],
+    ['rows not about one phase', [summary({ stated: { '': m(2) } })], ''],
+    ['no value: no phase', [summary({ parts: {} })], ''],
+  ])('%s', (_name, summaries, phase) => {
+    expect(summaryPhase(summaries, Object.keys(summaries[0]?.medians ?? {})[0] ?? '')).toBe(phase);
   });
 });

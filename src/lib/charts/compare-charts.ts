@@ -1,29 +1,23 @@
 import type { PlotOptions } from '@observablehq/plot';
 import * as Plot from '@observablehq/plot';
 import { t } from '../../i18n';
-import { PHASES } from '../../schemas/vocabulary';
+import { PHASES, type Phase } from '../../schemas/vocabulary';
 import type { ReportEntry } from '../../schemas/report';
 import type { Unit } from '../../schemas/unit';
-import type { FigureEntry } from '../../schemas/figure';
 import {
   CHART_ROW_LIMIT,
   chartRows,
-  comparePages,
-  COMPARE_PAGE_LIMIT,
+  COMPARISON_METRICS,
   distinctLabels,
-  executionCompareRows,
-  sangongCompareRows,
-  scoreCompareRows,
-  shareCompareRows,
   type Comparison,
-  type Facets,
+  type ProvinceSummary,
   type ComputedRate,
   type ExecutionCompareRow,
   type SangongCompareRow,
   type ScoreCompareRow,
   type ShareCompareRow,
 } from '../compare';
-import { formatAmount, formatFigure, formatPercentString, formatRate, formatUnitShortName, formatYuan } from '../format';
+import { formatAmount, formatFigure, formatPercentString, formatRate, formatUnitShortName, formatWanYuan, formatYuan } from '../format';
 import { approximate } from '../numbers';
 import { scopeLabel } from '../views';
 import { stackedBarChart, valueBarChart, type BarDatum, type SegmentDatum } from './bars';
@@ -250,24 +244,100 @@ export function executionScopeText(scope: string): string {
   return scope === '' ? t('execution.scopeUnit') : scope === 'project' ? t('execution.scopeProjects') : scopeLabel(scope);
 }
 
-interface Collections {
-  units: readonly Unit[];
-  reports: readonly ReportEntry[];
-  figures: readonly FigureEntry[];
+/** How the national page draws and writes a median of each metric (COMPARISON_METRICS). */
+export const SUMMARY_SCALES: Record<
+  string,
+  { label: string; axis: string; draw: (median: string) => number; text: (median: string) => string; reference?: number }
+> = {
+  parts: {
+    label: t('compare.summary.metric.parts'),
+    axis: t('chart.wanYuan'),
+    draw: (m) => approximate(m) / 10_000,
+    text: (m) => formatWanYuan(m),
+  },
+  perStaff: {
+    label: t('compare.summary.metric.perStaff'),
+    axis: t('compare.yuanPerPerson'),
+    draw: approximate,
+    text: (m) => formatYuan(m),
+  },
+  stated: {
+    label: t('compare.summary.metric.stated'),
+    axis: t('chart.percent'),
+    draw: approximate,
+    text: (m) => formatPercentString(m),
+    reference: 100,
+  },
+  initial: {
+    label: t('compare.summary.metric.initial'),
+    axis: t('chart.percent'),
+    draw: approximate,
+    text: (m) => formatPercentString(m),
+    reference: 100,
+  },
+  adjusted: {
+    label: t('compare.summary.metric.adjusted'),
+    axis: t('chart.percent'),
+    draw: approximate,
+    text: (m) => formatPercentString(m),
+    reference: 100,
+  },
+  shares: { label: t('compare.summary.metric.shares'), axis: t('chart.percent'), draw: approximate, text: (m) => formatPercentString(m) },
+  score: {
+    label: t('compare.summary.metric.score'),
+    axis: t('compare.score.axisScore'),
+    draw: approximate,
+    text: (m) => t('compare.summary.score', { score: m }),
+  },
+};
+
+/**
+ * The phase a metric's national chart draws: the one with the most values (决算 first on a tie, then 调整后,
+ * then 预算), so that one chart never puts a budget beside what was spent.
+ */
+export function summaryPhase(summaries: readonly ProvinceSummary[], metric: string): Phase | '' {
+  const counts = new Map<Phase | '', number>();
+  for (const s of summaries)
+    for (const [phase, m] of Object.entries(s.medians[metric] ?? {}) as [Phase | '', { count: number }][])
+      counts.set(phase, (counts.get(phase) ?? 0) + m.count);
+  const order: (Phase | '')[] = ['actual', 'adjusted', 'budget', ''];
+  return order.reduce<Phase | ''>(
+    (best, phase) => ((counts.get(phase) ?? 0) > (counts.get(best) ?? 0) ? phase : best),
+    order.find((p) => counts.has(p)) ?? '',
+  );
 }
 
-/** The charts of a comparison's first page (every year while it is one page; else the newest year), for the embeds. */
-export function comparisonCharts(comparison: Comparison, data: Collections, unitHref: UnitHref): CompareChart[] {
-  const first = <T extends { facets: Facets }>(rows: T[]) => comparePages(rows, COMPARE_PAGE_LIMIT)[0]?.rows ?? [];
-  const { units, reports, figures } = data;
-  switch (comparison) {
-    case 'sangong':
-      return sangongCharts(first(sangongCompareRows(units, reports, figures)), unitHref);
-    case 'execution':
-      return executionCharts(first(executionCompareRows(units, reports, figures)), unitHref, executionScopeText);
-    case 'shares':
-      return shareCharts(first(shareCompareRows(units, reports, figures)), unitHref);
-    case 'score':
-      return scoreCharts(first(scoreCompareRows(units, reports, figures)), unitHref);
-  }
+/**
+ * The charts of a comparison's national page and of its embeds: per metric, one bar per province, its median in
+ * one phase, linked to the province's page. At most one bar per province, whatever the number of reports.
+ */
+export function summaryCharts(
+  comparison: Comparison,
+  summaries: readonly ProvinceSummary[],
+  provinceHref: (folder: string) => string,
+): CompareChart[] {
+  return COMPARISON_METRICS[comparison].flatMap((metric) => {
+    const scale = SUMMARY_SCALES[metric];
+    if (!scale) return [];
+    const phase = summaryPhase(summaries, metric);
+    const data: BarDatum[] = summaries
+      .flatMap((s) => {
+        const m = s.medians[metric]?.[phase];
+        if (!m) return [];
+        const text = scale.text(m.median);
+        return [
+          {
+            label: s.province,
+            value: scale.draw(m.median),
+            text,
+            href: provinceHref(s.folder),
+            title: `${s.province}\n${text}（${t('compare.summary.values', { count: m.count })}）`,
+          },
+        ];
+      })
+      .sort((a, b) => b.value - a.value);
+    const caption = t('compare.summary.chartCaption', { metric: scale.label, phase: phase === '' ? '' : `（${PHASES[phase]}）` });
+    const options = { axis: scale.axis, ...(scale.reference === undefined ? {} : { reference: scale.reference }) };
+    return [both(metric, caption, (layout) => valueBarChart(data, { ...options, layout }))];
+  });
 }
