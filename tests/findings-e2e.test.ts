@@ -53,14 +53,18 @@ describe.skipIf(unavailable !== null)('the findings page in Chromium', () => {
     await page.selectOption('select[name="year"]', '');
 
     await page.locator('th[data-sort-key="year"] button').click();
-    const years = (await page.locator('table.findings-table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-year')))));
+    const years = await page
+      .locator('table.findings-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-year'))));
     expect(years).toEqual([...years].sort((a, b) => a - b));
     await page.locator('th[data-sort-key="year"] button').click();
-    const down = (await page.locator('table.findings-table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-year')))));
+    const down = await page
+      .locator('table.findings-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-year'))));
     expect(down).toEqual([...down].sort((a, b) => b - a));
   });
 
-  it('goes from a finding to its quote, highlighted in the report\'s full text', async () => {
+  it("goes from a finding to its quote, highlighted in the report's full text", async () => {
     // a finding with few passages shows them open; one with many behind a summary
     const f = findings.find((x) => x.refs.length > 0 && x.refs.length <= 3 && x.refs[0]?.kind === 'figure');
     expect(f).toBeDefined();

@@ -37,7 +37,10 @@ describe('pages', () => {
       const doc = readPage(page);
       const policy = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
       expect(policy, page).toMatch(/script-src 'self'(?: 'wasm-unsafe-eval')?;/);
-      expect(policy.split(';').find((d) => d.trim().startsWith('script-src')), page).not.toContain('unsafe-inline');
+      expect(
+        policy.split(';').find((d) => d.trim().startsWith('script-src')),
+        page,
+      ).not.toContain('unsafe-inline');
       for (const script of doc.querySelectorAll('script')) {
         expect(script.getAttribute('src'), `${page}: an inline script`).toMatch(/^(?:\.\.\/)*(?:js|pagefind)\/[\w-]+\.js$/);
       }
@@ -145,7 +148,21 @@ describe('public data export', () => {
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.meta.fields).toEqual([...EXPORT_COLUMNS]);
-    for (const required of ['report_id', 'unit_id', 'unit_name', 'year', 'kind', 'metric', 'phase', 'scope', 'value', 'unit', 'value_yuan', 'quote', 'source_sha256']) {
+    for (const required of [
+      'report_id',
+      'unit_id',
+      'unit_name',
+      'year',
+      'kind',
+      'metric',
+      'phase',
+      'scope',
+      'value',
+      'unit',
+      'value_yuan',
+      'quote',
+      'source_sha256',
+    ]) {
       expect(parsed.meta.fields).toContain(required);
     }
     expect(parsed.data.length).toBe(figures.length);

@@ -179,17 +179,34 @@ describe('headline', () => {
   const basicShare = fig('basic_expenditure', 'actual', '65.8', '%');
 
   it.each<[string, FigureEntry[], Partial<Headline>]>([
-    ['all stated', [rateRatio, ratePercent, expenditure, executed, initial, adjusted, sangongBudget, sangongActual, score], {
-      expenditure, budget: adjusted, sangong: sangongActual, executionRate: ratePercent, score,
-    }],
-    ['executed amount stands in for expenditure, initial budget for adjusted', [executed, initial], { expenditure: executed, budget: initial }],
+    [
+      'all stated',
+      [rateRatio, ratePercent, expenditure, executed, initial, adjusted, sangongBudget, sangongActual, score],
+      {
+        expenditure,
+        budget: adjusted,
+        sangong: sangongActual,
+        executionRate: ratePercent,
+        score,
+      },
+    ],
+    [
+      'executed amount stands in for expenditure, initial budget for adjusted',
+      [executed, initial],
+      { expenditure: executed, budget: initial },
+    ],
     ['a ratio when no % is stated; a project rate is not the unit rate', [rateOfProject, rateRatio], { executionRate: rateRatio }],
     ['only a budget 三公 amount is no actual 三公', [sangongBudget], {}],
     ['nothing', [], {}],
     // 渌口区 2022: no total stated, but 基本支出 621.16 万元 and 项目支出 323 万元 are — shown as parts, never summed
-    ['no total: the stated parts, budget and actual apart', [basicShare, basicBudget, project, basic], {
-      expenditureParts: [basic, project], budgetParts: [basicBudget],
-    }],
+    [
+      'no total: the stated parts, budget and actual apart',
+      [basicShare, basicBudget, project, basic],
+      {
+        expenditureParts: [basic, project],
+        budgetParts: [basicBudget],
+      },
+    ],
     ['a total stated: no parts', [expenditure, basic, project], { expenditure }],
   ])('%s', (_name, figures, expected) => {
     expect(headline(figures)).toEqual({ expenditureParts: [], budgetParts: [], ...expected });
@@ -250,30 +267,58 @@ describe('executionRows', () => {
   const projectsActual = fig('project_expenditure', 'actual', '196.9', '万元', { quote_offset: 290 });
   const projectsBudget = fig('project_expenditure', 'budget', '706.6', '万元', { quote_offset: 280 });
 
-  it.each<[string, FigureEntry[], Array<{ scope: string; stated: FigureEntry; executed?: FigureEntry; computed: Array<[FigureEntry, string | null]> }>]>([
-    ['computed from each stated denominator; a zero denominator gives null', [withItem, stated, statedAgain, executed, initial, adjusted, otherReport], [
-      { scope: 'project', stated, executed, computed: [[initial, '60.69'], [adjusted, null]] },
-    ]],
+  it.each<
+    [
+      string,
+      FigureEntry[],
+      Array<{ scope: string; stated: FigureEntry; executed?: FigureEntry; computed: Array<[FigureEntry, string | null]> }>,
+    ]
+  >([
+    [
+      'computed from each stated denominator; a zero denominator gives null',
+      [withItem, stated, statedAgain, executed, initial, adjusted, otherReport],
+      [
+        {
+          scope: 'project',
+          stated,
+          executed,
+          computed: [
+            [initial, '60.69'],
+            [adjusted, null],
+          ],
+        },
+      ],
+    ],
     ['nothing computed without an executed amount', [unitRate, initial], [{ scope: '', stated: unitRate, computed: [] }]],
-    ['one row per scope', [unitRate, stated, executed, initial], [
-      { scope: '', stated: unitRate, computed: [] },
-      { scope: 'project', stated, executed, computed: [[initial, '60.69']] },
-    ]],
+    [
+      'one row per scope',
+      [unitRate, stated, executed, initial],
+      [
+        { scope: '', stated: unitRate, computed: [] },
+        { scope: 'project', stated, executed, computed: [[initial, '60.69']] },
+      ],
+    ],
     ['a rate with an item only is no row', [withItem, executed, initial], []],
-    ['the amounts stated nearest to the rate are used', [farExecuted, nearInitial, farInitial, nearRate, nearExecuted], [
-      { scope: '医疗救助补助资金', stated: nearRate, executed: nearExecuted, computed: [[nearInitial, '60.69']] },
-    ]],
-    ['a rate of all projects uses the stated project expenditure', [projectsRate, projectsActual, projectsBudget], [
-      { scope: 'project', stated: projectsRate, executed: projectsActual, computed: [[projectsBudget, '27.87']] },
-    ]],
+    [
+      'the amounts stated nearest to the rate are used',
+      [farExecuted, nearInitial, farInitial, nearRate, nearExecuted],
+      [{ scope: '医疗救助补助资金', stated: nearRate, executed: nearExecuted, computed: [[nearInitial, '60.69']] }],
+    ],
+    [
+      'a rate of all projects uses the stated project expenditure',
+      [projectsRate, projectsActual, projectsBudget],
+      [{ scope: 'project', stated: projectsRate, executed: projectsActual, computed: [[projectsBudget, '27.87']] }],
+    ],
   ])('%s', (_name, figures, expected) => {
     const rows = executionRows([r], figures);
-    expect(rows.map((row) => ({
-      scope: row.scope,
-      stated: row.stated,
-      ...(row.executed ? { executed: row.executed } : {}),
-      computed: row.computed.map((c) => [c.denominator, c.percent]),
-    }))).toEqual(expected);
+    expect(
+      rows.map((row) => ({
+        scope: row.scope,
+        stated: row.stated,
+        ...(row.executed ? { executed: row.executed } : {}),
+        computed: row.computed.map((c) => [c.denominator, c.percent]),
+      })),
+    ).toEqual(expected);
     for (const row of rows) expect(row.report).toBe(r);
   });
 });
@@ -347,7 +392,13 @@ describe('headline of a report about one project', () => {
     const budget = fig('budget_adjusted', 'adjusted', '1155.5', '万元', { scope: '医疗救助补助资金' });
     const executed = fig('budget_executed', 'actual', '701.23', '万元', { scope: '医疗救助补助资金' });
     const rate = fig('execution_rate', 'actual', '60.7', '%', { scope: '医疗救助补助资金' });
-    expect(headline([budget, executed, rate])).toEqual({ budget, expenditure: executed, executionRate: rate, expenditureParts: [], budgetParts: [] });
+    expect(headline([budget, executed, rate])).toEqual({
+      budget,
+      expenditure: executed,
+      executionRate: rate,
+      expenditureParts: [],
+      budgetParts: [],
+    });
   });
 });
 
@@ -355,7 +406,12 @@ describe('latestReports', () => {
   const r = (id: string, year: number, date = '') => ({ id, year, date });
   it.each<[string, ReturnType<typeof r>[], number, string[]]>([
     ['the latest year first', [r('a', 2022), r('b', 2024), r('c', 2023)], 3, ['b', 'c', 'a']],
-    ['within a year the latest date, a report without a date after', [r('a', 2024), r('b', 2024, '2024-03-01'), r('c', 2024, '2024-09-30')], 3, ['c', 'b', 'a']],
+    [
+      'within a year the latest date, a report without a date after',
+      [r('a', 2024), r('b', 2024, '2024-03-01'), r('c', 2024, '2024-09-30')],
+      3,
+      ['c', 'b', 'a'],
+    ],
     ['then by id, whatever the input order', [r('z', 2024), r('m', 2024), r('a', 2024)], 3, ['a', 'm', 'z']],
     ['at most the count asked for', [r('a', 2021), r('b', 2022), r('c', 2023)], 2, ['c', 'b']],
   ])('%s', (_name, reports, count, ids) => {

@@ -70,7 +70,10 @@ export function headline(figures: readonly FigureEntry[]): Headline {
   const out: Headline = { expenditureParts: [], budgetParts: [] };
   const expenditure = amount('expenditure_total', 'actual') ?? amount('budget_executed', 'actual');
   const budget =
-    amount('budget_adjusted', 'adjusted') ?? amount('budget_initial', 'budget') ?? amount('expenditure_total', 'adjusted') ?? amount('expenditure_total', 'budget');
+    amount('budget_adjusted', 'adjusted') ??
+    amount('budget_initial', 'budget') ??
+    amount('expenditure_total', 'adjusted') ??
+    amount('expenditure_total', 'budget');
   const sangong = amount('sangong_total', 'actual');
   // the whole unit's rate only: a rate with an item is about one part (三公经费控制率, 一般公共预算支出)
   const unitRates = figures.filter((f) => f.metric === 'execution_rate' && f.scope === own && f.item === '');
@@ -96,7 +99,12 @@ export interface SangongRow {
   reception?: FigureEntry;
 }
 
-const SANGONG_PARTS = { total: 'sangong_total', abroad: 'sangong_abroad', vehicle: 'sangong_vehicle_total', reception: 'sangong_reception' } as const;
+const SANGONG_PARTS = {
+  total: 'sangong_total',
+  abroad: 'sangong_abroad',
+  vehicle: 'sangong_vehicle_total',
+  reception: 'sangong_reception',
+} as const;
 
 /** 三公经费 stated for the whole unit, per report and phase (budget and actual kept apart). */
 export function sangongRows(reports: readonly ReportEntry[], figures: readonly FigureEntry[]): SangongRow[] {
@@ -113,7 +121,12 @@ export function sangongRows(reports: readonly ReportEntry[], figures: readonly F
       if (row.total || row.abroad || row.vehicle || row.reception) rows.push(row);
     }
   }
-  return rows.sort((a, b) => a.report.year - b.report.year || a.report.unit_name.localeCompare(b.report.unit_name, 'zh-CN') || PHASE_NAMES.indexOf(a.phase) - PHASE_NAMES.indexOf(b.phase));
+  return rows.sort(
+    (a, b) =>
+      a.report.year - b.report.year ||
+      a.report.unit_name.localeCompare(b.report.unit_name, 'zh-CN') ||
+      PHASE_NAMES.indexOf(a.phase) - PHASE_NAMES.indexOf(b.phase),
+  );
 }
 
 /** A stated execution rate beside the rates computed from the same report's amounts. */
@@ -131,15 +144,35 @@ export interface ExecutionRow {
 function amountMetrics(scope: string): { executed: MetricKey[]; denominators: [MetricKey, Phase][]; scope: string[] } {
   if (scope === 'project' || scope === 'basic') {
     const part: MetricKey = scope === 'project' ? 'project_expenditure' : 'basic_expenditure';
-    return { executed: ['budget_executed', part], denominators: [['budget_initial', 'budget'], [part, 'budget'], ['budget_adjusted', 'adjusted'], [part, 'adjusted']], scope: [scope, ''] };
+    return {
+      executed: ['budget_executed', part],
+      denominators: [
+        ['budget_initial', 'budget'],
+        [part, 'budget'],
+        ['budget_adjusted', 'adjusted'],
+        [part, 'adjusted'],
+      ],
+      scope: [scope, ''],
+    };
   }
-  return { executed: ['budget_executed'], denominators: [['budget_initial', 'budget'], ['budget_adjusted', 'adjusted']], scope: [scope] };
+  return {
+    executed: ['budget_executed'],
+    denominators: [
+      ['budget_initial', 'budget'],
+      ['budget_adjusted', 'adjusted'],
+    ],
+    scope: [scope],
+  };
 }
 
 /** Money figures of some metrics, one phase and allowed scopes (budget_* only in the rate's own scope). */
 function amounts(figures: readonly FigureEntry[], metrics: readonly MetricKey[], phase: Phase, scopes: readonly string[]): FigureEntry[] {
   return figures.filter(
-    (f) => metrics.includes(f.metric) && f.phase === phase && f.value_yuan !== '' && (f.metric.startsWith('budget_') ? f.scope === scopes[0] : scopes.includes(f.scope)),
+    (f) =>
+      metrics.includes(f.metric) &&
+      f.phase === phase &&
+      f.value_yuan !== '' &&
+      (f.metric.startsWith('budget_') ? f.scope === scopes[0] : scopes.includes(f.scope)),
   );
 }
 
@@ -147,9 +180,14 @@ function amounts(figures: readonly FigureEntry[], metrics: readonly MetricKey[],
  * The executed amount and the denominator a rate is about: a pair of the same line item — the whole (no
  * item) when the report states both, else the item whose two amounts stand nearest to the rate.
  */
-function amountPair(executed: readonly FigureEntry[], denominators: readonly FigureEntry[], offset: number): [FigureEntry, FigureEntry] | null {
+function amountPair(
+  executed: readonly FigureEntry[],
+  denominators: readonly FigureEntry[],
+  offset: number,
+): [FigureEntry, FigureEntry] | null {
   const distance = (f: FigureEntry) => Math.abs(f.quote_offset - offset);
-  const nearest = (list: readonly FigureEntry[]) => list.reduce<FigureEntry | undefined>((best, f) => (!best || distance(f) < distance(best) ? f : best), undefined);
+  const nearest = (list: readonly FigureEntry[]) =>
+    list.reduce<FigureEntry | undefined>((best, f) => (!best || distance(f) < distance(best) ? f : best), undefined);
   let best: [FigureEntry, FigureEntry] | null = null;
   for (const item of new Set(denominators.map((d) => d.item))) {
     const e = nearest(executed.filter((f) => f.item === item));
@@ -229,7 +267,6 @@ export function indicatorTables(indicators: readonly IndicatorEntry[]): { scope:
   const tables = [...groupBy(indicators, (i) => i.scope)].map(([scope, rows]) => ({ scope, rows }));
   return tables.sort((a, b) => (a.scope === '' ? -1 : b.scope === '' ? 1 : 0));
 }
-
 
 /** The number of reports the home page lists: a fixed number, so that the page stays one size however many come. */
 export const LATEST_REPORTS = 20;
