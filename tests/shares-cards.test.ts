@@ -8,7 +8,8 @@ const unavailable = browserUnavailable();
 if (unavailable) console.warn(`shares card tests skipped: ${unavailable}`);
 
 const PHONE = { width: 360, height: 740 };
-const PAGE = 'compare/shares.html';
+// a province's page: the national page (compare/shares.html) is a summary of one row per province
+const PAGE = 'compare/shares/shanghai.html';
 
 /** How the shares table is laid out: per shown row its display, right edge and each shown cell's label and text. */
 const layoutOf = (page: Page) =>
