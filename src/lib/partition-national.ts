@@ -4,7 +4,7 @@ import { escapeXml } from './feeds';
 import { formatFigure, formatNumber } from './format';
 import { PARTITION_FOLDER, partitionFolder } from './partition';
 import { routes } from './paths';
-import { groupBy } from './views';
+import { groupBy, SANGONG_PARTS } from './views';
 import { PHASE_NAMES, PHASES, UNIT_NAMES, type Phase } from '../schemas/vocabulary';
 import { slugSchema } from '../schemas/unit';
 
@@ -100,13 +100,6 @@ export interface NationalSangongRow {
   vehicle?: ExportedFigure;
   reception?: ExportedFigure;
 }
-
-const SANGONG_PARTS = {
-  total: 'sangong_total',
-  abroad: 'sangong_abroad',
-  vehicle: 'sangong_vehicle_total',
-  reception: 'sangong_reception',
-} as const;
 
 /**
  * 三公经费 stated for the whole unit, per report and phase, over every partition: the rows of each partition's

@@ -99,7 +99,8 @@ export interface SangongRow {
   reception?: FigureEntry;
 }
 
-const SANGONG_PARTS = {
+/** The metric of each 三公 column: the total and its three parts. */
+export const SANGONG_PARTS = {
   total: 'sangong_total',
   abroad: 'sangong_abroad',
   vehicle: 'sangong_vehicle_total',
