@@ -183,7 +183,8 @@ interface SearchMeasure {
 export async function measureFirstSearch(dist: string): Promise<SearchMeasure | string> {
   const unavailable = browserUnavailable();
   if (unavailable !== null) return unavailable;
-  const site = await serveStatic(dist, '/');
+  // served as a CDN serves it: text gzipped for a browser that accepts it (Pagefind's own files are gzipped already)
+  const site = await serveStatic(dist, '/', { compress: true });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
