@@ -66,7 +66,8 @@ function steps(astroConfig: string[], verify: boolean): [string, string, string[
     // the default index leaves out the reports' full texts (src/lib/search-terms.ts, FULL_TEXT_ATTRIBUTE); the
     // second holds every page whole, for a search the reader extends to the full texts
     ['pagefind', bin('pagefind'), ['--site', 'dist', '--exclude-selectors', `[${FULL_TEXT_ATTRIBUTE}]`]],
-    ['pagefind full text', bin('pagefind'), ['--site', 'dist', '--output-subdir', FULL_TEXT_BUNDLE]],
+    // in shards of at most 2,000 pages: one Pagefind run over 14,930 pages ran out of memory (scripts/pagefind-text.ts)
+    ['pagefind full text', bin('tsx'), ['scripts/pagefind-text.ts', 'dist']],
     ['canonical', bin('tsx'), ['scripts/pagefind-canonical.ts', 'dist', 'pagefind', FULL_TEXT_BUNDLE]],
     ...(verify ? [['verify', bin('tsx'), ['scripts/verify-build.ts', 'dist']] satisfies [string, string, string[]]] : []),
   ];

@@ -4,12 +4,19 @@
  * (src/lib/pagefind-canonical.ts) and points pagefind-entry.json at the new meta file. Fails loudly on anything
  * it does not recognise rather than leave a half-rewritten index.
  */
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARDS_FILE } from '../src/lib/pagefind-shards';
 import { canonicalFilter, canonicalMeta, contentName, readPagefindFile, writePagefindFile } from '../src/lib/pagefind-canonical';
 
 const [site = 'dist', ...folders] = process.argv.slice(2);
-for (const folder of folders.length > 0 ? folders : ['pagefind']) canonicalBundle(join(site, folder));
+for (const folder of folders.length > 0 ? folders : ['pagefind']) for (const dir of bundleIndexes(join(site, folder))) canonicalBundle(dir);
+
+/** A bundle's index folders: the shards its SHARDS_FILE lists (src/lib/pagefind-shards.ts), or the bundle itself. */
+function bundleIndexes(bundle: string): string[] {
+  const list = join(bundle, SHARDS_FILE);
+  return existsSync(list) ? (JSON.parse(readFileSync(list, 'utf8')) as string[]).map((shard) => join(bundle, shard)) : [bundle];
+}
 
 function canonicalBundle(dir: string): void {
   const entryFile = join(dir, 'pagefind-entry.json');

@@ -42,15 +42,25 @@
   // how a query is read and which results are kept: js/search-query.js
   let queries = null;
   const loadQueries = async () => (queries ??= await import(new URL('js/search-query.js', siteRoot).href));
-  // one Pagefind per index folder (pagefind/, or the full-text FULL_TEXT_BUNDLE): each its own module
+  // one Pagefind per index folder (pagefind/, or the full-text FULL_TEXT_BUNDLE): each its own module. A large
+  // site's full-text index is in shards, listed in the bundle's shards.json (src/lib/pagefind-shards.ts); every
+  // shard of every partition is merged into one search.
+  const shardsOf = async (folder, indexFolder) => {
+    if (indexFolder === 'pagefind') return [''];
+    const response = await fetch(new URL(`${folder}${indexFolder}/shards.json`, siteRoot).href);
+    const listed = response.ok ? await response.json() : [''];
+    return Array.isArray(listed) && listed.length > 0 && listed.every((s) => typeof s === 'string' && /^(\d+\/)?$/.test(s)) ? listed : [''];
+  };
   const instances = new Map();
   const load = async (indexFolder) => {
     if (!instances.has(indexFolder)) {
-      const [first, ...others] = bundles;
-      const pagefind = await import(new URL(`${first.folder}${indexFolder}/pagefind.js`, siteRoot).href);
+      const indexes = [];
+      for (const { folder } of bundles)
+        for (const shard of await shardsOf(folder, indexFolder)) indexes.push({ dir: `${folder}${indexFolder}/${shard}`, folder });
+      const [first, ...others] = indexes;
+      const pagefind = await import(new URL(`${first.dir}pagefind.js`, siteRoot).href);
       await pagefind.options({ baseUrl: `/${first.folder}` });
-      for (const { folder } of others)
-        await pagefind.mergeIndex(new URL(`${folder}${indexFolder}/`, siteRoot).href, { baseUrl: `/${folder}` });
+      for (const { dir, folder } of others) await pagefind.mergeIndex(new URL(dir, siteRoot).href, { baseUrl: `/${folder}` });
       instances.set(indexFolder, pagefind);
     }
     return instances.get(indexFolder);

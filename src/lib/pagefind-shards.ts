@@ -1,0 +1,22 @@
+/**
+ * Pagefind builds an index in memory: the full-text index of 14,930 pages (10,000 reports) ran this machine's
+ * 24 GB out (`memory allocation … failed`), and 2,000 report pages took 1.9 GB. So a large site's full-text
+ * index is built in shards of at most SHARD_PAGES pages, one Pagefind run each, and the search page merges them
+ * (Pagefind's multisite search); `shards.json` in the bundle's folder lists them. A site that fits in one shard
+ * keeps one index in the bundle's folder itself, listed as "".
+ */
+export const SHARD_PAGES = 2000;
+
+/** The file that lists a bundle's shards, as folders under the bundle ("" for the bundle's own folder). */
+export const SHARDS_FILE = 'shards.json';
+
+/** The pages cut into shards of at most `size`, in their given order. */
+export function shardsOf<T>(pages: readonly T[], size = SHARD_PAGES): T[][] {
+  if (!(Number.isInteger(size) && size >= 1)) throw new Error(`a shard holds a whole number ≥ 1 of pages, not ${size}`);
+  const shards: T[][] = [];
+  for (let i = 0; i < pages.length; i += size) shards.push(pages.slice(i, i + size));
+  return shards;
+}
+
+/** The shard folders to list in SHARDS_FILE: "" for one shard (the bundle itself), else "0/", "1/" … */
+export const shardFolders = (count: number): string[] => (count <= 1 ? [''] : Array.from({ length: count }, (_, k) => `${k}/`));
