@@ -19,7 +19,7 @@
  * MINGZHANG_INGEST_TRACE=1 prints every disk step, MINGZHANG_INGEST_PAUSE_MS waits before writing and
  * MINGZHANG_INGEST_PIDFILE=PATH writes the process id there.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -59,7 +59,12 @@ setInterval(() => {
 }, 200).unref();
 
 const env = process.env;
-if (env['MINGZHANG_INGEST_PIDFILE']) writeFileSync(env['MINGZHANG_INGEST_PIDFILE'], `${process.pid}\n`);
+const pidFile = env['MINGZHANG_INGEST_PIDFILE'];
+// written whole or not at all: a reader that sees the file must see the id (the crash test read an empty file once)
+if (pidFile) {
+  writeFileSync(`${pidFile}.tmp`, `${process.pid}\n`);
+  renameSync(`${pidFile}.tmp`, pidFile);
+}
 const crashAt = Number(env['MINGZHANG_INGEST_CRASH_AT'] ?? 0);
 let steps = 0;
 const beforeStep = (step: DiskStep) => {
