@@ -67,6 +67,25 @@ export function comparisonPages<K extends keyof typeof rowsOf>(comparison: K): P
   return pages as Promise<ProvinceComparePage<Rows<K>>[]>;
 }
 
+/**
+ * One page of a comparison as its view renders it: all its pages (for the province links), the page (an empty one for an unknown path), the pages of its
+ * province (to link between years and parts) and the reports its rows cite (found with a set: a scan of every
+ * row per report grows with the square).
+ */
+export async function comparisonPage<K extends keyof typeof rowsOf>(comparison: K, path: string) {
+  const pages = await comparisonPages(comparison);
+  const empty: ProvinceComparePage<Rows<K>> = { slug: '', years: [], part: 1, parts: 1, rows: [], province: '', folder: '', path };
+  const page = pages.find((p) => p.path === path) ?? empty;
+  const cited = new Set(page.rows.map((row: { report: { id: string } }) => row.report.id));
+  const { reports } = await compareInputs();
+  return {
+    pages,
+    page,
+    provincePages: pages.filter((p) => p.folder === page.folder),
+    citedReports: reports.filter((r) => cited.has(r.id)),
+  };
+}
+
 const summaryCache = new Map<string, Promise<ProvinceSummary[]>>();
 /** What a comparison's national page and its embeds show of each province (src/lib/compare.ts provinceSummaries). */
 export function comparisonSummary(comparison: keyof typeof rowsOf): Promise<ProvinceSummary[]> {
