@@ -11,7 +11,7 @@
  *   npm run --silent build -- --list-partitions    the provinces of data/units.csv as a JSON array (a CI matrix's list)
  *
  * Every build runs the same steps: content → astro build → search words → pagefind (a default index and a
- * full-text index) → canonical Pagefind files.
+ * full-text index, each in shards on a large site) → canonical Pagefind files.
  * A partition builds in a work folder of its own (.partitions/<folder>/: a copy of the code, data/ and
  * node_modules linked), so that partitions run as parallel processes without sharing content/, dist/ or
  * Astro's caches. SITE_URL, when set, is the national site's address; a partition's is SITE_URL/<folder>/.
@@ -64,10 +64,15 @@ function steps(astroConfig: string[], verify: boolean): [string, string, string[
     ['astro', bin('astro'), ['build', ...astroConfig]],
     ['search words', bin('tsx'), ['scripts/search-words.ts', 'dist']],
     // the default index leaves out the reports' full texts (src/lib/search-terms.ts, FULL_TEXT_ATTRIBUTE); the
-    // second holds every page whole, for a search the reader extends to the full texts
-    ['pagefind', bin('pagefind'), ['--site', 'dist', '--exclude-selectors', `[${FULL_TEXT_ATTRIBUTE}]`]],
-    // in shards of at most 2,000 pages: one Pagefind run over 14,930 pages ran out of memory (scripts/pagefind-text.ts)
-    ['pagefind full text', bin('tsx'), ['scripts/pagefind-text.ts', 'dist']],
+    // second holds every page whole, for a search the reader extends to the full texts. Each in shards
+    // (src/lib/pagefind-shards.ts): one Pagefind run over the 14,930 pages of 10,000 reports took 4.84 GB for the
+    // default index and ran out of memory for the full texts.
+    [
+      'pagefind',
+      bin('tsx'),
+      ['scripts/pagefind-index.ts', 'dist', '--bundle', 'pagefind', '--exclude-selectors', `[${FULL_TEXT_ATTRIBUTE}]`],
+    ],
+    ['pagefind full text', bin('tsx'), ['scripts/pagefind-index.ts', 'dist', '--bundle', FULL_TEXT_BUNDLE]],
     ['canonical', bin('tsx'), ['scripts/pagefind-canonical.ts', 'dist', 'pagefind', FULL_TEXT_BUNDLE]],
     ...(verify ? [['verify', bin('tsx'), ['scripts/verify-build.ts', 'dist']] satisfies [string, string, string[]]] : []),
   ];

@@ -4,40 +4,90 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FULL_TEXT_BUNDLE } from '../public/js/search-query.js';
+import { FULL_TEXT_BUNDLE, searchForm } from '../public/js/search-query.js';
+import { FULL_TEXT_ATTRIBUTE, indexedText } from '../src/lib/search-terms';
 import { SHARDS_FILE } from '../src/lib/pagefind-shards';
 import type { ReportEntry } from '../src/schemas/report';
 import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, projectRoot, readContent, readText, requireBuild } from './helpers/built-site';
+import { distDir, htmlFiles, projectRoot, readContent, readText, requireBuild } from './helpers/built-site';
 import { serveStatic } from './helpers/static-server';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`search shard browser test skipped: ${unavailable}`);
 
-// A large site's full-text index is built in shards (one Pagefind run over 14,930 pages ran out of memory); the
-// bundled site fits in one, so here a copy of it is indexed in shards of 40 pages and searched in Chromium.
-describe('the full-text index in shards', () => {
+// A large site's indexes are built in shards (one Pagefind run over 14,930 pages took 4.84 GB for the default
+// index and ran out of memory for the full texts); the bundled site fits in one, so here a copy of it is indexed
+// in shards of 40 pages, both bundles, as npm run build indexes it, and searched in Chromium.
+describe('the search indexes in shards', () => {
   const root = mkdtempSync(join(tmpdir(), 'mz-shards-'));
   const site = join(root, 'dist');
-  let shards: string[] = [];
+  const bundles = ['pagefind', FULL_TEXT_BUNDLE];
+  const shards = new Map<string, string[]>();
   beforeAll(() => {
     requireBuild();
     cpSync(distDir, site, { recursive: true });
-    const out = execFileSync(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/pagefind-text.ts', site, '--shard-pages', '40'], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    });
-    expect(out).toMatch(/pagefind-text: \d+ page\(s\) in \d+ shard\(s\) of at most 40/);
-    shards = JSON.parse(readFileSync(join(site, FULL_TEXT_BUNDLE, SHARDS_FILE), 'utf8')) as string[];
+    for (const bundle of bundles) {
+      const exclude = bundle === 'pagefind' ? ['--exclude-selectors', `[${FULL_TEXT_ATTRIBUTE}]`] : [];
+      const out = execFileSync(
+        join(projectRoot, 'node_modules', '.bin', 'tsx'),
+        ['scripts/pagefind-index.ts', site, '--bundle', bundle, '--shard-pages', '40', ...exclude],
+        { cwd: projectRoot, encoding: 'utf8' },
+      );
+      expect(out).toMatch(new RegExp(`pagefind-index: ${bundle}: \\d+ page\\(s\\) in \\d+ shard\\(s\\) of at most 40`));
+      shards.set(bundle, JSON.parse(readFileSync(join(site, bundle, SHARDS_FILE), 'utf8')) as string[]);
+    }
   }, 240_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('lists every shard, each a Pagefind index of its own, and leaves no work folder behind', () => {
-    expect(shards.length).toBeGreaterThanOrEqual(3);
-    expect(shards).toEqual(shards.map((_, k) => `${k}/`));
-    for (const shard of shards) expect(existsSync(join(site, FULL_TEXT_BUNDLE, shard, 'pagefind.js')), shard).toBe(true);
-    expect(existsSync(`${site}.text-shard`)).toBe(false);
+    for (const bundle of bundles) {
+      const listed = shards.get(bundle) ?? [];
+      expect(listed.length, bundle).toBeGreaterThanOrEqual(3);
+      expect(listed).toEqual(listed.map((_, k) => `${k}/`));
+      for (const shard of listed) expect(existsSync(join(site, bundle, shard, 'pagefind.js')), `${bundle}/${shard}`).toBe(true);
+      expect(existsSync(`${site}.${bundle}-shard`)).toBe(false);
+    }
   });
+
+  it.skipIf(unavailable !== null)(
+    'finds every page whose default index holds a known term, through every shard of the default index',
+    async () => {
+      const term = '三公经费';
+      const holders = htmlFiles()
+        .filter((file) => searchForm(indexedText(readFileSync(join(distDir, file), 'utf8')) ?? '').includes(term))
+        .sort();
+      expect(holders.length, `the bundled site's pages hold ${term}`).toBeGreaterThan(10);
+      const server = await serveStatic(site, '/mingzhang/');
+      let browser: Browser | undefined;
+      try {
+        browser = await launchBrowser();
+        const page = await browser.newPage();
+        const requested: string[] = [];
+        page.on('request', (request) => requested.push(request.url()));
+        await page.goto(`${server.url}search.html?q=${encodeURIComponent(term)}`);
+        const links = page.locator('#search-results a.result-title');
+        await expect.poll(() => links.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+        // 显示更多 until every result is shown (each click fetches the next results' data)
+        for (let shown = await links.count(); shown < holders.length; shown = await links.count()) {
+          await page.locator('#search-more').click();
+          await expect.poll(() => links.count(), { timeout: 20_000 }).toBeGreaterThan(shown);
+        }
+        expect(await page.locator('#search-more').isVisible()).toBe(false);
+        expect(await links.count()).toBe(holders.length);
+        const found = (await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).map((h) =>
+          h.replace(/^.*\/mingzhang\//, '').replace(/(^|\/)$/, '$1index.html'),
+        );
+        expect(found.sort()).toEqual(holders);
+        // the default index answered: the full texts were not loaded, and the merged shards shared one WebAssembly
+        expect(requested.filter((url) => url.includes(`/${FULL_TEXT_BUNDLE}/`))).toEqual([]);
+        expect(requested.filter((url) => url.endsWith('.pagefind'))).toHaveLength(1);
+      } finally {
+        await browser?.close();
+        await server.close();
+      }
+    },
+    120_000,
+  );
 
   it.skipIf(unavailable !== null)(
     'finds a phrase of the reports’ texts through every shard, asked for and as the fallback',

@@ -137,14 +137,18 @@ const inAll = (searches) => {
  * @param {Record<string, string>} filters
  * @param {number} shown how many pages' data to return
  * @param {(() => Promise<any>) | null} fullText loads the full-text index (FULL_TEXT_BUNDLE): searched when the
- *   default index finds nothing, so that a phrase only a report's text holds is still found
+ *   default index finds no page that holds every typed part, so that a phrase only a report's text holds is
+ *   still found (the default index's pages stay the answer when the full texts hold it nowhere either)
  * @returns {Promise<{ count: number, pages: any[], fullText: boolean }>} how many pages were found, the data of
  *   the first `shown` (exact matches first, in Pagefind's order), and whether they came from the full texts
  */
 export async function findPages(pagefind, raw, filters = {}, shown = Infinity, fullText = null) {
-  const found = await findPagesIn(pagefind, raw, filters, shown);
-  if (found.count > 0 || fullText === null || raw.trim() === '') return { ...found, fullText: false };
-  return { ...(await findPagesIn(await fullText(), raw, filters, shown)), fullText: true };
+  const { exact, ...found } = await findPagesIn(pagefind, raw, filters, shown);
+  if (exact || fullText === null || raw.trim() === '') return { ...found, fullText: false };
+  // Pagefind answers a word it does not hold with pages that hold a part of it (an index in shards: 非税收入 found
+  // the pages of 收入 in the shard that holds no 非税); such an answer gives way to pages whose full text holds it
+  const { exact: inTexts, ...inFullText } = await findPagesIn(await fullText(), raw, filters, shown);
+  return inTexts || found.count === 0 ? { ...inFullText, fullText: true } : { ...found, fullText: false };
 }
 
 async function findPagesIn(pagefind, raw, filters, shown) {
@@ -155,7 +159,7 @@ async function findPagesIn(pagefind, raw, filters, shown) {
   const unchecked = [...parts, ...phrases].filter((part) => !known.includes(part));
   if (parts.length > 0 && unchecked.length === 0 && withAllTerms.length > 0) {
     const pages = await Promise.all(withAllTerms.slice(0, shown).map((r) => r.data()));
-    return { count: withAllTerms.length, pages: pages.map((d) => withExcerpt(d, parts)) };
+    return { count: withAllTerms.length, pages: pages.map((d) => withExcerpt(d, parts)), exact: true };
   }
   const words = await pagefind.search(query || null, { filters });
   const seen = new Set();
@@ -164,5 +168,5 @@ async function findPagesIn(pagefind, raw, filters, shown) {
   const withPhrases = data.filter((d) => holdsAll(String(d.content ?? ''), phrases));
   const exact = withPhrases.filter((d) => holdsAll(String(d.content ?? ''), parts));
   const found = exact.length > 0 ? exact : withPhrases;
-  return { count: found.length, pages: found.slice(0, shown).map((d) => withExcerpt(d, parts)) };
+  return { count: found.length, pages: found.slice(0, shown).map((d) => withExcerpt(d, parts)), exact: exact.length > 0 };
 }

@@ -43,10 +43,9 @@
   let queries = null;
   const loadQueries = async () => (queries ??= await import(new URL('js/search-query.js', siteRoot).href));
   // one Pagefind per index folder (pagefind/, or the full-text FULL_TEXT_BUNDLE): each its own module. A large
-  // site's full-text index is in shards, listed in the bundle's shards.json (src/lib/pagefind-shards.ts); every
-  // shard of every partition is merged into one search.
+  // site's indexes are in shards, listed in the bundle's shards.json (src/lib/pagefind-shards.ts); every shard of
+  // every partition is merged into one search.
   const shardsOf = async (folder, indexFolder) => {
-    if (indexFolder === 'pagefind') return [''];
     const response = await fetch(new URL(`${folder}${indexFolder}/shards.json`, siteRoot).href);
     const listed = response.ok ? await response.json() : [''];
     return Array.isArray(listed) && listed.length > 0 && listed.every((s) => typeof s === 'string' && /^(\d+\/)?$/.test(s)) ? listed : [''];

@@ -1,17 +1,23 @@
+import { FULL_TEXT_BUNDLE } from '../../public/js/search-query.js';
+
 /**
- * Pagefind builds an index in memory: the full-text index of 14,930 pages (10,000 reports) ran this machine's
- * 24 GB out (`memory allocation … failed`), and 2,000 report pages took 1.9 GB. So a large site's full-text
- * index is built in shards of at most SHARD_PAGES pages, one Pagefind run each, and the search page merges them
- * (Pagefind's multisite search); `shards.json` in the bundle's folder lists them. A site that fits in one shard
- * keeps one index in the bundle's folder itself, listed as "".
+ * Pagefind builds an index in memory, and what it holds grows with the pages, not with their bytes: the
+ * full-text index of 14,930 pages (10,000 reports) ran this machine's 24 GB out (`memory allocation … failed`)
+ * and 2,000 report pages took 1.9 GB; the default index (without the full texts) took 4.84 GB over the 14,930
+ * pages, about 0.32 MB a page, the same for 3,000 pages with their markup cut by a fifth. So each search bundle
+ * is built in shards of at most this many pages, one Pagefind run each, and the search page merges them
+ * (Pagefind's multisite search; a merged index shares the first one's WebAssembly, so a shard costs a first
+ * search one meta file and one index chunk more). `shards.json` in the bundle's folder lists them. A site that
+ * fits in one shard keeps one index in the bundle's folder itself, listed as "".
  */
-export const SHARD_PAGES = 2000;
+export const SEARCH_BUNDLES = { pagefind: 6000, [FULL_TEXT_BUNDLE]: 2000 } as const;
+export type SearchBundle = keyof typeof SEARCH_BUNDLES;
 
 /** The file that lists a bundle's shards, as folders under the bundle ("" for the bundle's own folder). */
 export const SHARDS_FILE = 'shards.json';
 
 /** The pages cut into shards of at most `size`, in their given order. */
-export function shardsOf<T>(pages: readonly T[], size = SHARD_PAGES): T[][] {
+export function shardsOf<T>(pages: readonly T[], size: number): T[][] {
   if (!(Number.isInteger(size) && size >= 1)) throw new Error(`a shard holds a whole number ≥ 1 of pages, not ${size}`);
   const shards: T[][] = [];
   for (let i = 0; i < pages.length; i += size) shards.push(pages.slice(i, i + size));

@@ -1,3 +1,4 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { excerptOf, findPages, holdsAll, readQuery, searchForm, termToken } from '../../public/js/search-query.js';
 import { indexedText, knownTerms, placeStem, queryWords, termsIn, withSearchWords } from './search-terms';
@@ -143,6 +144,37 @@ describe('indexedText', () => {
     expect(indexedText(html)).toBe('炎陵县株洲');
     expect(indexedText(html, { fullText: true })).toBe('炎陵县非税收入株洲');
   });
+
+  // indexedText reads a page in one pass of htmlparser2; it must read what the DOM's textContent gives (linkedom,
+  // which builds its DOM with the same parser), as the search words were read before
+  const byDom = (html: string, fullText: boolean): string | null => {
+    const { document } = parseHTML(html);
+    const body = document.querySelector('[data-pagefind-body]');
+    if (!body) return null;
+    for (const ignored of body.querySelectorAll('[data-pagefind-ignore], [data-search-words]')) ignored.remove();
+    if (!fullText) for (const part of body.querySelectorAll('[data-search-fulltext]')) part.remove();
+    return body.textContent ?? '';
+  };
+  it.each([
+    ['entities', '<p>&lt;script&gt; &amp;amp; &quot;株洲&quot; &#x4E09;公</p>'],
+    [
+      'ignored parts in ignored parts, and their headings',
+      '<div data-pagefind-ignore><h1>乌鲁木齐</h1><p data-pagefind-ignore>x</p>y</div><h1>炎陵</h1>',
+    ],
+    ['unclosed paragraphs and list items', '<p>一<p>二<ul><li>三<li>四</ul>五'],
+    ['void elements, comments and breaks', '<p>一<br>二<img alt="图">三<!-- 注释 -->四<input value="五"></p>'],
+    [
+      'a full-text part inside an ignored one, and ignored inside full text',
+      '<div data-pagefind-ignore><div data-search-fulltext>甲</div></div><div data-search-fulltext>乙<span data-pagefind-ignore>丙</span>丁</div>戊',
+    ],
+    ['the search words of an earlier run', '<p>株洲</p><div hidden data-search-words>株洲 · 医疗</div>'],
+    ['a second indexed body', '<p>一</p></main><main data-pagefind-body><p>二</p>'],
+    ['svg and tables', '<svg><text>图表</text></svg><table><tr><td>一<td>二</table>'],
+  ])('reads %s as the DOM does', (_, main) => {
+    const html = page(main);
+    expect(indexedText(html)).toBe(byDom(html, false));
+    expect(indexedText(html, { fullText: true })).toBe(byDom(html, true));
+  });
 });
 
 describe('withSearchWords', () => {
@@ -276,5 +308,19 @@ describe('findPages', () => {
     expect(found.pages[0]?.excerpt).toBe('收入 · <mark>非税收入</mark>');
     const none = await findPages(fakePagefind(site), '三公经费', {}, 10, async () => full);
     expect(none.fullText).toBe(false);
+  });
+
+  it('prefers the full texts to default results that only hold a part of the query', async () => {
+    // Pagefind answers a word an index does not hold with the pages of a part of it (收入 for 非税收入)
+    const partPages = fakePagefind({ '/g': '收入 · 支出' });
+    const partial = { ...partPages, search: async (query: string | null) => partPages.search(query === '非税收入' ? '收入' : query) };
+    const full = fakePagefind({ '/e': '收入 · 非税收入' });
+    const found = await findPages(partial, '非税收入', {}, 10, async () => full);
+    expect(found).toMatchObject({ count: 1, fullText: true });
+    expect(found.pages.map((p) => p.url)).toEqual(['/e']);
+    // and keeps them when the full texts do not hold it either
+    const kept = await findPages(partial, '非税收入', {}, 10, async () => fakePagefind({ '/h': '支出' }));
+    expect(kept).toMatchObject({ count: 1, fullText: false });
+    expect(kept.pages.map((p) => p.url)).toEqual(['/g']);
   });
 });
