@@ -1,5 +1,6 @@
 import type { PlotOptions } from '@observablehq/plot';
 import * as Plot from '@observablehq/plot';
+import { markRows } from './row-marks';
 
 /**
  * Two layouts of a chart of labelled horizontal bars, both rendered at build time; Chart.astro shows one by a CSS
@@ -39,14 +40,26 @@ export function fitLabel(label: string, em: number): string {
 /** Ems of label text each layout has room for (a margin of 280 px, or the whole 300 px width, at 12 px). */
 const LABEL_EM = { wide: 22, narrow: 23 } as const;
 
-/** The frame of a bar chart with one band per label, and the marks that write the labels in the narrow layout. */
+/** One band of a bar chart: its label, and the key of the table row it draws (a comparison's row; see row-marks.ts). */
+export interface Band {
+  label: string;
+  row?: string;
+}
+
+/**
+ * The frame of a bar chart with one band per label, and the marks that write the labels: the y axis in the wide
+ * layout (drawn as a mark, so that its ticks carry their rows' keys), a label above each bar in the narrow one.
+ */
 export function barFrame(
   layout: ChartLayout,
-  labels: readonly string[],
+  bands: readonly Band[],
   options: { marginRight?: number } = {},
 ): { frame: PlotOptions; labelMarks: Plot.Markish[] } {
   const style = { fontSize: `${CHART_FONT_PX}px`, background: 'white' };
+  const labels = bands.map((b) => b.label);
+  const rows = bands.map((b) => b.row);
   if (layout === 'wide') {
+    const tickFormat = (label: string) => fitLabel(label, LABEL_EM.wide);
     return {
       frame: {
         width: WIDE_WIDTH,
@@ -54,9 +67,9 @@ export function barFrame(
         marginRight: options.marginRight ?? 20,
         height: 70 + ROW_WIDE * labels.length,
         style,
-        y: { label: null, domain: [...labels], tickFormat: (label: string) => fitLabel(label, LABEL_EM.wide) },
+        y: { axis: null, label: null, domain: [...labels], tickFormat },
       },
-      labelMarks: [],
+      labelMarks: [Plot.axisY(labels, { label: null, tickFormat, render: markRows(rows, { bands: true }) })],
     };
   }
   return {
@@ -77,6 +90,7 @@ export function barFrame(
         frameAnchor: 'left',
         textAnchor: 'start',
         dy: -12,
+        render: markRows(rows, { bands: true }),
       }),
     ],
   };
