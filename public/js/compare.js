@@ -105,13 +105,8 @@
     };
     const bands = svg.querySelector('[data-bands]');
     const step = Number(svg.dataset.step);
-    const gaps =
-      bands && step > 0
-        ? closeGaps(
-            Array.from(bands.children, (c) => c.dataset.row),
-            visible,
-          )
-        : null;
+    const order = bands ? Array.from(bands.children, (band) => band.dataset.row) : [];
+    const gaps = bands && step > 0 ? closeGaps(order, visible) : null;
     for (const el of svg.querySelectorAll('[data-row]')) {
       if (visible.has(el.dataset.row)) el.removeAttribute('display');
       else el.setAttribute('display', 'none');
@@ -212,10 +207,8 @@
       // the charts draw the rows the table shows
       const keys = new Set(rows.filter((row) => !row.hidden).map((row) => row.dataset.row));
       for (const chart of charts) for (const svg of chart.querySelectorAll('svg[viewBox]')) showRows(svg, keys);
-      describeChart(
-        charts.find((chart) => !chart.hidden),
-        keys,
-      );
+      const chosen = charts.find((chart) => !chart.hidden);
+      describeChart(chosen, keys);
       shown.textContent = shown.dataset.template.replace('{shown}', String(count)).replace('{total}', String(rows.length));
       history.replaceState(null, '', `${location.pathname}${writeView(view, names)}${location.hash}`);
       // links to the comparison's other pages (other years) keep the view

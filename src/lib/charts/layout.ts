@@ -47,8 +47,8 @@ export interface Band {
 }
 
 /**
- * The frame of a bar chart with one band per label, and the marks that write the labels: the y axis in the wide
- * layout (drawn as a mark, so that its ticks carry their rows' keys), a label above each bar in the narrow one.
+ * The frame of a bar chart with one band per label, and the marks that write the labels: a label above each bar
+ * in the narrow layout; in the wide one, the y axis as a mark when the bands are table rows.
  */
 export function barFrame(
   layout: ChartLayout,
@@ -60,6 +60,9 @@ export function barFrame(
   const rows = bands.map((b) => b.row);
   if (layout === 'wide') {
     const tickFormat = (label: string) => fitLabel(label, LABEL_EM.wide);
+    // Plot's own y axis, unless the bands are table rows: then the axis is a mark, whose ticks carry the rows' keys
+    // (a chart of no table, such as a unit page's, whose options unit-charts.ts re-lays, keeps the plain axis)
+    const keyed = rows.some((row) => row !== undefined);
     return {
       frame: {
         width: WIDE_WIDTH,
@@ -67,9 +70,9 @@ export function barFrame(
         marginRight: options.marginRight ?? 20,
         height: 70 + ROW_WIDE * labels.length,
         style,
-        y: { axis: null, label: null, domain: [...labels], tickFormat },
+        y: keyed ? { axis: null, domain: [...labels] } : { label: null, domain: [...labels], tickFormat },
       },
-      labelMarks: [Plot.axisY(labels, { label: null, tickFormat, render: markRows(rows, { bands: true }) })],
+      labelMarks: keyed ? [Plot.axisY(labels, { label: null, tickFormat, render: markRows(rows, { bands: true }) })] : [],
     };
   }
   return {
