@@ -14,6 +14,7 @@ interface CompareHelpers {
   compareDecimal: (a: string, b: string) => number;
   readView: (search: string, controls: Record<string, string[]>) => View;
   writeView: (view: View, names: string[]) => string;
+  closeGaps: (bands: string[], visible: Set<string>) => { shift: Map<string, number>; closed: number };
 }
 
 /** public/js/compare.js run as a browser would load it, in a context without a document: its pure helpers. */
@@ -111,5 +112,69 @@ describe('the view in the URL', () => {
     // the helpers run in their own realm: compare as plain data
     expect(JSON.parse(JSON.stringify(read))).toEqual(view);
     expect(js.writeView(read, names)).toBe(written);
+  });
+});
+
+describe('closeGaps (a filtered bar chart closes up)', () => {
+  it.each<[string, string[], string[], [string, number][], number]>([
+    [
+      'every row shown: nothing moves',
+      ['a', 'b', 'c'],
+      ['a', 'b', 'c'],
+      [
+        ['a', 0],
+        ['b', 0],
+        ['c', 0],
+      ],
+      0,
+    ],
+    [
+      'a hidden row moves the rows below it up one band',
+      ['a', 'b', 'c'],
+      ['a', 'c'],
+      [
+        ['a', 0],
+        ['b', 0],
+        ['c', 1],
+      ],
+      1,
+    ],
+    [
+      'hidden rows above add up',
+      ['a', 'b', 'c', 'd'],
+      ['c', 'd'],
+      [
+        ['a', 0],
+        ['b', 1],
+        ['c', 2],
+        ['d', 2],
+      ],
+      2,
+    ],
+    [
+      'no row shown: every band closes',
+      ['a', 'b'],
+      [],
+      [
+        ['a', 0],
+        ['b', 1],
+      ],
+      2,
+    ],
+    [
+      'a shown row the chart does not draw changes nothing',
+      ['a', 'b'],
+      ['a', 'b', 'z'],
+      [
+        ['a', 0],
+        ['b', 0],
+      ],
+      0,
+    ],
+  ])('%s', (_name, bands, visible, shift, closed) => {
+    // a Set of this realm, read by the script's realm as any iterable with has()
+    const gaps = js.closeGaps(bands, new Set(visible));
+    expect([...gaps.shift.entries()]).toEqual(shift);
+    expect(gaps.closed).toBe(closed);
   });
 });

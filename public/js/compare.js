@@ -1,5 +1,6 @@
 // The comparison pages' controls: filters, sort, metric choice, a link to the view and a download of the rows
-// shown. The page works without it (a plain table of every row). The whole view lives in the URL
+// shown; the charts follow the filters (their marks carry their table rows' keys). The page works without it
+// (a plain table and charts of every row). The whole view lives in the URL
 // (?year=2024&phase=actual&sort=total-desc…), so a link reproduces it. Loaded as a file, not inline: the
 // Content-Security-Policy of every page forbids inline scripts. Table cells come from report texts, which are
 // hostile: this script reads them as text and writes only text (textContent), never HTML.
@@ -72,7 +73,60 @@
     return query === '' ? '' : `?${query}`;
   }
 
-  globalThis.mingzhangCompare = { spreadsheetSafe, toSpreadsheetCsv, compareDecimal, readView, writeView };
+  /**
+   * How far each band of a bar chart moves up, in bands, when the rows not in `visible` are hidden: by the hidden
+   * bands above it; and how many bands close in all. `bands` are the rows' keys in the chart's order.
+   */
+  function closeGaps(bands, visible) {
+    const shift = new Map();
+    let hiddenAbove = 0;
+    for (const key of bands) {
+      shift.set(key, hiddenAbove);
+      if (!visible.has(key)) hiddenAbove++;
+    }
+    return { shift, closed: hiddenAbove };
+  }
+
+  /**
+   * Shows in a chart's SVG only the marks of the rows in `visible` (the table's rows left by the filters), as
+   * src/lib/charts/row-marks.ts marked them at build time. A bar chart closes the gaps: the bands below a hidden
+   * one move up, the x axis with them, and the chart gets shorter. The x scale stays that of every row: the
+   * bars keep the lengths they have unfiltered, so two filtered views can be compared by eye, and the value
+   * written at each bar's end stays exact (#compare-chart-view says so). A scatter plot keeps its axes.
+   */
+  function showRows(svg, visible) {
+    // a moved element keeps the transform Plot gave it, after the shift
+    const move = (el, dy) => {
+      if (el.dataset.transform === undefined) el.dataset.transform = el.getAttribute('transform') ?? '';
+      const own = el.dataset.transform;
+      const transform = dy === 0 ? own : `translate(0,${-dy}) ${own}`.trim();
+      if (transform === '') el.removeAttribute('transform');
+      else el.setAttribute('transform', transform);
+    };
+    const bands = svg.querySelector('[data-bands]');
+    const step = Number(svg.dataset.step);
+    const order = bands ? Array.from(bands.children, (band) => band.dataset.row) : [];
+    const gaps = bands && step > 0 ? closeGaps(order, visible) : null;
+    for (const el of svg.querySelectorAll('[data-row]')) {
+      if (visible.has(el.dataset.row)) el.removeAttribute('display');
+      else el.setAttribute('display', 'none');
+      if (gaps) move(el, (gaps.shift.get(el.dataset.row) ?? 0) * step);
+    }
+    if (!gaps) return;
+    const closed = gaps.closed * step;
+    for (const el of svg.querySelectorAll('[data-below]')) move(el, closed);
+    for (const line of svg.querySelectorAll('[data-span] line')) {
+      if (line.dataset.y2 === undefined) line.dataset.y2 = line.getAttribute('y2') ?? '0';
+      line.setAttribute('y2', String(Number(line.dataset.y2) - closed));
+    }
+    if (svg.dataset.height === undefined) svg.dataset.height = svg.getAttribute('height') ?? '0';
+    const height = Number(svg.dataset.height) - closed;
+    const [x, y, width] = (svg.getAttribute('viewBox') ?? '').split(/[\s,]+/);
+    svg.setAttribute('height', String(height));
+    svg.setAttribute('viewBox', `${x} ${y} ${width} ${height}`);
+  }
+
+  globalThis.mingzhangCompare = { spreadsheetSafe, toSpreadsheetCsv, compareDecimal, readView, writeView, closeGaps };
 
   const initCompare = () => {
     const form = document.getElementById('compare-controls');
@@ -89,6 +143,7 @@
     const filters = selects.filter((s) => s.dataset.filter !== undefined);
     const shown = document.getElementById('compare-shown');
     const charts = Array.from(document.querySelectorAll('figure.chart[data-chart]'));
+    const chartView = document.getElementById('compare-chart-view');
     const linkBox = document.getElementById('compare-link');
     let view = readView(location.search, controls);
 
@@ -149,10 +204,36 @@
         th.classList.toggle('other-metric', hidden);
         for (const row of rows) row.cells[i]?.classList.toggle('other-metric', hidden);
       });
+      // the charts draw the rows the table shows
+      const keys = new Set(rows.filter((row) => !row.hidden).map((row) => row.dataset.row));
+      for (const chart of charts) for (const svg of chart.querySelectorAll('svg[viewBox]')) showRows(svg, keys);
+      const chosen = charts.find((chart) => !chart.hidden);
+      describeChart(chosen, keys);
       shown.textContent = shown.dataset.template.replace('{shown}', String(count)).replace('{total}', String(rows.length));
       history.replaceState(null, '', `${location.pathname}${writeView(view, names)}${location.hash}`);
       // links to the comparison's other pages (other years) keep the view
       for (const link of document.querySelectorAll('a[data-keeps-view]')) link.search = writeView({ ...view, year: '' }, names);
+    };
+
+    // "图表：年度 2023 · 口径 决算/执行数，画出 5 行。" and what the chart leaves out
+    const describeChart = (chart, keys) => {
+      if (!chartView || !chart) return;
+      const active = filters.filter((s) => view[s.name]);
+      const named = active.map((s) =>
+        `${s.closest('label')?.firstChild?.textContent.trim() ?? ''} ${s.selectedOptions[0]?.textContent ?? ''}`.trim(),
+      );
+      const svg = chart.querySelector('svg[viewBox]');
+      const drawn = new Set(Array.from(svg ? svg.querySelectorAll('[data-row]') : [], (el) => el.dataset.row).filter((k) => keys.has(k)));
+      const undrawn = (chart.dataset.undrawn ?? '').split(' ').filter((k) => k !== '' && keys.has(k)).length;
+      const parts = [
+        chartView.dataset.template
+          .replace('{filters}', named.length === 0 ? chartView.dataset.all : named.join(' · '))
+          .replace('{drawn}', String(drawn.size)),
+      ];
+      if (active.length > 0) parts.push(chartView.dataset.scale);
+      if (undrawn > 0) parts.push(chartView.dataset.undrawn.replace('{undrawn}', String(undrawn)));
+      chartView.textContent = parts.join('');
+      chartView.hidden = false;
     };
 
     form.addEventListener('change', (event) => {

@@ -2,6 +2,7 @@ import type { PlotOptions } from '@observablehq/plot';
 import * as Plot from '@observablehq/plot';
 import { barFrame, barInsets, xAxis, CHART_FONT_PX, type ChartLayout } from './layout';
 import { BAR_COLOUR, OVER_COLOUR, RULE_COLOUR } from './palette';
+import { markRows } from './row-marks';
 
 // Plot links a bar to any href that is not null: '' would link the bar to the page it is on.
 const linkOf = (d: { href: string }) => (d.href === '' ? null : d.href);
@@ -16,6 +17,8 @@ export interface BarDatum {
   href: string;
   /** Native tooltip: the label and the exact value. */
   title: string;
+  /** The key of the table row the bar draws (row-marks.ts); none for a chart that does not follow a table. */
+  row?: string;
 }
 
 export interface ValueBarOptions {
@@ -28,11 +31,8 @@ export interface ValueBarOptions {
 /** One bar per label, its exact value written at its end; a bar links to its unit. */
 export function valueBarChart(data: readonly BarDatum[], options: ValueBarOptions): PlotOptions {
   const { layout, reference } = options;
-  const { frame, labelMarks } = barFrame(
-    layout,
-    data.map((d) => d.label),
-    { marginRight: 64 },
-  );
+  const { frame, labelMarks } = barFrame(layout, data, { marginRight: 64 });
+  const rows = markRows(data.map((d) => d.row));
   const insets = barInsets(layout);
   const max = Math.max(reference ?? 0, ...data.map((d) => d.value));
   const min = Math.min(0, ...data.map((d) => d.value));
@@ -48,6 +48,7 @@ export function valueBarChart(data: readonly BarDatum[], options: ValueBarOption
         href: linkOf,
         title: 'title',
         ...insets,
+        render: rows,
       }),
       // the value beside the bar's end, level with the bar (which sits low in its band in the narrow layout)
       Plot.text(data, {
@@ -58,6 +59,7 @@ export function valueBarChart(data: readonly BarDatum[], options: ValueBarOption
         dy: (insets.insetTop - insets.insetBottom) / 2,
         textAnchor: 'start',
         fontSize: CHART_FONT_PX,
+        render: rows,
       }),
       ...(reference === undefined
         ? [Plot.ruleX([0], { stroke: RULE_COLOUR })]
@@ -74,6 +76,8 @@ export interface SegmentDatum {
   value: number;
   href: string;
   title: string;
+  /** The key of the table row the segment's bar draws (row-marks.ts). */
+  row?: string;
 }
 
 export interface StackedBarOptions {
@@ -86,8 +90,8 @@ export interface StackedBarOptions {
 /** Stacked horizontal bars; each segment links to its unit and names its part and exact value in a tooltip. */
 export function stackedBarChart(data: readonly SegmentDatum[], options: StackedBarOptions): PlotOptions {
   const { layout } = options;
-  const labels = [...new Set(data.map((d) => d.label))];
-  const { frame, labelMarks } = barFrame(layout, labels);
+  const bands = [...new Map(data.map((d) => [d.label, { label: d.label, row: d.row }])).values()];
+  const { frame, labelMarks } = barFrame(layout, bands);
   // A part no row states, or states as 0 everywhere, would be a legend entry pointing at nothing (the table beside
   // the chart still shows the zeros).
   const drawn = options.parts.filter(([part]) => data.some((d) => d.part === part && d.value !== 0));
@@ -110,6 +114,7 @@ export function stackedBarChart(data: readonly SegmentDatum[], options: StackedB
         title: 'title',
         stroke: 'white',
         ...barInsets(layout),
+        render: markRows(data.map((d) => d.row)),
       }),
       Plot.ruleX([0], { stroke: RULE_COLOUR }),
       ...labelMarks,

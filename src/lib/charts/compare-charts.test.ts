@@ -16,6 +16,7 @@ import {
 } from '../compare';
 import type { Unit } from '../../schemas/unit';
 import {
+  compareRowKeys,
   executionCharts,
   executionScopeText,
   sangongCharts,
@@ -26,6 +27,7 @@ import {
   type UnitHref,
 } from './compare-charts';
 import { NARROW_WIDTH, WIDE_WIDTH } from './layout';
+import { markRowLayout } from './row-marks';
 
 const unit: Unit = {
   id: 'lukou-ybj',
@@ -73,6 +75,21 @@ function render(options: Plot.PlotOptions): Element {
     : ([...chart.querySelectorAll('svg')].find((svg) => svg.hasAttribute('viewBox')) ?? chart);
 }
 
+/** The rows of a province's page of each comparison, from every report of `data`. */
+const pageRows = (comparison: Comparison) => {
+  const { units, reports, figures } = data;
+  switch (comparison) {
+    case 'sangong':
+      return sangongCompareRows(units, reports, figures);
+    case 'execution':
+      return executionCompareRows(units, reports, figures);
+    case 'shares':
+      return shareCompareRows(units, reports, figures);
+    case 'score':
+      return scoreCompareRows(units, reports, figures);
+  }
+};
+
 /** The charts of a province's page of each comparison, drawn from every row of `data`. */
 const pageCharts = (comparison: Comparison, unitHref: UnitHref) => {
   const { units, reports, figures } = data;
@@ -114,6 +131,71 @@ describe.each(COMPARISONS)('the charts of the %s comparison', (comparison) => {
   });
 });
 
+describe.each(COMPARISONS)('the marks of the %s comparison carry their table rows’ keys', (comparison) => {
+  const rows = pageRows(comparison);
+  const key = compareRowKeys<(typeof rows)[number]>(rows);
+  const yearOf = new Map(rows.map((r) => [key(r), String(r.report.year)]));
+  const charts = pageCharts(comparison, (id) => `../units/${id}.html`);
+
+  it.each(['wide', 'narrow'] as const)('%s: every mark of a row, and its band, named by the row’s key', (layout) => {
+    expect(new Set(yearOf.values()).size, 'two rows of two years').toBe(2);
+    for (const chart of charts) {
+      const svg = render(chart[layout]);
+      const marked = [...svg.querySelectorAll('[data-row]')];
+      // a mark's tooltip names the report of the row its key points to (the rows differ by year)
+      const titled = marked.filter((el) => el.querySelector('title'));
+      expect(titled.length, chart.metric).toBeGreaterThanOrEqual(2);
+      for (const el of titled) {
+        const year = yearOf.get(el.getAttribute('data-row') ?? '');
+        expect(year, chart.metric).toBeDefined();
+        expect(el.querySelector('title')?.textContent ?? '', chart.metric).toContain(` ${year ?? ''}`);
+      }
+      const bands = svg.querySelector('[data-bands]');
+      if (comparison === 'score') {
+        expect(bands, 'a scatter plot has no bands').toBeNull();
+        continue;
+      }
+      // the bands in order, each the row of the bars drawn in it
+      const bandKeys = [...(bands?.children ?? [])].map((el) => el.getAttribute('data-row'));
+      expect(bandKeys.length, chart.metric).toBe(new Set(marked.map((el) => el.getAttribute('data-row'))).size);
+      const barKeys = [...new Set([...svg.querySelectorAll('a[data-row]')].map((a) => a.getAttribute('data-row')))];
+      expect(barKeys, chart.metric).toEqual(bandKeys);
+      // the x axis below the bands and the lines across them, for compare.js to move
+      markRowLayout(svg, 31);
+      expect(svg.getAttribute('data-step')).toBe('31');
+      expect(svg.querySelectorAll('[data-below]').length, chart.metric).toBe(3);
+      expect(svg.querySelectorAll('[data-span]').length, chart.metric).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe('a chart of more rows than it draws', () => {
+  const reports = Array.from({ length: 45 }, (_, k) => {
+    const year = 1980 + k;
+    const input = makeInput([{ metric: 'sangong_total', value: String(k + 1), unit: '万元' }], { year });
+    const id = `lukou-ybj-${year}`;
+    return {
+      report: { ...input.report, id, unit_id: unit.id },
+      figures: input.figures.map((f) => ({ ...f, id: f.id.replace('test-report', id), report_id: id })),
+    };
+  });
+  const rows = sangongCompareRows(
+    [unit],
+    reports.map((r) => r.report),
+    reports.flatMap((r) => r.figures),
+  );
+  const [parts] = sangongCharts(rows, () => '');
+
+  it('names the rows it leaves out, and draws none of them', () => {
+    const key = compareRowKeys(rows);
+    // the five smallest totals (1 to 5 万元, the first five years) are not drawn
+    expect(parts?.undrawn).toEqual(rows.slice(0, 5).map(key));
+    const drawn = new Set([...render(parts?.wide ?? {}).querySelectorAll('[data-row]')].map((el) => el.getAttribute('data-row')));
+    expect(drawn.size).toBe(40);
+    for (const k of parts?.undrawn ?? []) expect(drawn.has(k)).toBe(false);
+  });
+});
+
 /** A second province's unit, with the same figures: the national charts then have two bars. */
 const other: Unit = { ...unit, id: 'shanghai-x', name: '上海市某区医疗保障局', province: '上海市', city: '上海市', county: '某区' };
 const national = (() => {
@@ -143,6 +225,8 @@ describe.each(COMPARISONS)('the national charts of the %s comparison', (comparis
       ]);
       expect(links.map(([href]) => href).sort(), chart.metric).toEqual([`${comparison}/hunan.html`, `${comparison}/shanghai.html`]);
       for (const [, title] of links) expect(title).toMatch(/^(湖南省|上海市)\n.+（\d+ 个数）$/);
+      // it follows no table (and the embeds that show it stay as they were)
+      expect(render(chart.wide).querySelector('[data-row], [data-bands]'), chart.metric).toBeNull();
     }
   });
 });

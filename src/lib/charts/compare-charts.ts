@@ -23,6 +23,7 @@ import { scopeLabel } from '../views';
 import { stackedBarChart, valueBarChart, type BarDatum, type SegmentDatum } from './bars';
 import { CHART_FONT_PX, NARROW_WIDTH, WIDE_WIDTH, type ChartLayout } from './layout';
 import { BAR_COLOUR, OVER_COLOUR, RULE_COLOUR, SHARE_COLOURS } from './palette';
+import { markRows } from './row-marks';
 import { sangongChart, sangongData, type SangongChartLabels } from './sangong';
 
 /**
@@ -36,6 +37,17 @@ export interface CompareChart {
   caption: string;
   wide: PlotOptions;
   narrow: PlotOptions;
+  /** Keys of the rows that have the value but are not drawn (beyond CHART_ROW_LIMIT); compare.js counts them. */
+  undrawn: string[];
+}
+
+/**
+ * The key that ties a table row to its marks in the charts (<tr data-row>, row-marks.ts): its place in the page's
+ * rows. One page's rows and charts are built from the same array.
+ */
+export function compareRowKeys<T>(rows: readonly T[]): (row: T) => string {
+  const keys = new Map(rows.map((row, i) => [row, String(i)]));
+  return (row) => keys.get(row) ?? '';
 }
 
 /** A unit's page, relative to the page the chart is on. */
@@ -58,8 +70,14 @@ function drawnNote(drawn: number, stated: number): string {
   return drawn < stated ? t('compare.chartTop', { limit: CHART_ROW_LIMIT, total: stated }) : t('compare.chartAll');
 }
 
-function both(metric: string, caption: string, draw: (layout: ChartLayout) => PlotOptions): CompareChart {
-  return { metric, caption, wide: draw('wide'), narrow: draw('narrow') };
+function both(metric: string, caption: string, draw: (layout: ChartLayout) => PlotOptions, undrawn: string[] = []): CompareChart {
+  return { metric, caption, wide: draw('wide'), narrow: draw('narrow'), undrawn };
+}
+
+/** The keys of the `stated` rows that `drawn` leaves out. */
+function undrawnKeys<T>(stated: readonly T[], drawn: readonly T[], key: (row: T) => string): string[] {
+  const shown = new Set(drawn);
+  return stated.filter((r) => !shown.has(r)).map(key);
 }
 
 /** One bar per row that has the value, the largest first. */
@@ -68,14 +86,17 @@ function bars<T extends Labelled>(
   label: (row: T) => string,
   unitHref: UnitHref,
   value: (row: T) => { draw: number; text: string } | null,
-): { data: BarDatum[]; stated: number } {
+): { data: BarDatum[]; stated: number; undrawn: string[] } {
+  const key = compareRowKeys(rows);
   const stated = rows.filter((r) => value(r) !== null);
   const drawn = chartRows(stated, (r) => value(r)?.draw ?? null);
   const data = drawn.flatMap((r) => {
     const v = value(r);
-    return v ? [{ label: label(r), value: v.draw, text: v.text, href: unitHref(r.report.unit_id), title: `${label(r)}\n${v.text}` }] : [];
+    return v
+      ? [{ label: label(r), value: v.draw, text: v.text, href: unitHref(r.report.unit_id), title: `${label(r)}\n${v.text}`, row: key(r) }]
+      : [];
   });
-  return { data, stated: stated.length };
+  return { data, stated: stated.length, undrawn: undrawnKeys(stated, drawn, key) };
 }
 
 export function sangongCharts(rows: readonly SangongCompareRow[], unitHref: UnitHref): CompareChart[] {
@@ -83,6 +104,7 @@ export function sangongCharts(rows: readonly SangongCompareRow[], unitHref: Unit
   const labels: SangongChartLabels<SangongCompareRow> = {
     row: label,
     href: (r) => unitHref(r.report.unit_id),
+    key: compareRowKeys(rows),
     abroad: t('sangong.abroad'),
     vehicle: t('sangong.vehicle'),
     reception: t('sangong.reception'),
@@ -94,16 +116,22 @@ export function sangongCharts(rows: readonly SangongCompareRow[], unitHref: Unit
     return data.length === 0 ? null : data.reduce((sum, d) => sum + d.wan, 0);
   };
   const partsDrawn = chartRows(rows, partsWidth);
-  const partsStated = rows.filter((r) => partsWidth(r) !== null).length;
+  const partsStated = rows.filter((r) => partsWidth(r) !== null);
   const perStaff = bars(rows, label, unitHref, (r) =>
     r.perStaffYuan === null ? null : { draw: approximate(r.perStaffYuan), text: formatYuan(r.perStaffYuan) },
   );
   return [
-    both('parts', `${t('sangong.chartCaption')}${drawnNote(partsDrawn.length, partsStated)}`, (layout) =>
-      sangongChart(partsDrawn, labels, layout),
+    both(
+      'parts',
+      `${t('sangong.chartCaption')}${drawnNote(partsDrawn.length, partsStated.length)}`,
+      (layout) => sangongChart(partsDrawn, labels, layout),
+      undrawnKeys(partsStated, partsDrawn, compareRowKeys(rows)),
     ),
-    both('perStaff', `${t('compare.sangong.perStaffCaption')}${drawnNote(perStaff.data.length, perStaff.stated)}`, (layout) =>
-      valueBarChart(perStaff.data, { axis: t('compare.yuanPerPerson'), layout }),
+    both(
+      'perStaff',
+      `${t('compare.sangong.perStaffCaption')}${drawnNote(perStaff.data.length, perStaff.stated)}`,
+      (layout) => valueBarChart(perStaff.data, { axis: t('compare.yuanPerPerson'), layout }),
+      perStaff.undrawn,
     ),
   ];
 }
@@ -124,8 +152,11 @@ export function executionCharts(
   const label = rowLabels(rows, (r) => scopeText(r.scope));
   const chart = (metric: string, caption: string, value: (r: ExecutionCompareRow) => { draw: number; text: string } | null) => {
     const drawn = bars(rows, label, unitHref, value);
-    return both(metric, `${caption}${drawnNote(drawn.data.length, drawn.stated)}`, (layout) =>
-      valueBarChart(drawn.data, { axis: t('chart.percent'), layout, reference: 100 }),
+    return both(
+      metric,
+      `${caption}${drawnNote(drawn.data.length, drawn.stated)}`,
+      (layout) => valueBarChart(drawn.data, { axis: t('chart.percent'), layout, reference: 100 }),
+      drawn.undrawn,
     );
   };
   return [
@@ -141,6 +172,7 @@ export function executionCharts(
 
 export function shareCharts(rows: readonly ShareCompareRow[], unitHref: UnitHref): CompareChart[] {
   const label = rowLabels(rows, (r) => PHASES[r.phase]);
+  const rowKey = compareRowKeys(rows);
   const parts = [
     ['basic', t('compare.shares.basicShare')],
     ['project', t('compare.shares.projectShare')],
@@ -151,21 +183,32 @@ export function shareCharts(rows: readonly ShareCompareRow[], unitHref: UnitHref
       if (!share || share.percent === null) return [];
       const text = `${part}：${formatPercentString(share.percent)}（${formatFigure(share.part)} ÷ ${r.total ? formatAmount(r.total.value_yuan) : ''}）`;
       return [
-        { label: label(r), part, value: approximate(share.percent), href: unitHref(r.report.unit_id), title: `${label(r)}\n${text}` },
+        {
+          label: label(r),
+          part,
+          value: approximate(share.percent),
+          href: unitHref(r.report.unit_id),
+          title: `${label(r)}\n${text}`,
+          row: rowKey(r),
+        },
       ];
     });
   const stated = rows.filter((r) => segments(r).length > 0);
   const drawn = chartRows(stated, (r) => approximate(r.basic?.percent ?? '') || 0);
   return [
-    both('shares', `${t('compare.shares.chartCaption')}${drawnNote(drawn.length, stated.length)}`, (layout) =>
-      stackedBarChart(drawn.flatMap(segments), {
-        axis: t('chart.percent'),
-        layout,
-        parts: [
-          [parts[0][1], SHARE_COLOURS.basic],
-          [parts[1][1], SHARE_COLOURS.project],
-        ],
-      }),
+    both(
+      'shares',
+      `${t('compare.shares.chartCaption')}${drawnNote(drawn.length, stated.length)}`,
+      (layout) =>
+        stackedBarChart(drawn.flatMap(segments), {
+          axis: t('chart.percent'),
+          layout,
+          parts: [
+            [parts[0][1], SHARE_COLOURS.basic],
+            [parts[1][1], SHARE_COLOURS.project],
+          ],
+        }),
+      undrawnKeys(stated, drawn, rowKey),
     ),
   ];
 }
@@ -176,12 +219,14 @@ interface ScoreDatum {
   score: number;
   href: string;
   title: string;
+  row: string;
 }
 
 /** Self-evaluation score against the stated execution rate: one dot per report, linked to its unit. */
 function scoreScatter(data: readonly ScoreDatum[], layout: ChartLayout): PlotOptions {
   const rates = data.map((d) => d.rate);
   const scores = data.map((d) => d.score);
+  const rows = markRows(data.map((d) => d.row));
   return {
     width: layout === 'wide' ? WIDE_WIDTH : NARROW_WIDTH,
     height: layout === 'wide' ? 420 : 320,
@@ -210,10 +255,22 @@ function scoreScatter(data: readonly ScoreDatum[], layout: ChartLayout): PlotOpt
         fill: (d: ScoreDatum) => (d.rate > 100 ? OVER_COLOUR : BAR_COLOUR),
         href: 'href',
         title: 'title',
+        render: rows,
       }),
       // names beside the dots on a wide screen; on a phone the table below names them
       ...(layout === 'wide'
-        ? [Plot.text(data, { x: 'rate', y: 'score', text: 'label', dx: 9, textAnchor: 'start', lineWidth: 14, textOverflow: 'ellipsis' })]
+        ? [
+            Plot.text(data, {
+              x: 'rate',
+              y: 'score',
+              text: 'label',
+              dx: 9,
+              textAnchor: 'start',
+              lineWidth: 14,
+              textOverflow: 'ellipsis',
+              render: rows,
+            }),
+          ]
         : []),
     ],
   };
@@ -221,6 +278,7 @@ function scoreScatter(data: readonly ScoreDatum[], layout: ChartLayout): PlotOpt
 
 export function scoreCharts(rows: readonly ScoreCompareRow[], unitHref: UnitHref): CompareChart[] {
   const label = rowLabels(rows, () => '');
+  const key = compareRowKeys(rows);
   const data = rows.flatMap((r): ScoreDatum[] => {
     const rate = r.executionRate;
     if (!rate || r.score.unit !== '分') return [];
@@ -233,6 +291,7 @@ export function scoreCharts(rows: readonly ScoreCompareRow[], unitHref: UnitHref
         score: approximate(r.score.value),
         href: unitHref(r.report.unit_id),
         title: `${label(r)}\n${t('compare.score.score')}：${scoreText}\n${t('compare.score.rate')}：${rateText}`,
+        row: key(r),
       },
     ];
   });

@@ -1,5 +1,6 @@
 import type { PlotOptions } from '@observablehq/plot';
 import * as Plot from '@observablehq/plot';
+import { markRows } from './row-marks';
 
 /**
  * Two layouts of a chart of labelled horizontal bars, both rendered at build time; Chart.astro shows one by a CSS
@@ -39,14 +40,29 @@ export function fitLabel(label: string, em: number): string {
 /** Ems of label text each layout has room for (a margin of 280 px, or the whole 300 px width, at 12 px). */
 const LABEL_EM = { wide: 22, narrow: 23 } as const;
 
-/** The frame of a bar chart with one band per label, and the marks that write the labels in the narrow layout. */
+/** One band of a bar chart: its label, and the key of the table row it draws (a comparison's row; see row-marks.ts). */
+export interface Band {
+  label: string;
+  row?: string;
+}
+
+/**
+ * The frame of a bar chart with one band per label, and the marks that write the labels: a label above each bar
+ * in the narrow layout; in the wide one, the y axis as a mark when the bands are table rows.
+ */
 export function barFrame(
   layout: ChartLayout,
-  labels: readonly string[],
+  bands: readonly Band[],
   options: { marginRight?: number } = {},
 ): { frame: PlotOptions; labelMarks: Plot.Markish[] } {
   const style = { fontSize: `${CHART_FONT_PX}px`, background: 'white' };
+  const labels = bands.map((b) => b.label);
+  const rows = bands.map((b) => b.row);
   if (layout === 'wide') {
+    const tickFormat = (label: string) => fitLabel(label, LABEL_EM.wide);
+    // Plot's own y axis, unless the bands are table rows: then the axis is a mark, whose ticks carry the rows' keys
+    // (a chart of no table, such as a unit page's, whose options unit-charts.ts re-lays, keeps the plain axis)
+    const keyed = rows.some((row) => row !== undefined);
     return {
       frame: {
         width: WIDE_WIDTH,
@@ -54,9 +70,9 @@ export function barFrame(
         marginRight: options.marginRight ?? 20,
         height: 70 + ROW_WIDE * labels.length,
         style,
-        y: { label: null, domain: [...labels], tickFormat: (label: string) => fitLabel(label, LABEL_EM.wide) },
+        y: keyed ? { axis: null, domain: [...labels] } : { label: null, domain: [...labels], tickFormat },
       },
-      labelMarks: [],
+      labelMarks: keyed ? [Plot.axisY(labels, { label: null, tickFormat, render: markRows(rows, { bands: true }) })] : [],
     };
   }
   return {
@@ -77,6 +93,7 @@ export function barFrame(
         frameAnchor: 'left',
         textAnchor: 'start',
         dy: -12,
+        render: markRows(rows, { bands: true }),
       }),
     ],
   };

@@ -17,6 +17,8 @@ export interface SangongChartLabels<R extends SangongRow = SangongRow> {
   axis: string;
   /** Where a bar leads (the unit's page, relative to the chart's page); none when not given. */
   href?: (row: R) => string;
+  /** The key of the table row a bar draws (row-marks.ts); none when the chart does not follow a table. */
+  key?: (row: R) => string;
 }
 
 /** One bar segment: a stated part of one report's 三公经费, in 万元 (approximate, for drawing only). */
@@ -30,6 +32,7 @@ export function sangongData<R extends SangongRow>(rows: readonly R[], labels: Sa
   return rows.flatMap((row) => {
     const label = labels.row(row);
     const href = labels.href?.(row) ?? '';
+    const key = labels.key?.(row);
     const parts = (
       [
         [row.abroad, labels.abroad],
@@ -44,6 +47,7 @@ export function sangongData<R extends SangongRow>(rows: readonly R[], labels: Sa
       value: wan(f),
       href,
       title: `${label}\n${part}：${formatFigure(f)}`,
+      ...(key === undefined ? {} : { row: key }),
     });
     if (parts.length === 0 && row.total) return [segment(row.total, labels.total)];
     return parts.map(([f, part]) => segment(f, part));
