@@ -45,10 +45,10 @@ export const holdsAll = (content, parts) => {
  * without undoing JSON's escapes, so a value holding " or \ or a control character is looked for as \" or \\
  * and is not found (or, for a backslash, another value is); and its indexer collapses and trims white space and
  * decodes character references twice (a unit named with the text &amp; is indexed as &). A unit's name may hold
- * &, \ and runs of spaces (src/schemas/name.ts refuses " and control characters, but a filter must not depend on
- * it). So each of % & \ " and every white-space or control character is
- * written as its UTF-8 %XX, as in a URL, both in the pages (Base.astro) and in a search; every other character
- * (Chinese included) stays as it is, so the filter files do not grow. Values shown to a reader are read back.
+ * &, \ and runs of spaces (src/schemas/name.ts refuses " and control characters; a filter need not rely on it).
+ * So each of % & \ " and every white-space or control character is written as its UTF-8 %XX, as in a URL, both
+ * in the pages (Base.astro) and in a search; every other character (Chinese included) stays as it is, so the
+ * filter files do not grow. Values shown to a reader are read back.
  */
 const PAGEFIND_FILTER_ESCAPED = /[%&\\"\s\p{Cc}]/gu;
 
