@@ -69,7 +69,12 @@ describe.skipIf(unavailable !== null)('accessibility (axe)', () => {
     const pages = [...new Set([...national, ...onePagePerKind().filter((p) => p.startsWith('compare/'))])];
     expect(pages.length).toBeGreaterThanOrEqual(8);
     const violations: Violation[] = [];
-    for (const path of [...pages, 'compare/execution/sichuan.html?metric=adjusted&sort=stated-desc', 'embed/sangong.html'])
+    for (const path of [
+      ...pages,
+      'compare/execution/sichuan.html?metric=adjusted&sort=stated-desc',
+      'embed/sangong.html',
+      'embed/sangong/shanghai.html',
+    ])
       violations.push(...(await audit(path)));
     expect(violations.map((v) => `${v.page}: ${v.rule} (${v.impact}) at ${v.targets}`)).toEqual([]);
   }, 120_000);

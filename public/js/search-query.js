@@ -39,6 +39,40 @@ export const holdsAll = (content, parts) => {
   return parts.every((part) => text.includes(part));
 };
 
+/*
+ * A filter value as Pagefind 1.5.0 indexes it and as the search page asks for it. Pagefind mangles some values
+ * (found in Chromium, tests/hostile-build.test.ts): its search reads the value out of the JSON the browser sends
+ * without undoing JSON's escapes, so a value holding " or \ or a control character is looked for as \" or \\
+ * and is not found (or, for a backslash, another value is); and its indexer collapses and trims white space and
+ * decodes character references twice (a unit named with the text &amp; is indexed as &). A unit's name may hold
+ * &, \ and runs of spaces (src/schemas/name.ts refuses " and control characters; a filter need not rely on it).
+ * So each of % & \ " and every white-space or control character is written as its UTF-8 %XX, as in a URL, both
+ * in the pages (Base.astro) and in a search; every other character (Chinese included) stays as it is, so the
+ * filter files do not grow. Values shown to a reader are read back.
+ */
+const PAGEFIND_FILTER_ESCAPED = /[%&\\"\s\p{Cc}]/gu;
+
+/**
+ * @param {string} value a filter value as a reader sees it (a unit's name, a year)
+ * @returns {string} the value as it is written into the index and asked for in a search
+ */
+export const toPagefindFilter = (value) => value.replace(PAGEFIND_FILTER_ESCAPED, (c) => encodeURIComponent(c));
+
+/**
+ * The value a reader sees for a filter value read from the index; a value written some other way (a %XX that
+ * is not UTF-8) is kept as it is.
+ * @param {string} indexed
+ * @returns {string}
+ */
+export const fromPagefindFilter = (indexed) =>
+  indexed.replace(/(?:%[0-9A-F]{2})+/gu, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+
 /** The folder of the second Pagefind bundle, which also holds the reports' full texts (scripts/build.ts). */
 export const FULL_TEXT_BUNDLE = 'pagefind-text';
 

@@ -102,9 +102,15 @@
   const renderFilters = async () => {
     if (filtersShown) return;
     filtersShown = true;
+    const { fromPagefindFilter } = await loadQueries();
     const available =
       given ??
-      Object.fromEntries(Object.entries(await (await load('pagefind')).filters()).map(([name, counts]) => [name, Object.keys(counts)]));
+      Object.fromEntries(
+        Object.entries(await (await load('pagefind')).filters()).map(([name, counts]) => [
+          name,
+          Object.keys(counts).map(fromPagefindFilter),
+        ]),
+      );
     filtersBox.replaceChildren();
     for (const name of FILTERS) {
       const values = [...new Set([...(available[name] ?? []), chosen[name]].filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
@@ -140,14 +146,16 @@
     if (more) more.hidden = true;
     syncUrl();
     const query = input.value.trim();
-    const filters = Object.fromEntries(FILTERS.filter((name) => chosen[name]).map((name) => [name, chosen[name]]));
-    if (!query && Object.keys(filters).length === 0) {
+    const named = FILTERS.filter((name) => chosen[name]);
+    if (!query && named.length === 0) {
       list.replaceChildren();
       status.textContent = '';
       return;
     }
     status.textContent = text('searching');
-    const { findPages, FULL_TEXT_BUNDLE } = await loadQueries();
+    const { findPages, FULL_TEXT_BUNDLE, toPagefindFilter, fromPagefindFilter } = await loadQueries();
+    // the chosen values as the pages wrote them into the index (js/search-query.js toPagefindFilter)
+    const filters = Object.fromEntries(named.map((name) => [name, toPagefindFilter(chosen[name])]));
     const found = await findPages(await loadIndex(), query, filters, shown, wantsFullText() ? null : () => load(FULL_TEXT_BUNDLE));
     if (mine !== generation) return;
     const items = [];
@@ -161,7 +169,10 @@
       link.textContent = result.meta?.title ?? result.url;
       const meta = document.createElement('p');
       meta.className = 'muted result-meta';
-      meta.textContent = [partitionOf(href), ...['unit', 'year', 'kind'].map((name) => (result.filters?.[name] ?? []).join('、'))]
+      meta.textContent = [
+        partitionOf(href),
+        ...['unit', 'year', 'kind'].map((name) => (result.filters?.[name] ?? []).map(fromPagefindFilter).join('、')),
+      ]
         .filter(Boolean)
         .join(' · ');
       const excerpt = document.createElement('p');

@@ -12,9 +12,19 @@ import {
   scoreCompareRows,
   shareCompareRows,
   SUMMARY_VALUES,
+  type Comparison,
   type ProvinceComparePage,
   type ProvinceSummary,
 } from './compare';
+import {
+  executionCharts,
+  executionScopeText,
+  sangongCharts,
+  scoreCharts,
+  shareCharts,
+  type CompareChart,
+  type UnitHref,
+} from './charts/compare-charts';
 
 /** What every comparison is built from: the units, the reports and all their figures. */
 export interface CompareInputs {
@@ -84,6 +94,27 @@ export async function comparisonPage<K extends keyof typeof rowsOf>(comparison: 
     provincePages: pages.filter((p) => p.folder === page.folder),
     citedReports: reports.filter((r) => cited.has(r.id)),
   };
+}
+
+/**
+ * A comparison's page with the charts it draws (one per metric, COMPARISON_METRICS), as its view draws them: for
+ * the page's embeds (src/pages/embed/[chart]/[...page].astro).
+ */
+export async function comparisonPageCharts(comparison: Comparison, path: string, unitHref: UnitHref) {
+  const withCharts = async <K extends Comparison>(key: K, charts: (rows: Rows<K>[]) => CompareChart[]) => {
+    const found = await comparisonPage(key, path);
+    return { ...found, charts: charts(found.page.rows) };
+  };
+  switch (comparison) {
+    case 'sangong':
+      return withCharts('sangong', (rows) => sangongCharts(rows, unitHref));
+    case 'execution':
+      return withCharts('execution', (rows) => executionCharts(rows, unitHref, executionScopeText));
+    case 'shares':
+      return withCharts('shares', (rows) => shareCharts(rows, unitHref));
+    case 'score':
+      return withCharts('score', (rows) => scoreCharts(rows, unitHref));
+  }
 }
 
 const summaryCache = new Map<string, Promise<ProvinceSummary[]>>();

@@ -424,7 +424,7 @@ describe('provinceSummaries', () => {
 });
 
 describe('comparisonPaths', () => {
-  it('lists every comparison page once: the national page, one per province, and every embed', () => {
+  it('lists every comparison page once: the national page, one per province, and the embeds of each', () => {
     const { units, reports, figures } = dataset(
       report('a-2022', unitA, 2022, [{ metric: 'sangong_total', value: '1', unit: '万元' }]),
       report('b-2022', unitB, 2022, [{ metric: 'sangong_total', value: '2', unit: '万元' }]),
@@ -435,6 +435,10 @@ describe('comparisonPaths', () => {
       'compare/sangong/shanghai.html',
       'embed/sangong.html',
       'embed/sangong-perStaff.html',
+      'embed/sangong/hunan.html',
+      'embed/sangong-perStaff/hunan.html',
+      'embed/sangong/shanghai.html',
+      'embed/sangong-perStaff/shanghai.html',
       'compare/execution.html',
       'embed/execution.html',
       'embed/execution-initial.html',

@@ -414,8 +414,11 @@ export type Comparison = (typeof COMPARISONS)[number];
 export const compareRoutes = {
   /** The national page (path ''), or a province's page: `compare/<comparison>/<folder>.html`, `…/<folder>/<year>.html` (ProvinceComparePage). */
   page: (comparison: Comparison, path = '') => (path === '' ? `compare/${comparison}.html` : `compare/${comparison}/${path}.html`),
-  /** An embeddable chart: `embed/<comparison>.html` or `embed/<comparison>-<metric>.html` (embedName). */
-  embed: (name: string) => `embed/${name}.html`,
+  /**
+   * An embeddable chart: the national page's, `embed/<comparison>.html` or `embed/<comparison>-<metric>.html`
+   * (embedName), or a province page's (path as in `page`), `embed/<comparison>/<path>.html` or `embed/<comparison>-<metric>/<path>.html`.
+   */
+  embed: (name: string, path = '') => (path === '' ? `embed/${name}.html` : `embed/${name}/${path}.html`),
 };
 
 /**
@@ -470,12 +473,23 @@ export const COMPARISON_METRICS: Record<Comparison, readonly string[]> = {
   score: ['score'],
 };
 
+/** A comparison's title, as its pages, its navigation and its embeds name it. */
+export function comparisonTitle(comparison: Comparison): string {
+  const keys = {
+    sangong: 'sangong.title',
+    execution: 'execution.title',
+    shares: 'compare.shares.title',
+    score: 'compare.score.title',
+  } as const;
+  return t(keys[comparison]);
+}
+
 /** The name of an embed page: the comparison for its first chart, `<comparison>-<metric>` for the others. */
 export function embedName(comparison: Comparison, metric: string): string {
   return metric === COMPARISON_METRICS[comparison][0] ? comparison : `${comparison}-${metric}`;
 }
 
-/** Every page the comparisons build (their national page, one page per province and year when split, and the embeds), for the sitemap. */
+/** Every page the comparisons build (their national page, one page per province and year when split, and the embeds of each), for the sitemap. */
 export function comparisonPaths(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): string[] {
   const paths = (rows: { facets: Facets }[]) => provinceComparePages(rows, COMPARE_PAGE_LIMIT).map((p) => p.path);
   const pages: Record<Comparison, string[]> = {
@@ -488,5 +502,6 @@ export function comparisonPaths(units: readonly Unit[], reports: readonly Report
     compareRoutes.page(c),
     ...pages[c].map((path) => compareRoutes.page(c, path)),
     ...COMPARISON_METRICS[c].map((metric) => compareRoutes.embed(embedName(c, metric))),
+    ...pages[c].flatMap((path) => COMPARISON_METRICS[c].map((metric) => compareRoutes.embed(embedName(c, metric), path))),
   ]);
 }

@@ -1,6 +1,15 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { excerptOf, findPages, holdsAll, readQuery, searchForm, termToken } from '../../public/js/search-query.js';
+import {
+  excerptOf,
+  findPages,
+  fromPagefindFilter,
+  holdsAll,
+  readQuery,
+  searchForm,
+  termToken,
+  toPagefindFilter,
+} from '../../public/js/search-query.js';
 import { indexedText, knownTerms, placeStem, queryWords, termsIn, withSearchWords } from './search-terms';
 
 describe('searchForm', () => {
@@ -12,6 +21,36 @@ describe('searchForm', () => {
     ['ＡＢＣ１２３', 'ABC123'],
   ])('%s → %s', (text, form) => {
     expect(searchForm(text)).toBe(form);
+  });
+});
+
+describe('toPagefindFilter and fromPagefindFilter', () => {
+  // the characters Pagefind 1.5.0 cannot filter on (see toPagefindFilter) become %XX; nothing else changes
+  it.each([
+    ['某某县医疗保障局', '某某县医疗保障局'],
+    ['2023', '2023'],
+    ['某某县&amp;医保局', '某某县%26amp;医保局'],
+    ['某某\\医保局', '某某%5C医保局'],
+    ['某某县  医保局 ', '某某县%20%20医保局%20'],
+    ['<img src=x onerror="a">局', '<img%20src=x%20onerror=%22a%22>局'],
+    ['甲\t乙\u3000丙\u00a0丁', '甲%09乙%E3%80%80丙%C2%A0丁'],
+    ['50%局', '50%25局'],
+    ['“甲,乙:丙”（区）', '“甲,乙:丙”（区）'],
+  ])('%s → %s and back', (value, indexed) => {
+    expect(toPagefindFilter(value)).toBe(indexed);
+    expect(fromPagefindFilter(indexed)).toBe(value);
+  });
+
+  it('writes no character that Pagefind mangles', () => {
+    expect(toPagefindFilter('a"b\\c&d e\u0000f\u2028g%h')).not.toMatch(/["\\&\s\p{Cc}]|%(?![0-9A-F]{2})/u);
+  });
+
+  it.each([
+    ['a value the pages did not write escaped', '<img>探针单位', '<img>探针单位'],
+    ['a %XX that is not UTF-8', '100%FF', '100%FF'],
+    ['a bare %', '5%', '5%'],
+  ])('reads back %s as it is', (_name, indexed, shown) => {
+    expect(fromPagefindFilter(indexed)).toBe(shown);
   });
 });
 
