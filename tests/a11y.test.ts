@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, htmlFiles, requireBuild } from './helpers/built-site';
-import { serveStatic } from './helpers/static-server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailable, useBuiltSiteInBrowser } from './helpers/browser';
+import { htmlFiles } from './helpers/built-site';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`accessibility tests skipped: ${unavailable}`);
@@ -28,20 +27,12 @@ interface Violation {
 
 // axe-core in Chromium over every page type: no serious or critical violation (WCAG 2.x A and AA rules).
 describe.skipIf(unavailable !== null)('accessibility (axe)', () => {
-  let site: { url: string; close: () => Promise<void> };
-  let browser: Browser;
+  const site = useBuiltSiteInBrowser();
   let page: Page;
 
   // AxeBuilder needs a page of a browser context (not browser.newPage()), so this test opens its own
   beforeAll(async () => {
-    requireBuild();
-    site = await serveStatic(distDir, '/mingzhang/');
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
+    page = await (await site.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   });
 
   const audit = async (path: string): Promise<Violation[]> => {

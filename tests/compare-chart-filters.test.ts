@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, requireBuild } from './helpers/built-site';
-import { serveStatic } from './helpers/static-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailable, useBuiltSiteInBrowser } from './helpers/browser';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`comparison chart filters skipped: ${unavailable}`);
@@ -47,18 +45,7 @@ const same = (a: readonly string[], b: readonly string[]) => expect([...a].sort(
 
 // The built site served from a subfolder, as on GitHub Pages, in Debian's Chromium.
 describe.skipIf(unavailable !== null)('a comparison chart follows the table’s filters (Chromium)', () => {
-  let site: { url: string; close: () => Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuild();
-    site = await serveStatic(distDir, '/mingzhang/');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useBuiltSiteInBrowser();
 
   it.each([
     [1280, 'compare/sangong/shanghai.html', 'year', '2024'],
@@ -66,7 +53,7 @@ describe.skipIf(unavailable !== null)('a comparison chart follows the table’s 
     [1280, 'compare/shares/shanghai.html', 'year', '2025'],
     [360, 'compare/shares/shanghai.html', 'dept', '财政局'],
   ])('at %i px, %s filtered by %s=%s: the chart draws the rows the table shows, and closes up', async (width, path, filter, value) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(`${site.url}${path}`);
     const before = await shownChart(page);
     expect(before).not.toBeNull();
@@ -110,7 +97,7 @@ describe.skipIf(unavailable !== null)('a comparison chart follows the table’s 
   });
 
   it('a filtered view’s address opens with the chart filtered, the other metric’s chart too', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${site.url}compare/sangong/hunan.html?phase=actual&metric=perStaff`);
     const rows = await tableRows(page);
     expect(rows.length).toBe(1);
@@ -122,7 +109,7 @@ describe.skipIf(unavailable !== null)('a comparison chart follows the table’s 
   });
 
   it('filters combine, and a sort of the table leaves the chart as filtered', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${site.url}compare/sangong/shanghai.html`);
     await page.locator('select[name="dept"]').selectOption('财政局');
     await page.locator('select[name="phase"]').selectOption('budget');
@@ -135,7 +122,7 @@ describe.skipIf(unavailable !== null)('a comparison chart follows the table’s 
   });
 
   it('without JavaScript the chart draws every row and says so', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${site.url}compare/sangong/shanghai.html?year=2024`);
     const rows = await page.$$eval('#compare-table tbody tr', (trs) => trs.map((r) => r.getAttribute('data-row') ?? ''));

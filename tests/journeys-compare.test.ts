@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, htmlFiles, requireBuild } from './helpers/built-site';
-import { serveStatic } from './helpers/static-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailable, useBuiltSiteInBrowser } from './helpers/browser';
+import { htmlFiles } from './helpers/built-site';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`comparison journeys skipped: ${unavailable}`);
@@ -19,20 +18,12 @@ const shownRows = (page: Page) =>
 
 // The built site served from a subfolder, as on GitHub Pages, in Debian's Chromium.
 describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
-  let site: { url: string; close: () => Promise<void> };
-  let browser: Browser;
+  const site = useBuiltSiteInBrowser();
   let context: BrowserContext;
 
   beforeAll(async () => {
-    requireBuild();
-    site = await serveStatic(distDir, '/mingzhang/');
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('changes year and sort, copies the link, and the link opens the same view', async () => {
@@ -132,7 +123,7 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
   });
 
   it('without JavaScript shows every row as a plain table and no controls', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const noScript = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await noScript.newPage();
     await page.goto(`${site.url}compare/sangong/shanghai.html?year=2024&sort=total-desc`);
     const rows = await shownRows(page);
@@ -180,7 +171,7 @@ describe.skipIf(unavailable !== null)('comparison pages in Chromium', () => {
   it.each([360, 1280])(
     'at %i px: no horizontal scroll, and chart text at least 11 px tall',
     async (width) => {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const page = await site.browser.newPage({ viewport: { width, height: 800 } });
       const pages = comparePages();
       expect(pages).toEqual(
         expect.arrayContaining([

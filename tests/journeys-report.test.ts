@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FigureEntry } from '../src/schemas/figure';
 import type { ReportEntry } from '../src/schemas/report';
 import { lineLocator } from '../src/lib/views';
-import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, readContent, readText, requireBuild } from './helpers/built-site';
-import { serveStatic } from './helpers/static-server';
+import { browserUnavailable, useBuiltSiteInBrowser } from './helpers/browser';
+import { readContent, readText } from './helpers/built-site';
 import { openGroupOf } from './helpers/report-page';
 
 const unavailable = browserUnavailable();
@@ -56,24 +55,16 @@ const markedText = (page: Page) =>
   });
 
 describe.skipIf(unavailable !== null)('reading a report and citing a figure in Chromium', () => {
-  let site: { url: string; close: () => Promise<void> };
-  let browser: Browser;
+  const site = useBuiltSiteInBrowser();
   let report: ReportEntry;
   let figures: FigureEntry[];
 
   beforeAll(async () => {
-    requireBuild();
     figures = readContent<FigureEntry>('figures');
     const reports = readContent<ReportEntry>('reports');
     const found = reports.find((r) => r.unit_name === UNIT && figures.some((f) => f.report_id === r.id && f.review === 'curated'));
     if (!found) throw new Error(`no report of ${UNIT} with curated figures`);
     report = found;
-    site = await serveStatic(distDir, '/mingzhang/');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   describe.each([
@@ -82,7 +73,7 @@ describe.skipIf(unavailable !== null)('reading a report and citing a figure in C
   ])('on a %s (%i px)', (_name, width, height) => {
     let page: Page;
     beforeAll(async () => {
-      page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+      page = await (await site.browser.newContext({ viewport: { width, height } })).newPage();
     });
     afterAll(async () => {
       await page?.context().close();
@@ -159,7 +150,7 @@ describe.skipIf(unavailable !== null)('reading a report and citing a figure in C
   });
 
   it("without JavaScript, a figure's link still lands on its line and every section opens by its title", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       const target = onACrowdedLine(cited(report, figures));

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ReportEntry } from '../src/schemas/report';
-import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, readContent, readText, requireBuild } from './helpers/built-site';
-import { serveStatic } from './helpers/static-server';
+import { browserUnavailable, useBuiltSiteInBrowser } from './helpers/browser';
+import { readContent, readText } from './helpers/built-site';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`search journey tests skipped: ${unavailable}`);
@@ -22,18 +21,7 @@ function expectedReports(): string[] {
 // The issue's journey: search 公务接待费 with a year filter → the right reports; the address holds the search, so
 // the link a journalist copies opens the same results; at a phone's width and a desktop's.
 describe.skipIf(unavailable !== null)('search journey', () => {
-  let site: { url: string; close: () => Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuild();
-    site = await serveStatic(distDir, '/mingzhang/');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useBuiltSiteInBrowser();
 
   /** Presses 显示更多 until every result is shown, as a reader looking for one report would. */
   const showAll = async (page: Page) => {
@@ -59,7 +47,7 @@ describe.skipIf(unavailable !== null)('search journey', () => {
     async (width) => {
       const expected = expectedReports();
       expect(expected.length, `the bundled data has a ${YEAR} report with ${TERM}`).toBeGreaterThan(0);
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const page = await site.browser.newPage({ viewport: { width, height: 800 } });
       try {
         await page.goto(`${site.url}search.html`);
         await page.locator('#search-input').fill(TERM);
@@ -80,7 +68,7 @@ describe.skipIf(unavailable !== null)('search journey', () => {
 
         // the copied link: a fresh page shows the term in the box, the year chosen and the same reports
         const before = (await shown(page)).reports;
-        const again = await browser.newPage({ viewport: { width, height: 800 } });
+        const again = await site.browser.newPage({ viewport: { width, height: 800 } });
         try {
           await again.goto(shared.href);
           await expect.poll(() => again.locator('#search-input').inputValue(), { timeout: 10_000 }).toBe(TERM);
@@ -103,7 +91,7 @@ describe.skipIf(unavailable !== null)('search journey', () => {
       .map((r) => `reports/${r.id}.html`)
       .sort();
     expect(holders.length, `a bundled report's text holds ${phrase}`).toBeGreaterThan(0);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
       await page.goto(`${site.url}search.html?q=${encodeURIComponent(phrase)}`);
       await expect.poll(async () => (await shown(page)).reports.sort(), { timeout: 10_000 }).toEqual(holders);
@@ -112,7 +100,7 @@ describe.skipIf(unavailable !== null)('search journey', () => {
       await page.locator('#search-fulltext').check();
       await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe('1');
       await expect.poll(async () => (await shown(page)).reports.sort(), { timeout: 10_000 }).toEqual(holders);
-      const again = await browser.newPage();
+      const again = await site.browser.newPage();
       try {
         await again.goto(page.url());
         await expect.poll(() => again.locator('#search-fulltext').isChecked(), { timeout: 10_000 }).toBe(true);
@@ -126,7 +114,7 @@ describe.skipIf(unavailable !== null)('search journey', () => {
   });
 
   it('shows the first ten results, and twenty more at each 显示更多 until all are shown', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 800 } });
     try {
       await page.goto(`${site.url}search.html?q=${encodeURIComponent(TERM)}`);
       const items = page.locator('#search-results li');
@@ -147,7 +135,7 @@ describe.skipIf(unavailable !== null)('search journey', () => {
   });
 
   it('opens a ?q= link from elsewhere with the results already shown', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 800 } });
     try {
       await page.goto(`${site.url}search.html?q=${encodeURIComponent(TERM)}`);
       await expect.poll(() => page.locator('#search-input').inputValue(), { timeout: 10_000 }).toBe(TERM);

@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FigureEntry } from '../src/schemas/figure';
 import type { Finding } from '../src/schemas/finding';
 import type { Unit } from '../src/schemas/unit';
 import { partitionFolder } from '../src/lib/partition';
-import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, htmlFiles, readContent, requireBuild } from './helpers/built-site';
-import { serveStatic } from './helpers/static-server';
+import { browserUnavailable, useBuiltSiteInBrowser } from './helpers/browser';
+import { htmlFiles, readContent } from './helpers/built-site';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`phone layout tests skipped: ${unavailable}`);
@@ -75,19 +74,11 @@ const layoutOf = (page: Page): Promise<Layout> =>
   );
 
 describe.skipIf(unavailable !== null)('the site on a 360 px phone', () => {
-  let site: { url: string; close: () => Promise<void> };
-  let browser: Browser;
+  const site = useBuiltSiteInBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    requireBuild();
-    site = await serveStatic(distDir, '/mingzhang/');
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: PHONE })).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
+    page = await (await site.browser.newContext({ viewport: PHONE })).newPage();
   });
 
   it('never scrolls sideways, on any page type, and shows every table of rows as cards that fit', async () => {
@@ -153,7 +144,7 @@ describe.skipIf(unavailable !== null)('the site on a 360 px phone', () => {
     expect(await visibleIds()).toEqual(shown);
 
     // the same link opened in another browser
-    const other = await browser.newPage({ viewport: PHONE });
+    const other = await site.browser.newPage({ viewport: PHONE });
     try {
       await other.goto(address.href);
       await expect.poll(() => other.locator('table.findings-table tbody tr:visible').count()).toBe(expected.length);

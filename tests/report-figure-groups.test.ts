@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FigureEntry } from '../src/schemas/figure';
 import { FIGURE_GROUPS_OPEN_UP_TO } from '../src/lib/figure-groups';
-import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, readContent, requireBuild } from './helpers/built-site';
-import { serveStatic } from './helpers/static-server';
+import { browserUnavailable, useBuiltSiteInBrowser } from './helpers/browser';
+import { readContent } from './helpers/built-site';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`figure group tests skipped: ${unavailable}`);
@@ -29,8 +28,7 @@ const onScreen = (page: Page, id: string) =>
   });
 
 describe.skipIf(unavailable !== null)('the report page groups its figures by the section of the text that states them', () => {
-  let site: { url: string; close: () => Promise<void> };
-  let browser: Browser;
+  const site = useBuiltSiteInBrowser();
   let withJs: BrowserContext;
   let noJs: BrowserContext;
   /** Figure ids of each report, in their order. */
@@ -39,7 +37,6 @@ describe.skipIf(unavailable !== null)('the report page groups its figures by the
   let short: string;
 
   beforeAll(async () => {
-    requireBuild();
     idsByReport = new Map();
     for (const f of readContent<FigureEntry>('figures')) idsByReport.set(f.report_id, [...(idsByReport.get(f.report_id) ?? []), f.id]);
     const bySize = [...idsByReport].sort((a, b) => b[1].length - a[1].length);
@@ -49,14 +46,8 @@ describe.skipIf(unavailable !== null)('the report page groups its figures by the
     longest = most[0];
     short = few[0];
     expect(most[1].length).toBeGreaterThan(FIGURE_GROUPS_OPEN_UP_TO);
-    site = await serveStatic(distDir, '/mingzhang/');
-    browser = await launchBrowser();
-    withJs = await browser.newContext({ viewport: PHONE });
-    noJs = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
+    withJs = await site.browser.newContext({ viewport: PHONE });
+    noJs = await site.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
   });
 
   it('a long list starts as its outline on a phone: closed groups whose titles count their figures, every figure once', async () => {

@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launchBrowser } from './helpers/browser';
-import { distDir, requireBuild } from './helpers/built-site';
-import { serveStatic } from './helpers/static-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailable, useBuiltSiteInBrowser } from './helpers/browser';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`shares card tests skipped: ${unavailable}`);
@@ -32,21 +30,10 @@ const layoutOf = (page: Page) =>
   });
 
 describe.skipIf(unavailable !== null)('the shares comparison on a phone is one card per row', () => {
-  let site: { url: string; close: () => Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuild();
-    site = await serveStatic(distDir, '/mingzhang/');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useBuiltSiteInBrowser();
 
   it('without JavaScript at 360 px: cards that fit, the unit first, each number after its column name', async () => {
-    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.url}${PAGE}`);
     const layout = await layoutOf(page);
@@ -64,7 +51,7 @@ describe.skipIf(unavailable !== null)('the shares comparison on a phone is one c
   });
 
   it('with JavaScript at 360 px: the heads that sort stay as buttons above the cards and sort them', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await site.browser.newPage({ viewport: PHONE });
     await page.goto(`${site.url}${PAGE}`);
     const head = page.locator('#compare-table th[data-key="basicShare"] button.sort');
     expect(await head.isVisible()).toBe(true);
@@ -85,7 +72,7 @@ describe.skipIf(unavailable !== null)('the shares comparison on a phone is one c
   });
 
   it('stays a table of columns on a desktop', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${site.url}${PAGE}`);
     const layout = await layoutOf(page);
     expect(new Set(layout.rows.map((r) => r.display))).toEqual(new Set(['table-row']));
