@@ -26,7 +26,9 @@ function canonicalBundle(dir: string): void {
     const renames = new Map<string, string>();
     const filterDir = join(dir, 'filter');
     const written: [string, Buffer][] = [];
-    for (const file of readdirSync(filterDir).filter((f) => f.startsWith(`${language}_`) && f.endsWith('.pf_filter'))) {
+    // an index of pages without filters (a shard of comparison and embed pages) has no filter folder
+    const filterFiles = existsSync(filterDir) ? readdirSync(filterDir) : [];
+    for (const file of filterFiles.filter((f) => f.startsWith(`${language}_`) && f.endsWith('.pf_filter'))) {
       const content = writePagefindFile(canonicalFilter(readPagefindFile(readFileSync(join(filterDir, file)))));
       const name = contentName(language, content, 7);
       renames.set(file.replace(/\.pf_filter$/, ''), name);
