@@ -7,6 +7,7 @@ import { routes } from './paths';
 import { groupBy, SANGONG_PARTS } from './views';
 import { PHASE_NAMES, PHASES, UNIT_NAMES, type Phase } from '../schemas/vocabulary';
 import { slugSchema } from '../schemas/unit';
+import { contentSecurityPolicy } from './site';
 
 /**
  * The joined national site (`npm run build -- --join`): one folder per province's partition and, above them, a
@@ -135,16 +136,8 @@ export function nationalSangongRows(partitions: readonly PartitionExport[]): Nat
 /** The national site's pages, from its root. */
 export const NATIONAL_PAGES = { home: 'index.html', sangong: 'sangong.html', search: 'search.html' } as const;
 
-/** The same policy as every page of the site (src/layouts/Base.astro): no inline script, scripts only from the site. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+/** The same policy as every page of the site (src/layouts/Base.astro). */
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ wasm: true });
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;line-height:1.6}
 header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageTarget, siteBase, siteUrl } from './site';
+import { contentSecurityPolicy, pageTarget, siteBase, siteUrl } from './site';
 
 describe('siteBase', () => {
   it.each([
@@ -37,5 +37,16 @@ describe('pageTarget', () => {
     ['/data', 'data.html'],
   ])('%j → %j', (pathname, expected) => {
     expect(pageTarget(pathname)).toBe(expected);
+  });
+});
+
+describe('contentSecurityPolicy', () => {
+  it.each([true, false])('forbids inline and foreign scripts (WebAssembly allowed: %s)', (wasm) => {
+    const policy = contentSecurityPolicy({ wasm });
+    const scripts = policy.split('; ').find((directive) => directive.startsWith('script-src ')) ?? '';
+    expect(scripts).toBe(wasm ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'");
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'none'");
   });
 });

@@ -33,3 +33,22 @@ export function pageTarget(pathname: string): string {
   if (path === '' || path === 'index' || path === 'index.html') return '';
   return path.endsWith('.html') || path.endsWith('/') ? path : `${path}.html`;
 }
+
+/**
+ * Every page's Content-Security-Policy. Report text is hostile input: besides escaping everything we render, every
+ * page forbids inline scripts and event handlers and any script not served by the site itself, so an injected
+ * `onerror=` or `<script>` cannot run even if some path forgot to escape. `wasm` lets a page run Pagefind's
+ * WebAssembly (the search pages; the site's layout allows it on every page, an embed has no script at all);
+ * inline styles stay allowed (Astro inlines the CSS, Plot styles its SVG). 'self' also covers pages opened from disk.
+ */
+export function contentSecurityPolicy({ wasm }: { wasm: boolean }): string {
+  return [
+    "default-src 'self'",
+    wasm ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
