@@ -32,7 +32,6 @@ import {
   readPartitionExport,
 } from '../src/lib/partition-national';
 import { siteBase } from '../src/lib/site';
-import { FULL_TEXT_ATTRIBUTE } from '../src/lib/search-terms';
 import { FULL_TEXT_BUNDLE } from '../public/js/search-query.js';
 
 const root = process.cwd();
@@ -63,15 +62,11 @@ function steps(astroConfig: string[], verify: boolean): [string, string, string[
     ['content', bin('tsx'), ['scripts/build-content.ts']],
     ['astro', bin('astro'), ['build', ...astroConfig]],
     ['search words', bin('tsx'), ['scripts/search-words.ts', 'dist']],
-    // the default index leaves out the reports' full texts (src/lib/search-terms.ts, FULL_TEXT_ATTRIBUTE); the
+    // the default index leaves out the reports' full texts (SEARCH_BUNDLES in src/lib/pagefind-shards.ts); the
     // second holds every page whole, for a search the reader extends to the full texts. Each in shards
     // (src/lib/pagefind-shards.ts): one Pagefind run over the 14,930 pages of 10,000 reports took 4.84 GB for the
     // default index and ran out of memory for the full texts.
-    [
-      'pagefind',
-      bin('tsx'),
-      ['scripts/pagefind-index.ts', 'dist', '--bundle', 'pagefind', '--exclude-selectors', `[${FULL_TEXT_ATTRIBUTE}]`],
-    ],
+    ['pagefind', bin('tsx'), ['scripts/pagefind-index.ts', 'dist', '--bundle', 'pagefind']],
     ['pagefind full text', bin('tsx'), ['scripts/pagefind-index.ts', 'dist', '--bundle', FULL_TEXT_BUNDLE]],
     ['canonical', bin('tsx'), ['scripts/pagefind-canonical.ts', 'dist', 'pagefind', FULL_TEXT_BUNDLE]],
     ...(verify ? [['verify', bin('tsx'), ['scripts/verify-build.ts', 'dist']] satisfies [string, string, string[]]] : []),

@@ -1,10 +1,10 @@
 /**
  * npm run build runs this twice after the search words: for the default index (`pagefind/`, without the reports'
  * full texts) and for the full-text index (FULL_TEXT_BUNDLE, every page whole). Each is built in shards of at
- * most `--shard-pages` pages (src/lib/pagefind-shards.ts, SHARD_PAGES) so that no Pagefind run holds a large site
- * in memory; the search page merges a bundle's shards.
+ * most its SEARCH_BUNDLES size (src/lib/pagefind-shards.ts; `--shard-pages N` overrides it) so that no Pagefind run
+ * holds a large site in memory, leaving out what SEARCH_BUNDLES says; the search page merges a bundle's shards.
  *
- *   npx tsx scripts/pagefind-index.ts [dist] --bundle <folder> [--shard-pages N] [--exclude-selectors <css>]
+ *   npx tsx scripts/pagefind-index.ts [dist] --bundle <folder> [--shard-pages N]
  *
  * A shard is a folder of hard links to its pages (copies where links fail), so Pagefind sees the same paths as
  * in dist/ and its results link to the same pages; the folder is removed after its run.
@@ -16,15 +16,16 @@ import { parseArgs } from 'node:util';
 import { SEARCH_BUNDLES, SHARDS_FILE, shardFolders, shardsOf, type SearchBundle } from '../src/lib/pagefind-shards';
 
 const { values, positionals } = parseArgs({
-  options: { bundle: { type: 'string' }, 'shard-pages': { type: 'string' }, 'exclude-selectors': { type: 'string' } },
+  options: { bundle: { type: 'string' }, 'shard-pages': { type: 'string' } },
   allowPositionals: true,
 });
 const dist = positionals[0] ?? 'dist';
 const known = Object.keys(SEARCH_BUNDLES);
 const name = values.bundle ?? '';
 if (!known.includes(name)) throw new Error(`pagefind-index: --bundle names one of ${known.join(', ')}, not ${JSON.stringify(name)}`);
-const size = values['shard-pages'] === undefined ? SEARCH_BUNDLES[name as SearchBundle] : Number(values['shard-pages']);
-const exclude = values['exclude-selectors'] === undefined ? [] : ['--exclude-selectors', values['exclude-selectors']];
+const { shardPages, excludeSelectors } = SEARCH_BUNDLES[name as SearchBundle];
+const size = values['shard-pages'] === undefined ? shardPages : Number(values['shard-pages']);
+const exclude = excludeSelectors === null ? [] : ['--exclude-selectors', excludeSelectors];
 const pagefind = join(process.cwd(), 'node_modules', '.bin', 'pagefind');
 
 /** The site's pages, without the search bundles' folders. */

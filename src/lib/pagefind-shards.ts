@@ -1,4 +1,5 @@
 import { FULL_TEXT_BUNDLE } from '../../public/js/search-query.js';
+import { FULL_TEXT_ATTRIBUTE } from './search-terms';
 
 /**
  * Pagefind builds an index in memory, and what it holds grows with the pages, not with their bytes: the
@@ -13,7 +14,11 @@ import { FULL_TEXT_BUNDLE } from '../../public/js/search-query.js';
  * bundle's folder lists them. A site that fits in one shard keeps one index in the bundle's folder itself,
  * listed as "".
  */
-export const SEARCH_BUNDLES = { pagefind: 8000, [FULL_TEXT_BUNDLE]: 2000 } as const;
+export const SEARCH_BUNDLES = {
+  // the default index leaves out the reports' full texts (FULL_TEXT_ATTRIBUTE); the full-text one holds every page whole
+  pagefind: { shardPages: 8000, excludeSelectors: `[${FULL_TEXT_ATTRIBUTE}]` },
+  [FULL_TEXT_BUNDLE]: { shardPages: 2000, excludeSelectors: null },
+} as const;
 export type SearchBundle = keyof typeof SEARCH_BUNDLES;
 
 /** The file that lists a bundle's shards, as folders under the bundle ("" for the bundle's own folder). */
