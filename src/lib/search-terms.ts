@@ -120,6 +120,8 @@ interface IndexedTexts {
   compact: string;
   /** The indexed text whole: what the full-text index holds. */
   full: string;
+  /** The full-text parts alone (empty when the page has none): what only the full-text index holds. */
+  fullOnly: string;
   /** The text of the indexed part's first heading (h1). */
   heading: string;
 }
@@ -146,6 +148,7 @@ function indexedTexts(html: string): IndexedTexts {
   let hasFullText = false;
   const compact: string[] = [];
   const full: string[] = [];
+  const fullOnly: string[] = [];
   const heading: string[] = [];
   const parser = new Parser(
     {
@@ -171,6 +174,7 @@ function indexedTexts(html: string): IndexedTexts {
         if (body < 0 || bodyDone || ignored >= 0) return;
         full.push(text);
         if (fullText < 0) compact.push(text);
+        else fullOnly.push(text);
         if (h1 >= 0) heading.push(text);
       },
       onclosetag() {
@@ -187,9 +191,15 @@ function indexedTexts(html: string): IndexedTexts {
     { lowerCaseAttributeNames: false, decodeEntities: true },
   );
   parser.end(html);
-  if (body < 0) return { indexed: false, compact: '', full: '', heading: '' };
+  if (body < 0) return { indexed: false, compact: '', full: '', fullOnly: '', heading: '' };
   const whole = full.join('');
-  return { indexed: true, compact: hasFullText ? compact.join('') : whole, full: whole, heading: heading.join('') };
+  return {
+    indexed: true,
+    compact: hasFullText ? compact.join('') : whole,
+    full: whole,
+    fullOnly: fullOnly.join(''),
+    heading: heading.join(''),
+  };
 }
 
 /** The text Pagefind indexes on a built page, in the default index or (fullText) in the full-text index. */
@@ -240,8 +250,11 @@ export function withSearchWords(html: string, terms: readonly string[]): string 
   }
   if (texts.full !== texts.compact) {
     const heldHere = new Set(held);
+    // the terms in the whole text (a term can run across the parts); the words of the full-text parts alone, as
+    // the compact text's are in the first block already (segmenting the whole text again was a third of this
+    // step's time at 1,000 reports)
     const onlyInFull = termsIn(texts.full, terms).filter((term) => !heldHere.has(term));
-    const fullWords = wordsFor(onlyInFull, texts.full, new Set(), new Set(words.split(' · ')));
+    const fullWords = wordsFor(onlyInFull, texts.fullOnly, new Set(), new Set(words.split(' · ')));
     if (fullWords !== '')
       blocks += `<div hidden data-search-words ${FULL_TEXT_ATTRIBUTE} data-pagefind-weight="0.5">${escapeHtml(fullWords)}</div>`;
   }
