@@ -14,7 +14,9 @@
  * full-text index, each in shards on a large site) → canonical Pagefind files.
  * A partition builds in a work folder of its own (.partitions/<folder>/: a copy of the code, data/ and
  * node_modules linked), so that partitions run as parallel processes without sharing content/, dist/ or
- * Astro's caches. SITE_URL, when set, is the national site's address; a partition's is SITE_URL/<folder>/.
+ * Astro's caches; its .cache/ (the content step's and the search indexes', scripts/pagefind-index.ts) is linked
+ * to .cache/partitions/<folder>/, so that building a partition again does what changed only.
+ * SITE_URL, when set, is the national site's address; a partition's is SITE_URL/<folder>/.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -123,6 +125,10 @@ function buildPartition(province: string): void {
   for (const entry of CODE) cpSync(join(root, entry), join(work, entry), { recursive: true });
   symlinkSync(join(root, 'data'), join(work, 'data'), 'dir');
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
+  // the caches of the content step and the search indexes (.cache/) outlive the work folder, one per partition
+  const cache = join(root, '.cache', 'partitions', folder);
+  mkdirSync(cache, { recursive: true });
+  symlinkSync(cache, join(work, '.cache'), 'dir');
   // Astro keeps its content store and Vite its cache under node_modules/ by default: shared by every partition
   // through the link, so each partition gets its own.
   writeFileSync(

@@ -55,4 +55,10 @@ describe('scaleTable', () => {
     const table = scaleTable([result({ pages: 1, build: stopped, site: { bytes: 1, searchIndexBytes: 1 } })]);
     expect(table).toContain('stopped at 8.10 GB after 1 m 20 s | – | 2.00× |');
   });
+
+  it('gives the build again over the same data, with its Astro and Pagefind stages', () => {
+    const again = run(200, { astro: { seconds: 150, peakRssMB: 3000 }, pagefind: { seconds: 30, peakRssMB: 500 } });
+    expect(scaleTable([{ ...result(null), buildAgain: again }])).toContain('| 2.0 s | 3 m 20 s, 2 m 30 s, 30.0 s |');
+    expect(scaleTable([result(null)])).toContain('| 2.0 s | – |');
+  });
 });

@@ -69,6 +69,10 @@ describe('npm run build -- --join', () => {
       .map((e) => e.name);
     expect(folders.sort()).toEqual([...PROVINCES.map(partitionFolder), 'js', 'sangong'].sort());
     expect(existsSync(join(root, '.partitions')) && readdirSync(join(root, '.partitions')).length > 0).toBe(false);
+    // each partition's caches outlive its work folder, so that building it again does what changed only
+    for (const province of PROVINCES)
+      for (const kept of ['content/run.json', 'search/words.json', 'search/pagefind', 'search/pagefind-text'])
+        expect(existsSync(join(root, '.cache', 'partitions', partitionFolder(province), kept)), `${province}: ${kept}`).toBe(true);
   });
 
   describe.each(PROVINCES)('the partition of %s', (province) => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -29,7 +30,7 @@ describe('the search indexes in shards', () => {
     for (const bundle of bundles) {
       const out = execFileSync(
         join(projectRoot, 'node_modules', '.bin', 'tsx'),
-        ['scripts/pagefind-index.ts', site, '--bundle', bundle, '--shard-pages', '40'],
+        ['scripts/pagefind-index.ts', site, '--bundle', bundle, '--shard-pages', '40', '--cache', join(root, 'cache')],
         { cwd: projectRoot, encoding: 'utf8' },
       );
       expect(out).toMatch(new RegExp(`pagefind-index: ${bundle}: \\d+ page\\(s\\) in \\d+ shard\\(s\\) of at most 40`));
@@ -128,4 +129,58 @@ describe('the search indexes in shards', () => {
     },
     120_000,
   );
+
+  it('takes a shard whose pages are unchanged from the cache, and indexes again only the shard of a changed page', () => {
+    const copy = join(root, 'again');
+    const cache = join(root, 'cache-again');
+    cpSync(distDir, copy, { recursive: true });
+    const index = () =>
+      execFileSync(
+        join(projectRoot, 'node_modules', '.bin', 'tsx'),
+        ['scripts/pagefind-index.ts', copy, '--bundle', 'pagefind', '--shard-pages', '40', '--cache', cache],
+        { cwd: projectRoot, encoding: 'utf8' },
+      );
+    const bundle = join(copy, 'pagefind');
+    const files = () =>
+      new Map(
+        (readdirSync(bundle, { recursive: true }) as string[])
+          .filter((f) => statSync(join(bundle, f)).isFile())
+          .map((f) => [
+            f,
+            createHash('sha256')
+              .update(readFileSync(join(bundle, f)))
+              .digest('hex'),
+          ]),
+      );
+    expect(index()).toMatch(/in (\d+) shard\(s\) of at most 40; 0 of \1 taken unchanged from the cache/);
+    const first = files();
+    const shardCount = (JSON.parse(readFileSync(join(copy, 'pagefind', SHARDS_FILE), 'utf8')) as string[]).length;
+    expect(shardCount).toBeGreaterThanOrEqual(3);
+    expect(readdirSync(join(cache, 'pagefind')).sort()).toHaveLength(shardCount);
+
+    // the same pages: every shard from the cache, the same files
+    expect(index()).toContain(`; ${shardCount} of ${shardCount} taken unchanged from the cache`);
+    expect(files()).toEqual(first);
+
+    // one page of the second shard changed: that shard alone is indexed again, and finds the new word
+    const changed =
+      'reports/' +
+      readdirSync(join(copy, 'reports'))
+        .filter((f) => f.endsWith('.html'))
+        .sort()[0];
+    const shardOfChanged = Math.floor(htmlFiles(copy).sort().indexOf(changed) / 40);
+    expect(shardOfChanged).toBeGreaterThanOrEqual(0);
+    const html = readFileSync(join(copy, changed), 'utf8');
+    rmSync(join(copy, changed));
+    appendFileSync(join(copy, changed), html.replace('</main>', '<p>缓存试验词</p></main>'));
+    expect(index()).toContain(`; ${shardCount - 1} of ${shardCount} taken unchanged from the cache`);
+    const second = files();
+    const differs = (f: string) => second.get(f) !== first.get(f);
+    const changedShards = new Set([...second.keys()].filter(differs).map((f) => f.split('/')[0]));
+    expect([...changedShards]).toEqual([`${shardOfChanged}`]);
+    // the cache holds this build's shards only, none half-written
+    const entries = readdirSync(join(cache, 'pagefind'));
+    expect(entries).toHaveLength(shardCount);
+    expect(entries.filter((e) => e.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
 });

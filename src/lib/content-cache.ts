@@ -23,7 +23,8 @@ export interface ResultCache {
   set(key: string, results: ReportResults): void;
 }
 
-const hashOf = (parts: readonly string[]) => {
+/** The sha256 of a list of strings, as a cache key (every cache under .cache/ keys its entries with it). */
+export const hashOf = (parts: readonly string[]): string => {
   const hash = createHash('sha256');
   // lengths first, so that ["ab", "c"] and ["a", "bc"] differ
   for (const part of parts) hash.update(`${part.length}:`).update(part);

@@ -1,4 +1,5 @@
 import { FULL_TEXT_BUNDLE } from '../../public/js/search-query.js';
+import { hashOf } from './content-cache';
 import { FULL_TEXT_ATTRIBUTE } from './search-terms';
 
 /**
@@ -34,3 +35,14 @@ export function shardsOf<T>(pages: readonly T[], size: number): T[][] {
 
 /** The shard folders to list in SHARDS_FILE: "" for one shard (the bundle itself), else "0/", "1/" … */
 export const shardFolders = (count: number): string[] => (count <= 1 ? [''] : Array.from({ length: count }, (_, k) => `${k}/`));
+
+/**
+ * The key under which a shard's index is kept between builds (.cache/search/, scripts/pagefind-index.ts): Pagefind
+ * writes the same index for the same pages, so a shard whose pages (paths and bytes), Pagefind version and
+ * options are unchanged is copied from the last build instead of indexed again. `pages` are [path, sha256 of the
+ * page] in the shard's order.
+ */
+export function shardKey(pagefindVersion: string, bundle: SearchBundle, pages: readonly (readonly [string, string])[]): string {
+  const { excludeSelectors } = SEARCH_BUNDLES[bundle];
+  return hashOf([`pagefind ${pagefindVersion}`, bundle, excludeSelectors ?? '', ...pages.flat()]);
+}

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { hashOf } from './content-cache';
 import { searchForm, termToken } from '../../public/js/search-query.js';
 
 /**
@@ -214,13 +215,30 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * The hidden words for a set of held terms and a text: the terms whole, their tokens (but those of `headed`,
  * which go in a block of their own), the text's query words.
  */
-const wordsFor = (held: readonly string[], text: string, headed: ReadonlySet<string>, already: ReadonlySet<string> = new Set()) => {
-  const words = queryWords([text, ...held])
-    .split(' · ')
-    .filter((word) => word !== '' && !already.has(word));
+const wordsFor = (
+  held: readonly string[],
+  text: string,
+  headed: ReadonlySet<string>,
+  segment: (text: string) => string,
+  already: ReadonlySet<string> = new Set(),
+) => {
+  // queryWords([text, ...held]): the text's words, then the held terms' that are new (in that order)
+  const words = [...new Set([...segment(text).split(' · '), ...queryWords(held).split(' · ')])].filter(
+    (word) => word !== '' && !already.has(word),
+  );
   const tokens = held.filter((term) => !headed.has(term)).map(termToken);
   return [...held, ...tokens, ...words].join(' · ');
 };
+
+/**
+ * The browser's segmentation of one text (queryWords), the costly part of a page's search words: most of it is
+ * the reports' full texts, which only change with their reports, so scripts/search-words.ts keeps it between
+ * builds under the text's hash (segmentKey) and passes its lookup to withSearchWords.
+ */
+export const segmentText = (text: string): string => queryWords([text]);
+
+/** The key of a text's segmentation: the text and the ICU whose word segmenter splits it. */
+export const segmentKey = (text: string): string => hashOf([`icu ${process.versions.icu ?? ''}`, text]);
 
 /** How much more a term token counts on a page whose heading holds the term: those pages come first. */
 const HEADING_WEIGHT = 10;
@@ -233,7 +251,7 @@ const HEADING_WEIGHT = 10;
  * terms and words that only the full text holds go in a second block, marked as full text, which the default
  * index leaves out. Pages that are not indexed, or already carry the words, come back unchanged.
  */
-export function withSearchWords(html: string, terms: readonly string[]): string {
+export function withSearchWords(html: string, terms: readonly string[], segment: (text: string) => string = segmentText): string {
   if (html.includes('data-search-words')) return html;
   const texts = indexedTexts(html);
   const end = html.lastIndexOf('</main>');
@@ -242,7 +260,7 @@ export function withSearchWords(html: string, terms: readonly string[]): string 
   // the held terms whole, too: Pagefind leaves a chart's SVG text out of a result's text, where the search page
   // checks that a result holds the term
   const headed = new Set(termsIn(texts.heading, held));
-  const words = wordsFor(held, texts.compact, headed);
+  const words = wordsFor(held, texts.compact, headed, segment);
   let blocks = `<div hidden data-search-words data-pagefind-weight="0.5">${escapeHtml(words)}</div>`;
   if (headed.size > 0) {
     const tokens = [...headed].map(termToken).join(' · ');
@@ -254,7 +272,7 @@ export function withSearchWords(html: string, terms: readonly string[]): string 
     // the compact text's are in the first block already (segmenting the whole text again was a third of this
     // step's time at 1,000 reports)
     const onlyInFull = termsIn(texts.full, terms).filter((term) => !heldHere.has(term));
-    const fullWords = wordsFor(onlyInFull, texts.fullOnly, new Set(), new Set(words.split(' · ')));
+    const fullWords = wordsFor(onlyInFull, texts.fullOnly, new Set(), segment, new Set(words.split(' · ')));
     if (fullWords !== '')
       blocks += `<div hidden data-search-words ${FULL_TEXT_ATTRIBUTE} data-pagefind-weight="0.5">${escapeHtml(fullWords)}</div>`;
   }
