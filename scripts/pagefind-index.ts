@@ -16,7 +16,7 @@
  * build of each bundle; an entry is written whole (to a temporary name, then renamed) or not at all.
  */
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -42,7 +42,7 @@ const known = Object.keys(SEARCH_BUNDLES);
 const name = values.bundle ?? '';
 if (!known.includes(name)) throw new Error(`pagefind-index: --bundle names one of ${known.join(', ')}, not ${JSON.stringify(name)}`);
 const bundleName = name as SearchBundle;
-const { shardPages, excludeSelectors } = SEARCH_BUNDLES[bundleName];
+const { shardPages, excludeSelectors, runsAtOnce } = SEARCH_BUNDLES[bundleName];
 const size = values['shard-pages'] === undefined ? shardPages : Number(values['shard-pages']);
 const exclude = excludeSelectors === null ? [] : ['--exclude-selectors', excludeSelectors];
 const modules = join(process.cwd(), 'node_modules');
@@ -60,15 +60,20 @@ const pages = (dir: string): string[] =>
     })
     .sort();
 
-function run(args: string[]): void {
-  const result = spawnSync(pagefind, [...args, ...exclude], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`pagefind-index: pagefind ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(pagefind, [...args, ...exclude], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('close', (status, signal) =>
+      status === 0 ? resolve() : reject(new Error(`pagefind-index: pagefind ${args.join(' ')} failed (exit ${status ?? signal})`)),
+    );
+  });
 }
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Indexes one shard's pages into `output`, or copies its index from the cache when they are unchanged. */
-function indexShard(shard: readonly string[], output: string, label: string): { key: string; reused: boolean } {
+async function indexShard(shard: readonly string[], output: string, label: string, k: number): Promise<{ key: string; reused: boolean }> {
   const key = shardKey(
     pagefindVersion,
     bundleName,
@@ -80,7 +85,7 @@ function indexShard(shard: readonly string[], output: string, label: string): { 
     console.log(`pagefind-index: ${label}, ${shard.length} page(s): unchanged since the last build, its index taken from the cache`);
     return { key, reused: true };
   }
-  const work = `${dist.replace(/\/+$/, '')}.${bundleName}-shard`;
+  const work = `${dist.replace(/\/+$/, '')}.${bundleName}-shard-${k}`;
   rmSync(work, { recursive: true, force: true });
   for (const page of shard) {
     mkdirSync(dirname(join(work, page)), { recursive: true });
@@ -91,7 +96,7 @@ function indexShard(shard: readonly string[], output: string, label: string): { 
     }
   }
   console.log(`pagefind-index: ${label}, ${shard.length} page(s)`);
-  run(['--site', work, '--output-path', output]);
+  await run(['--site', work, '--output-path', output]);
   rmSync(work, { recursive: true, force: true });
   // kept as Pagefind wrote it (the canonical step rewrites the copy in dist/ afterwards), whole or not at all
   const temporary = `${kept}.${process.pid}.tmp`;
@@ -106,12 +111,17 @@ const bundle = join(dist, bundleName);
 rmSync(bundle, { recursive: true, force: true });
 const folders = shardFolders(shards.length);
 mkdirSync(cache, { recursive: true });
-const done = (shards.length === 0 ? [[]] : shards).map((shard, k) =>
-  indexShard(
-    shard,
-    join(bundle, folders[k] ?? `${k}/`),
-    shards.length <= 1 ? bundleName : `${bundleName} shard ${k + 1} of ${shards.length}`,
-  ),
+const done: { key: string; reused: boolean }[] = [];
+const queue = (shards.length === 0 ? [[]] : shards).map((shard, k) => ({ shard, k }));
+// `runsAtOnce` Pagefind runs side by side (SEARCH_BUNDLES says why), each taking the next shard when it is done
+await Promise.all(
+  Array.from({ length: Math.min(runsAtOnce, queue.length) }, async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const { shard, k } = next;
+      const label = shards.length <= 1 ? bundleName : `${bundleName} shard ${k + 1} of ${shards.length}`;
+      done[k] = await indexShard(shard, join(bundle, folders[k] ?? `${k}/`), label, k);
+    }
+  }),
 );
 // the cache keeps this build's shards only (and nothing half-written by a run that was stopped)
 const keys = new Set(done.map((d) => d.key));
