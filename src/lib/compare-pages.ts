@@ -3,8 +3,11 @@ import type { Unit } from '../schemas/unit';
 import type { ReportEntry } from '../schemas/report';
 import type { FigureEntry } from '../schemas/figure';
 import { allFigures } from './report-files';
+import { relativeHref, routes } from './paths';
 import {
   COMPARE_PAGE_LIMIT,
+  COMPARISONS,
+  compareRoutes,
   executionCompareRows,
   provinceComparePages,
   provinceSummaries,
@@ -22,6 +25,7 @@ import {
   sangongCharts,
   scoreCharts,
   shareCharts,
+  summaryCharts,
   type CompareChart,
   type UnitHref,
 } from './charts/compare-charts';
@@ -96,25 +100,95 @@ export async function comparisonPage<K extends keyof typeof rowsOf>(comparison: 
   };
 }
 
-/**
- * A comparison's page with the charts it draws (one per metric, COMPARISON_METRICS), as its view draws them: for
- * the page's embeds (src/pages/embed/[chart]/[...page].astro).
- */
-export async function comparisonPageCharts(comparison: Comparison, path: string, unitHref: UnitHref) {
-  const withCharts = async <K extends Comparison>(key: K, charts: (rows: Rows<K>[]) => CompareChart[]) => {
-    const found = await comparisonPage(key, path);
-    return { ...found, charts: charts(found.page.rows) };
-  };
+/** The charts a comparison's page draws (one per metric, COMPARISON_METRICS): the national page's for path ''. */
+async function pageCharts(comparison: Comparison, path: string): Promise<CompareChart[]> {
+  // Every embed of a page, whatever its metric, is as deep as the page (embed/<name>/<path>.html beside
+  // compare/<comparison>/<path>.html), so one set of relative links serves them all.
+  const from = compareRoutes.embed(comparison, path);
+  const unitHref: UnitHref = (unitId) => relativeHref(from, routes.unit(unitId));
+  const rows = async <K extends Comparison>(key: K) => (await comparisonPage(key, path)).page.rows;
+  if (path === '')
+    return summaryCharts(comparison, await comparisonSummary(comparison), (folder) =>
+      relativeHref(from, compareRoutes.page(comparison, folder)),
+    );
   switch (comparison) {
     case 'sangong':
-      return withCharts('sangong', (rows) => sangongCharts(rows, unitHref));
+      return sangongCharts(await rows('sangong'), unitHref);
     case 'execution':
-      return withCharts('execution', (rows) => executionCharts(rows, unitHref, executionScopeText));
+      return executionCharts(await rows('execution'), unitHref, executionScopeText);
     case 'shares':
-      return withCharts('shares', (rows) => shareCharts(rows, unitHref));
+      return shareCharts(await rows('shares'), unitHref);
     case 'score':
-      return withCharts('score', (rows) => scoreCharts(rows, unitHref));
+      return scoreCharts(await rows('score'), unitHref);
   }
+}
+
+/**
+ * Each page's charts (the national page's for path ''), links relative to its embeds, from when they are first
+ * worked out (the page's embed box, or the embeds' getStaticPaths) until its last embed has taken its chart
+ * (embedChart): worked out once for the box and all the page's embeds, not once per embed, and each released once
+ * its embeds are built, so that at most every page's charts are held once (memory linear in the pages).
+ */
+const chartsCache = new Map<string, Promise<CompareChart[]>>();
+/** The metrics of each page whose embed is not built yet (for the pages whose charts are in chartsCache). */
+const embedsLeft = new Map<string, Set<string>>();
+const pageKey = (comparison: Comparison, path: string) => `${comparison}/${path}`;
+
+function heldCharts(comparison: Comparison, path: string): Promise<CompareChart[]> {
+  const key = pageKey(comparison, path);
+  let charts = chartsCache.get(key);
+  if (charts === undefined) {
+    charts = pageCharts(comparison, path);
+    chartsCache.set(key, charts);
+  }
+  return charts;
+}
+
+const metricsCache = new Map<string, Promise<string[]>>();
+/**
+ * The metrics of a comparison's page that have an embed, in the order of its metric control: those whose chart
+ * draws something (an empty chart makes no embed). Kept for every page (a few names each): the page's embed box,
+ * its embeds and the sitemap all ask.
+ */
+export function embedMetrics(comparison: Comparison, path: string): Promise<string[]> {
+  const key = pageKey(comparison, path);
+  let metrics = metricsCache.get(key);
+  if (metrics === undefined) {
+    metrics = heldCharts(comparison, path).then((charts) => {
+      const drawn = charts.filter((c) => c.drawn > 0).map((c) => c.metric);
+      // no embed will take them
+      if (drawn.length === 0) chartsCache.delete(key);
+      else embedsLeft.set(key, new Set(drawn));
+      return drawn;
+    });
+    metricsCache.set(key, metrics);
+  }
+  return metrics;
+}
+
+/** The chart of one of a page's embeds (embedMetrics names them); the page's last embed releases its charts. */
+export async function embedChart(comparison: Comparison, path: string, metric: string): Promise<CompareChart> {
+  const key = pageKey(comparison, path);
+  if (!(await embedMetrics(comparison, path)).includes(metric))
+    throw new Error(`${compareRoutes.page(comparison, path)} has no ${metric} chart that draws something, so no embed of it`);
+  const chart = (await heldCharts(comparison, path)).find((c) => c.metric === metric);
+  if (chart === undefined) throw new Error(`${compareRoutes.page(comparison, path)}: no ${metric} chart`);
+  const left = embedsLeft.get(key);
+  left?.delete(metric);
+  if (left === undefined || left.size === 0) {
+    embedsLeft.delete(key);
+    chartsCache.delete(key);
+  }
+  return chart;
+}
+
+/** Every comparison page's embed metrics (embedMetrics) at once, for the sitemap (src/lib/compare.ts comparisonPaths). */
+export async function embedMetricsOfEveryPage(): Promise<(comparison: Comparison, path: string) => readonly string[]> {
+  const found = new Map<string, readonly string[]>();
+  for (const comparison of COMPARISONS)
+    for (const path of ['', ...(await comparisonPages(comparison)).map((p) => p.path)])
+      found.set(`${comparison}/${path}`, await embedMetrics(comparison, path));
+  return (comparison, path) => found.get(`${comparison}/${path}`) ?? [];
 }
 
 const summaryCache = new Map<string, Promise<ProvinceSummary[]>>();

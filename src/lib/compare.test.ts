@@ -4,6 +4,8 @@ import {
   amountPerPerson,
   chartRows,
   comparisonPaths,
+  COMPARISON_METRICS,
+  type Comparison,
   comparePages,
   executionCompareRows,
   facetOptions,
@@ -424,12 +426,12 @@ describe('provinceSummaries', () => {
 });
 
 describe('comparisonPaths', () => {
+  const { units, reports, figures } = dataset(
+    report('a-2022', unitA, 2022, [{ metric: 'sangong_total', value: '1', unit: '万元' }]),
+    report('b-2022', unitB, 2022, [{ metric: 'sangong_total', value: '2', unit: '万元' }]),
+  );
   it('lists every comparison page once: the national page, one per province, and the embeds of each', () => {
-    const { units, reports, figures } = dataset(
-      report('a-2022', unitA, 2022, [{ metric: 'sangong_total', value: '1', unit: '万元' }]),
-      report('b-2022', unitB, 2022, [{ metric: 'sangong_total', value: '2', unit: '万元' }]),
-    );
-    expect(comparisonPaths(units, reports, figures)).toEqual([
+    expect(comparisonPaths(units, reports, figures, (comparison) => COMPARISON_METRICS[comparison])).toEqual([
       'compare/sangong.html',
       'compare/sangong/hunan.html',
       'compare/sangong/shanghai.html',
@@ -447,6 +449,15 @@ describe('comparisonPaths', () => {
       'embed/shares.html',
       'compare/score.html',
       'embed/score.html',
+    ]);
+  });
+
+  it('lists only the embeds of the charts that draw something', () => {
+    // no staff count: the 人均 charts draw nothing; hunan's page draws its 合计 only, and the national page too
+    const drawn = (comparison: Comparison, path: string) => (comparison !== 'sangong' ? [] : path === 'shanghai' ? [] : ['parts']);
+    expect(comparisonPaths(units, reports, figures, drawn).filter((p) => p.startsWith('embed/'))).toEqual([
+      'embed/sangong.html',
+      'embed/sangong/hunan.html',
     ]);
   });
 });

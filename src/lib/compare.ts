@@ -489,8 +489,17 @@ export function embedName(comparison: Comparison, metric: string): string {
   return metric === COMPARISON_METRICS[comparison][0] ? comparison : `${comparison}-${metric}`;
 }
 
-/** Every page the comparisons build (their national page, one page per province and year when split, and the embeds of each), for the sitemap. */
-export function comparisonPaths(units: readonly Unit[], reports: readonly ReportEntry[], figures: readonly FigureEntry[]): string[] {
+/**
+ * Every page the comparisons build (their national page, one page per province and year when split, and the embeds
+ * of each), for the sitemap. `embedMetrics` names the metrics of a page (path '' for the national one) whose chart
+ * draws something: only those have an embed (src/lib/compare-pages.ts embedMetrics).
+ */
+export function comparisonPaths(
+  units: readonly Unit[],
+  reports: readonly ReportEntry[],
+  figures: readonly FigureEntry[],
+  embedMetrics: (comparison: Comparison, path: string) => readonly string[],
+): string[] {
   const paths = (rows: { facets: Facets }[]) => provinceComparePages(rows, COMPARE_PAGE_LIMIT).map((p) => p.path);
   const pages: Record<Comparison, string[]> = {
     sangong: paths(sangongCompareRows(units, reports, figures)),
@@ -501,7 +510,7 @@ export function comparisonPaths(units: readonly Unit[], reports: readonly Report
   return COMPARISONS.flatMap((c) => [
     compareRoutes.page(c),
     ...pages[c].map((path) => compareRoutes.page(c, path)),
-    ...COMPARISON_METRICS[c].map((metric) => compareRoutes.embed(embedName(c, metric))),
-    ...pages[c].flatMap((path) => COMPARISON_METRICS[c].map((metric) => compareRoutes.embed(embedName(c, metric), path))),
+    ...embedMetrics(c, '').map((metric) => compareRoutes.embed(embedName(c, metric))),
+    ...pages[c].flatMap((path) => embedMetrics(c, path).map((metric) => compareRoutes.embed(embedName(c, metric), path))),
   ]);
 }

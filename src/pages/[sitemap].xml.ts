@@ -6,6 +6,7 @@ import { routes } from '../lib/paths';
 import { browseIndex } from '../lib/browse';
 import { siteBase } from '../lib/site';
 import { comparisonPaths } from '../lib/compare';
+import { embedMetricsOfEveryPage } from '../lib/compare-pages';
 import { findingsPages, findingsProvinceRoute } from '../lib/findings-provinces';
 
 /**
@@ -25,6 +26,7 @@ export const GET: APIRoute = async ({ site }) => {
       units.map((u) => u.data),
       reports.map((r) => r.data),
       allFigures(),
+      await embedMetricsOfEveryPage(),
     ),
     routes.findings,
     ...findingsPages(

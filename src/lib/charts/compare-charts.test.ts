@@ -131,6 +131,40 @@ describe.each(COMPARISONS)('the charts of the %s comparison', (comparison) => {
   });
 });
 
+describe('what a chart draws (no embed is made of a chart that draws nothing)', () => {
+  const drawnRows = (chart: { wide: Plot.PlotOptions }) =>
+    new Set([...render(chart.wide).querySelectorAll('[data-row]')].map((el) => el.getAttribute('data-row'))).size;
+
+  it.each(COMPARISONS)('%s: counts the rows its marks draw', (comparison) => {
+    for (const chart of pageCharts(comparison, (id) => `../units/${id}.html`)) {
+      expect(chart.drawn, chart.metric).toBe(2);
+      expect(drawnRows(chart), chart.metric).toBe(chart.drawn);
+    }
+  });
+
+  it('counts none for a metric no row states, and the others still', () => {
+    // a report that states its execution rate but no budget: the two computed rates have nothing to draw
+    const input = makeInput([{ metric: 'execution_rate', value: '90', unit: '%' }], { year: 2024 });
+    const rows = executionCompareRows([unit], [{ ...input.report, unit_id: unit.id }], input.figures);
+    const drawn = Object.fromEntries(executionCharts(rows, () => '', executionScopeText).map((c) => [c.metric, c.drawn]));
+    expect(drawn).toEqual({ stated: 1, initial: 0, adjusted: 0 });
+  });
+
+  it.each(COMPARISONS)('%s: counts none without rows', (comparison) => {
+    const charts = {
+      sangong: () => sangongCharts([], () => ''),
+      execution: () => executionCharts([], () => '', executionScopeText),
+      shares: () => shareCharts([], () => ''),
+      score: () => scoreCharts([], () => ''),
+    }[comparison]();
+    expect(charts.map((c) => c.drawn)).toEqual(COMPARISON_METRICS[comparison].map(() => 0));
+  });
+
+  it.each(COMPARISONS)('%s: a national chart of no province counts none', (comparison) => {
+    expect(summaryCharts(comparison, [], () => '').map((c) => c.drawn)).toEqual(COMPARISON_METRICS[comparison].map(() => 0));
+  });
+});
+
 describe.each(COMPARISONS)('the marks of the %s comparison carry their table rows’ keys', (comparison) => {
   const rows = pageRows(comparison);
   const key = compareRowKeys<(typeof rows)[number]>(rows);
@@ -224,6 +258,7 @@ describe.each(COMPARISONS)('the national charts of the %s comparison', (comparis
         a.querySelector('title')?.textContent ?? '',
       ]);
       expect(links.map(([href]) => href).sort(), chart.metric).toEqual([`${comparison}/hunan.html`, `${comparison}/shanghai.html`]);
+      expect(chart.drawn, chart.metric).toBe(links.length);
       for (const [, title] of links) expect(title).toMatch(/^(湖南省|上海市)\n.+（\d+ 个数）$/);
       // it follows no table (and the embeds that show it stay as they were)
       expect(render(chart.wide).querySelector('[data-row], [data-bands]'), chart.metric).toBeNull();

@@ -39,6 +39,8 @@ export interface CompareChart {
   narrow: PlotOptions;
   /** Keys of the rows that have the value but are not drawn (beyond CHART_ROW_LIMIT); compare.js counts them. */
   undrawn: string[];
+  /** How many rows (a province's page) or provinces (the national page) it draws: 0 when it draws nothing, and then it has no embed. */
+  drawn: number;
 }
 
 /**
@@ -70,8 +72,14 @@ function drawnNote(drawn: number, stated: number): string {
   return drawn < stated ? t('compare.chartTop', { limit: CHART_ROW_LIMIT, total: stated }) : t('compare.chartAll');
 }
 
-function both(metric: string, caption: string, draw: (layout: ChartLayout) => PlotOptions, undrawn: string[] = []): CompareChart {
-  return { metric, caption, wide: draw('wide'), narrow: draw('narrow'), undrawn };
+function both(
+  metric: string,
+  caption: string,
+  drawn: number,
+  draw: (layout: ChartLayout) => PlotOptions,
+  undrawn: string[] = [],
+): CompareChart {
+  return { metric, caption, wide: draw('wide'), narrow: draw('narrow'), undrawn, drawn };
 }
 
 /** The keys of the `stated` rows that `drawn` leaves out. */
@@ -124,12 +132,14 @@ export function sangongCharts(rows: readonly SangongCompareRow[], unitHref: Unit
     both(
       'parts',
       `${t('sangong.chartCaption')}${drawnNote(partsDrawn.length, partsStated.length)}`,
+      partsDrawn.length,
       (layout) => sangongChart(partsDrawn, labels, layout),
       undrawnKeys(partsStated, partsDrawn, compareRowKeys(rows)),
     ),
     both(
       'perStaff',
       `${t('compare.sangong.perStaffCaption')}${drawnNote(perStaff.data.length, perStaff.stated)}`,
+      perStaff.data.length,
       (layout) => valueBarChart(perStaff.data, { axis: t('compare.yuanPerPerson'), layout }),
       perStaff.undrawn,
     ),
@@ -155,6 +165,7 @@ export function executionCharts(
     return both(
       metric,
       `${caption}${drawnNote(drawn.data.length, drawn.stated)}`,
+      drawn.data.length,
       (layout) => valueBarChart(drawn.data, { axis: t('chart.percent'), layout, reference: 100 }),
       drawn.undrawn,
     );
@@ -199,6 +210,7 @@ export function shareCharts(rows: readonly ShareCompareRow[], unitHref: UnitHref
     both(
       'shares',
       `${t('compare.shares.chartCaption')}${drawnNote(drawn.length, stated.length)}`,
+      drawn.length,
       (layout) =>
         stackedBarChart(drawn.flatMap(segments), {
           axis: t('chart.percent'),
@@ -295,7 +307,7 @@ export function scoreCharts(rows: readonly ScoreCompareRow[], unitHref: UnitHref
       },
     ];
   });
-  return [both('score', t('compare.score.chartCaption'), (layout) => scoreScatter(data, layout))];
+  return [both('score', t('compare.score.chartCaption'), data.length, (layout) => scoreScatter(data, layout))];
 }
 
 /** How the execution comparison names a rate's scope: the whole unit, all projects, or one project. */
@@ -397,6 +409,6 @@ export function summaryCharts(
       .sort((a, b) => b.value - a.value);
     const caption = t('compare.summary.chartCaption', { metric: scale.label, phase: phase === '' ? '' : `（${PHASES[phase]}）` });
     const options = { axis: scale.axis, ...(scale.reference === undefined ? {} : { reference: scale.reference }) };
-    return [both(metric, caption, (layout) => valueBarChart(data, { ...options, layout }))];
+    return [both(metric, caption, data.length, (layout) => valueBarChart(data, { ...options, layout }))];
   });
 }
