@@ -124,13 +124,12 @@ async function pageCharts(comparison: Comparison, path: string): Promise<Compare
 }
 
 /**
- * Each page's charts (the national page's for path ''), links relative to its embeds, from when they are first
- * worked out (the page's embed box, or the embeds' getStaticPaths) until its last embed has taken its chart
- * (embedChart): worked out once for the box and all the page's embeds, not once per embed, and each released once
- * its embeds are built, so that at most every page's charts are held once (memory linear in the pages).
+ * A page's charts (the national page's for path ''), links relative to its embeds, held from its first embed until
+ * its last has taken its chart (embedChart): worked out once for all of a page's embeds, not once per embed, and
+ * let go when they are built (Astro builds a page's embeds one after another: getStaticPaths lists them so).
  */
 const chartsCache = new Map<string, Promise<CompareChart[]>>();
-/** The metrics of each page whose embed is not built yet (for the pages whose charts are in chartsCache). */
+/** The metrics of each page whose embed is not built yet. */
 const embedsLeft = new Map<string, Set<string>>();
 const pageKey = (comparison: Comparison, path: string) => `${comparison}/${path}`;
 
@@ -154,11 +153,12 @@ export function embedMetrics(comparison: Comparison, path: string): Promise<stri
   const key = pageKey(comparison, path);
   let metrics = metricsCache.get(key);
   if (metrics === undefined) {
-    metrics = heldCharts(comparison, path).then((charts) => {
+    // worked out here and let go: the sitemap and the embeds' getStaticPaths ask for every page before any embed
+    // is built, and holding every page's charts until then would hold them all at once (at 10,000 reports the
+    // Astro build's peak is already most of the 4 GB); embedChart works a page's charts out again, once
+    metrics = pageCharts(comparison, path).then((charts) => {
       const drawn = charts.filter((c) => c.drawn > 0).map((c) => c.metric);
-      // no embed will take them
-      if (drawn.length === 0) chartsCache.delete(key);
-      else embedsLeft.set(key, new Set(drawn));
+      if (drawn.length > 0) embedsLeft.set(key, new Set(drawn));
       return drawn;
     });
     metricsCache.set(key, metrics);
