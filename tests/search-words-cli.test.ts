@@ -50,7 +50,9 @@ describe('search-words over worker threads', () => {
         join(first, 'p', `${i}.html`),
         `<!doctype html><html lang="zh-CN"><body><main data-pagefind-body><h1>第${i}页</h1><p>公务接待费 ${i} 万元。</p><div data-search-fulltext><p>原文第${i}段：医疗救助支出。</p></div></main></body></html>`,
       );
-    const [again, changed, broken] = ['again', 'changed', 'broken'].map((name) => join(root, name));
+    const again = join(root, 'again');
+    const changed = join(root, 'changed');
+    const broken = join(root, 'broken');
     for (const dir of [again, changed, broken]) cpSync(first, dir, { recursive: true });
     // each page has two texts to segment (the default index's and the full text's); a second build segments none
     expect(run(first, '--threads', '2', '--cache', cache)).toContain('; 0 text(s) segmented by an earlier build');
