@@ -86,6 +86,8 @@ describe.skipIf(unavailable !== null)('reading a report and citing a figure in C
       await expect.poll(() => page.url()).toContain(`units/${report.unit_id}.html`);
       await page.locator(`a[href$="reports/${report.id}.html"]`).first().click();
       await expect.poll(() => page.url()).toContain(`reports/${report.id}.html`);
+      // the address changes when the navigation commits, before the page is parsed: count its sections once it is
+      await page.waitForLoadState('load');
 
       // the full text starts collapsed: every section closed, the page far shorter than the text
       expect(await page.locator('#source-text details[open]').count()).toBe(0);
