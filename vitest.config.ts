@@ -11,7 +11,7 @@ export default defineConfig({
       {
         extends: true,
         // Pure modules and their golden files share no state between files, so they run in one context per
-        // worker: isolating each of these 103 files took about 40 of the 50 s they cost on 2 cores.
+        // worker: the 103 files took 29 s so, and 68 s isolated one by one (measured on 2 cores).
         test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], isolate: false },
       },
       {
